@@ -1,0 +1,342 @@
+"""The deadline grammar: a phrase from a Chinese work plan, plus the plan year, gives a deadline.
+
+Pure: no I/O, no clock. Every phrase family the tool understands lives here, so that the loader,
+the importer and the docs all agree on what ``3月底前`` or ``2025年1月11日-2025年10月底`` means.
+
+A phrase resolves to a :class:`Deadline` (a due day, maybe a start day, maybe a note about a
+repaired phrase), to an open-ended deadline (``持续推进``: ongoing work, no date), or raises
+:class:`DeadlineError` naming the phrase and how to write it. It never guesses.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "Deadline",
+    "DeadlineError",
+    "PhraseMatch",
+    "find_deadline_phrases",
+    "normalize_chars",
+    "resolve_deadline",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """What a phrase means. ``due is None`` means open-ended (ongoing work)."""
+
+    due: date | None
+    start: date | None = None
+    note: str | None = None  # set when a damaged phrase was repaired, to be shown to the user
+
+    @property
+    def is_open(self) -> bool:
+        return self.due is None
+
+
+OPEN_ENDED = Deadline(due=None)
+
+
+class DeadlineError(ValueError):
+    """A phrase that cannot be resolved. ``str(err)`` says what is wrong and how to write it."""
+
+    def __init__(self, phrase: str, reason: str) -> None:
+        super().__init__(f"cannot read deadline {phrase!r}: {reason}")
+        self.phrase = phrase
+        self.reason = reason
+
+
+# ---------------------------------------------------------------------------------------------
+# Characters and numerals
+
+
+def normalize_chars(text: str) -> str:
+    """Fold full-width digits, letters and punctuation to ASCII, one character at a time.
+
+    Character by character (not plain NFKC) so that indexes into the result are indexes into
+    the original text: the importer cuts the original paragraph at the positions found here.
+    """
+    out = []
+    for ch in text:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def _number(text: str) -> int:
+    """``12``, ``十二``, ``二十``, ``三十一``, ``二〇二四`` -> int."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    value = 0
+    for ch in text:
+        value = value * 10 + _CN_DIGITS[ch]
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# The phrase families, as regular expressions over normalized text
+
+_CN = "[一二三四五六七八九十〇零两]"
+_NUM = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
+_YEAR = r"(?:(?P<year>\d{4}|[一二三四五六七八九〇零]{4})年)"
+_PREFIX = r"(?:于|在|至迟于|最迟于|须于|需于|应于)"
+_SUFFIX = r"(?:前|之前|以前)"
+_PART_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+
+# Each family matches the core of a phrase (prefix and suffix already removed).
+_DAY = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月(?P<day>{_NUM})[日号]")
+_PART = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月份?(?P<part>上旬|中旬|下旬)")
+_MONTH_END = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月(?:底|末|份底|份末|份)")
+_MONTH_ALONE = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月")
+_YEAR_END = re.compile(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|末|内|终)?")
+_HALF = re.compile(rf"(?:{_YEAR}|今年)?(?P<half>上|下)半年(?:末|底)?")
+_QUARTER = re.compile(rf"(?:{_YEAR}|今年)?第?(?P<quarter>[1-4一二三四])季度(?:末|底)?")
+_ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})日?")
+# A day whose 月 was lost in copying: "1130日" for 11月30日.
+_DAMAGED_DAY = re.compile(rf"{_YEAR}?(?P<digits>\d{{3,4}})[日号]")
+_RANGE_SEPARATOR = re.compile(r"\s*(?:—|–|~|至|到|-)\s*")
+_BARE_NUMBER = re.compile(_NUM)
+
+_OPEN_ENDED_WORDS = ("持续", "长期", "常态化", "适时", "逐步", "经常性", "长效")
+_STATUS_DATE_WORDS = ("截至", "截止到", "截止至", "截止")
+_HOLIDAY_WORDS = ("春节", "国庆", "元旦", "清明", "劳动节", "五一", "端午", "中秋", "十一")
+
+_HOW_TO_WRITE = "write it like 3月底前, 6月20日前, 6月下旬, 年底前, 二季度, 2025年10月底前 or 2024-07-15"
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    first: date
+    last: date
+
+
+def _year_of(match: re.Match[str], plan_year: int) -> int:
+    written = match.groupdict().get("year")
+    return _number(written) if written else plan_year
+
+
+def _month_period(phrase: str, year: int, month: int) -> _Period:
+    if not 1 <= month <= 12:
+        raise DeadlineError(phrase, f"there is no month {month}")
+    return _Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def _day(phrase: str, year: int, month: int, day: int) -> date:
+    period = _month_period(phrase, year, month)
+    if not 1 <= day <= period.last.day:
+        raise DeadlineError(phrase, f"{year}-{month:02d} has {period.last.day} days, not {day}")
+    return date(year, month, day)
+
+
+def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tuple[_Period, str | None]:
+    """The span of days a phrase's core names, and a note if it had to be repaired."""
+    if m := _ISO.fullmatch(core):
+        day = _day(phrase, int(m["year"]), int(m["month"]), int(m["day"]))
+        return _Period(day, day), None
+    if m := _DAY.fullmatch(core):
+        day = _day(phrase, _year_of(m, plan_year), _number(m["month"]), _number(m["day"]))
+        return _Period(day, day), None
+    if m := _PART.fullmatch(core):
+        month = _month_period(phrase, _year_of(m, plan_year), _number(m["month"]))
+        first_day, last_day = _PART_OF_MONTH[m["part"]]
+        return _Period(month.first.replace(day=first_day), month.first.replace(day=min(last_day, month.last.day))), None
+    if m := _MONTH_END.fullmatch(core):
+        return _month_period(phrase, _year_of(m, plan_year), _number(m["month"])), None
+    if m := _MONTH_ALONE.fullmatch(core):
+        month_number = _number(m["month"])
+        if has_suffix:
+            # "8月前" reads both as "by the end of August" and "before August starts".
+            raise DeadlineError(
+                phrase,
+                f"ambiguous: end of month {month_number} ({month_number}月底前) or before it starts "
+                f"({month_number - 1 or 12}月底前)? write one of these",
+            )
+        return _month_period(phrase, _year_of(m, plan_year), month_number), None
+    if m := _HALF.fullmatch(core):
+        year = _year_of(m, plan_year)
+        if m["half"] == "上":
+            return _Period(date(year, 1, 1), date(year, 6, 30)), None
+        return _Period(date(year, 7, 1), date(year, 12, 31)), None
+    if m := _QUARTER.fullmatch(core):
+        year, quarter = _year_of(m, plan_year), _number(m["quarter"])
+        last_month = 3 * quarter
+        first_month = _month_period(phrase, year, last_month - 2)
+        return _Period(first_month.first, _month_period(phrase, year, last_month).last), None
+    if (m := _YEAR_END.fullmatch(core)) and core:
+        year = _year_of(m, plan_year)
+        return _Period(date(year, 1, 1), date(year, 12, 31)), None
+    if m := _DAMAGED_DAY.fullmatch(core):
+        return _repair_lost_month(phrase, m, plan_year)
+    raise DeadlineError(phrase, _HOW_TO_WRITE)
+
+
+def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_Period, str]:
+    digits, year = m["digits"], _year_of(m, plan_year)
+    readings = []
+    for cut in range(1, len(digits)):
+        month_text, day_text = digits[:cut], digits[cut:]
+        if month_text.startswith("0") or len(day_text) > 2:
+            continue
+        month, day = int(month_text), int(day_text)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            readings.append((month, day))
+    if len(readings) != 1:
+        options = " or ".join(f"{mo}月{d}日" for mo, d in readings) or "no valid date"
+        raise DeadlineError(phrase, f"looks damaged ('{digits}日' has no 月): could be {options}; fix the text")
+    month, day = readings[0]
+    due = date(year, month, day)
+    return _Period(due, due), f"read {digits}日 as {month}月{day}日 (月 is missing from the text)"
+
+
+def _strip(core: str) -> tuple[str, bool]:
+    """Remove a leading 于/在… and a trailing 前/之前/以前; say whether a suffix was there."""
+    core = re.sub(rf"^{_PREFIX}", "", core)
+    stripped = re.sub(rf"{_SUFFIX}$", "", core)
+    return stripped, stripped != core
+
+
+def resolve_deadline(phrase: str, plan_year: int) -> Deadline:
+    """Resolve a deadline phrase against the plan year. The deadline day itself is still on time.
+
+    >>> resolve_deadline("3月底前", 2024).due
+    datetime.date(2024, 3, 31)
+    >>> resolve_deadline("持续推进", 2024).is_open
+    True
+    """
+    text = normalize_chars(phrase).strip()
+    if not text:
+        raise DeadlineError(phrase, f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work")
+    if text.startswith(_OPEN_ENDED_WORDS):
+        return OPEN_ENDED
+    if text.startswith(_STATUS_DATE_WORDS):
+        raise DeadlineError(phrase, "截至… states where things stand on a date, it is not a deadline")
+    core, has_suffix = _strip(text)
+    try:
+        period, note = _period(phrase, core, plan_year, has_suffix=has_suffix)
+        return Deadline(due=period.last, note=note)
+    except DeadlineError as single_error:
+        ranged = _resolve_range(phrase, core, plan_year)
+        if ranged is None:
+            raise _not_yet_supported(phrase, text) or single_error from None
+        return ranged
+
+
+def _not_yet_supported(phrase: str, text: str) -> DeadlineError | None:
+    """A clearer refusal for the families that are known but not resolved yet."""
+    if text.startswith("每"):
+        return DeadlineError(phrase, "recurring deadlines (每月…, 每季度…) are not supported yet")
+    if "工作日" in text:
+        return DeadlineError(phrase, "deadlines counted in working days are not supported yet")
+    if any(word in text for word in _HOLIDAY_WORDS):
+        return DeadlineError(phrase, "deadlines anchored to a holiday are not supported yet; write the date")
+    return None
+
+
+def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
+    """``A-B``: starts at the first day of A, due on the last day of B; None if not a range."""
+    for sep in _RANGE_SEPARATOR.finditer(core):
+        left, right = core[: sep.start()], core[sep.end() :]
+        if not left or not right:
+            continue
+        try:
+            due_period, due_note = _period(phrase, right, plan_year, has_suffix=False)
+            if _BARE_NUMBER.fullmatch(left) and (unit := re.search(r"[月日号]", right)):
+                # "3-6月": the left side borrows the right side's unit and year.
+                left = re.sub(rf"{_NUM}(?={unit[0]})", left, right, count=1)
+                left = re.sub(r"(底|末|份|上旬|中旬|下旬)$", "", left) if unit[0] == "月" else left
+            start_period, _ = _period(
+                phrase, left, due_period.last.year if "年" not in left else plan_year, has_suffix=False
+            )
+        except DeadlineError:
+            continue
+        if start_period.first > due_period.last:
+            raise DeadlineError(phrase, "the range starts after it ends")
+        return Deadline(due=due_period.last, start=start_period.first, note=due_note)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding phrases inside prose (for the importer)
+
+_Y = r"(?:\d{4}年)"
+_IN_MONTH = rf"(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份)"
+_MONTH_PHRASE = rf"{_Y}?{_NUM}月份?{_IN_MONTH}?"
+_CANDIDATE = re.compile(
+    rf"(?P<prefix>{_PREFIX})?"
+    r"(?P<core>"
+    rf"{_MONTH_PHRASE}(?:\s*(?:—|–|~|至|到|-)\s*{_MONTH_PHRASE})?"
+    rf"|\d{{1,2}}\s*-\s*\d{{1,2}}月"
+    rf"|(?:{_Y}|今年)?(?:年底|年末|年内)"
+    rf"|\d{{4}}年(?:底|末|内)"
+    rf"|{_Y}?[上下]半年(?:末|底)?"
+    rf"|{_Y}?第?[一二三四1-4]季度(?:末|底)?"
+    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{3,4}[日号]"
+    r")"
+    rf"(?P<suffix>{_SUFFIX})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch:
+    """A deadline-looking phrase found in prose. ``kind`` is 'deadline' or 'status-date'."""
+
+    start: int
+    end: int
+    phrase: str
+    kind: str
+
+
+def find_deadline_phrases(text: str) -> list[PhraseMatch]:
+    """Every deadline-looking phrase in ``text``, in order, with its span in the original text.
+
+    Phrases that are dates but not deadlines (截至6月底, 以12月31日数据为准) come back with
+    kind 'status-date' so the caller can leave them in the prose.
+    """
+    folded = normalize_chars(text)
+    found: list[PhraseMatch] = []
+    for m in _CANDIDATE.finditer(folded):
+        start, end = m.start(), m.end()
+        core = m["core"]
+        if start > 0 and folded[start - 1].isdigit():
+            continue  # the tail of a longer number
+        bare_month = re.fullmatch(rf"{_NUM}月", core) is not None
+        if bare_month and not m["suffix"] and not folded[end : end + 2].startswith(("份", "完成")):
+            continue  # "一月一次", "三月份" handled above; a bare month without 前 is prose
+        if _CN_ONLY_WORD.fullmatch(core) and not m["suffix"]:
+            continue
+        before = folded[max(0, start - 3) : start]
+        after = folded[end : end + 6]
+        kind = "deadline"
+        if before.endswith(_STATUS_DATE_WORDS) or (before.endswith("以") and ("为准" in after or "数据" in after)):
+            kind = "status-date"
+        found.append(PhraseMatch(start, end, text[start:end], kind))
+    return found
+
+
+# Chinese-numeral month words that are usually prose, not dates ("一月一次" has no 前).
+_CN_ONLY_WORD = re.compile(rf"{_CN}{{1,3}}月")
