@@ -1,0 +1,3 @@
+from workplan_cli.cli import main
+
+main()

@@ -1,0 +1,263 @@
+"""The `workplan` command line: parse flags, call one function, render, map errors to exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from workplan_cli import __version__
+from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
+from workplan_cli.model import Plan, Status
+
+app = typer.Typer(
+    name="workplan",
+    help="Track the deadlines of an annual work plan kept as YAML files in plan/.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+# Options shared by several commands, declared once.
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan folder (default: $WORKPLAN_PLAN, ./plan, or the nearest parent's plan/).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Pretend today is this day (default: today in the plan's timezone).",
+        show_default=False,
+    ),
+]
+WithinOption = Annotated[
+    int | None,
+    typer.Option(
+        "--within",
+        metavar="DAYS",
+        min=0,
+        help="Warning window in days (default: warn_days from workplan.yaml).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array, one object per milestone.")]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _console(*, stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    if not stream.isatty():
+        # Piped or under cron: no terminal to measure, and Rich's 80-column default would fold tables.
+        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 200
+    return Console(file=stream, width=width, markup=False, emoji=False, highlight=False, soft_wrap=False)
+
+
+def handle_errors(command: F) -> F:
+    """One place where errors become a message on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except WorkplanError as err:
+            _console(stderr=True).print(Text(f"workplan: {err}", style="red"))
+            raise typer.Exit(err.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _open_plan(plan_dir: Path | None) -> Plan:
+    from workplan_cli.planfiles import find_plan_folder, load_plan
+
+    return load_plan(find_plan_folder(plan_dir, os.environ, Path.cwd()))
+
+
+def _today(plan: Plan, as_of: str | None) -> date:
+    if as_of is not None:
+        return parse_day(as_of, "--as-of")
+    try:
+        zone = ZoneInfo(plan.settings.timezone)
+    except (KeyError, ValueError) as err:
+        raise UsageError(f"timezone {plan.settings.timezone!r} in workplan.yaml is unknown") from err
+    return datetime.now(zone).date()
+
+
+def parse_day(value: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{flag} {value!r}: expected a date written YYYY-MM-DD") from None
+
+
+def _report_problems(plan: Plan) -> None:
+    """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""
+    if not plan.problems:
+        return
+    from workplan_cli.views.terminal import problem_lines
+
+    err = _console(stderr=True)
+    for line in problem_lines(plan.problems):
+        err.print(line)
+    raise PlanProblemsError(f"{len(plan.problems)} problem(s) in plan files; run `workplan check` for the list")
+
+
+def _print_json(entries: Any) -> None:
+    from workplan_cli.views.jsonview import iter_json
+
+    for chunk in iter_json(entries):
+        sys.stdout.write(chunk)
+
+
+@app.command()
+@handle_errors
+def due(
+    plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None, json: JsonOption = False
+) -> None:
+    """Overdue milestones and those due within the warning window, soonest deadline first.
+
+    Example: workplan due --as-of 2024-04-15
+    """
+    from workplan_cli.schedule import due_entries, schedule
+
+    loaded = _open_plan(plan)
+    today = _today(loaded, as_of)
+    window = loaded.settings.warn_days if within is None else within
+    entries = due_entries(schedule(loaded, today, window))
+    if json:
+        _print_json(entries)
+    else:
+        from workplan_cli.views.terminal import due_summary, milestone_table
+
+        out = _console()
+        if entries:
+            out.print(milestone_table(entries))
+        out.print(due_summary(entries, today, window))
+    _report_problems(loaded)
+
+
+@app.command("list")
+@handle_errors
+def list_milestones(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+    status: Annotated[
+        list[Status] | None, typer.Option("--status", help="Only these statuses (repeatable).", show_default=False)
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only milestones of this owner.", show_default=False)
+    ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option("--section", help="Only this section: its number (2) or part of its heading.", show_default=False),
+    ] = None,
+) -> None:
+    """Every milestone with its status, in plan order.
+
+    Example: workplan list --status overdue --section 2
+    """
+    from workplan_cli.schedule import filter_entries, schedule
+
+    loaded = _open_plan(plan)
+    today = _today(loaded, as_of)
+    entries = filter_entries(schedule(loaded, today, within), statuses=status, owner=owner, section=section)
+    if json:
+        _print_json(entries)
+    else:
+        from workplan_cli.views.terminal import list_summary, milestone_table
+
+        out = _console()
+        out.print(milestone_table(entries))
+        out.print(list_summary(entries, today))
+    _report_problems(loaded)
+
+
+@app.command()
+@handle_errors
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An initiative (2.1) or milestone (2.1.1) id.")],
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+) -> None:
+    """One initiative in full: its text, milestones, status and progress notes.
+
+    Example: workplan show 2.1
+    """
+    from workplan_cli.schedule import find_initiative, initiative_status, schedule
+
+    loaded = _open_plan(plan)
+    initiative = find_initiative(loaded, item_id)
+    entries = [e for e in schedule(loaded, _today(loaded, as_of), within) if e.initiative is initiative]
+    if json:
+        _print_json(entries)
+    else:
+        from workplan_cli.views.terminal import initiative_view
+
+        _console().print(initiative_view(initiative, entries, initiative_status(entries)))
+    _report_problems(loaded)
+
+
+@app.command()
+@handle_errors
+def check(plan: PlanOption = None) -> None:
+    """Validate every plan file; print each problem as file:line: message. Exit 1 if any.
+
+    Example: workplan check --plan plan/
+    """
+    loaded = _open_plan(plan)
+    count = sum(len(i.milestones) for i in loaded.initiatives)
+    if not loaded.problems:
+        _console().print(
+            Text(
+                f"{loaded.folder}: {len(loaded.initiatives)} initiatives, {count} milestones, no problems.",
+                style="green",
+            )
+        )
+        return
+    for problem in loaded.problems:
+        _console().print(Text(str(problem)))
+    files = len({p.path for p in loaded.problems})
+    raise PlanProblemsError(f"{len(loaded.problems)} problem(s) in {files} file(s)")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"workplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Track the deadlines of an annual work plan kept as YAML files in plan/."""
+
+
+def main() -> None:
+    # Under cron LANG is often unset; never let an ASCII stdout turn Chinese text into a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower() in ("ascii", "ansi_x3.4-1968"):
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    app()

@@ -1,0 +1,62 @@
+"""Error types. Each knows its exit code; the CLI turns them into exits in one place."""
+
+from __future__ import annotations
+
+
+class WorkplanError(Exception):
+    """Base class: a problem to show the user as one line, never as a traceback."""
+
+    exit_code = 1
+
+
+class PlanProblemsError(WorkplanError):
+    """Some plan files are broken (the rest still loaded and were shown)."""
+
+    exit_code = 1
+
+
+class UsageError(WorkplanError):
+    """A flag or argument the command cannot use, such as a date that is not a date."""
+
+    exit_code = 2
+
+
+class UnknownIdError(WorkplanError):
+    """No initiative or milestone has that id."""
+
+    exit_code = 2
+
+
+class PlanNotFoundError(WorkplanError):
+    """No plan folder, or its workplan.yaml cannot be used."""
+
+    exit_code = 3
+
+
+class EditRefusedError(WorkplanError):
+    """A plan file was not changed: it is broken, read-only, or written in a form we cannot edit safely."""
+
+    exit_code = 4
+
+
+class DeliveryError(WorkplanError):
+    """The digest could not be delivered."""
+
+    exit_code = 5
+
+
+class ReportImportError(WorkplanError):
+    """A report could not be imported (no structure found, no plan year, a plan already there)."""
+
+    exit_code = 6
+
+
+EXIT_CODES = {
+    0: "success",
+    PlanProblemsError.exit_code: "some plan files have problems (they are listed on stderr); `check` failed",
+    UsageError.exit_code: "bad flag or argument, or an id that does not exist",
+    PlanNotFoundError.exit_code: "no plan folder found, or plan/workplan.yaml is unusable",
+    EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
+    DeliveryError.exit_code: "the digest e-mail could not be delivered (to some or all recipients)",
+    ReportImportError.exit_code: "a report could not be imported",
+}

@@ -1,0 +1,459 @@
+"""Finding the plan folder and loading its YAML files into the model, with line numbers.
+
+Files are composed into YAML nodes (libyaml's C parser when present) and read by hand rather than
+constructed: that gives every value its line, catches duplicate keys (which ``safe_load`` silently
+drops), never executes a tag, and keeps scalars as the text written (``id: 1.10`` stays "1.10").
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, resolve_deadline
+from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, Problem, SmtpSettings
+
+SETTINGS_FILE = "workplan.yaml"
+MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
+
+# libyaml's C parser when the wheel has it, else the pure-Python one; they give the same nodes.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_NULL = f"{_CORE}null"
+
+
+def find_plan_folder(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path:
+    """``--plan DIR``, else ``$WORKPLAN_PLAN``, else ``./plan``, else the nearest parent's ``plan/``."""
+    for given, source in ((explicit, "--plan"), (env.get("WORKPLAN_PLAN"), "WORKPLAN_PLAN")):
+        if given:
+            folder = Path(given)
+            if not (folder / SETTINGS_FILE).is_file():
+                raise PlanNotFoundError(f"{source} {folder}: no {SETTINGS_FILE} there; is it a plan folder?")
+            return folder
+    for parent in (cwd, *cwd.parents):
+        if (parent / "plan" / SETTINGS_FILE).is_file():
+            return parent / "plan" if parent != cwd else Path("plan")
+    raise PlanNotFoundError(
+        f"no plan folder found: looked for plan/{SETTINGS_FILE} in {cwd} and its parents; "
+        "use --plan DIR or set WORKPLAN_PLAN"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading YAML nodes with problems collected per file
+
+
+class _FileBroken(Exception):
+    """The file cannot be read at all; the problem is attached."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: Path) -> str:
+    """The file's text without a BOM, or _FileBroken naming what is wrong with it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _FileBroken(
+                Problem(
+                    path,
+                    0,
+                    f"file is {size / 1024 / 1024:.1f} MiB; a plan file is a few KB "
+                    f"(limit {MAX_FILE_BYTES // 1024} KiB): is this the right file?",
+                )
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise _FileBroken(Problem(path, 0, f"cannot read: {err.strerror}")) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise _FileBroken(
+            Problem(path, line, f"not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8")
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _FileBroken(Problem(path, 0, "file is empty"))
+    return text
+
+
+def compose(path: Path, text: str) -> yaml.Node:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = err.problem or err.context or "invalid YAML"
+        if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            what += f" ({err.context} at line {err.context_mark.line + 1})"
+        raise _FileBroken(Problem(path, line, f"not valid YAML: {what}")) from None
+    except yaml.YAMLError as err:
+        raise _FileBroken(Problem(path, 0, f"not valid YAML: {err}")) from None
+    if node is None:
+        raise _FileBroken(Problem(path, 0, "file is empty"))
+    return node
+
+
+def line_of(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def _key_problem(key: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
+    return f"unknown key {key!r}{hint}; keys starting with x- are kept for your own use"
+
+
+class _Fields(dict[str, yaml.Node]):
+    """A mapping's values by key, remembering the mapping node for problems about missing keys."""
+
+    def __init__(self, node: yaml.MappingNode) -> None:
+        super().__init__()
+        self.node = node
+
+
+@dataclass
+class _Reader:
+    """Turns nodes into values for one file, collecting problems instead of stopping at the first."""
+
+    path: Path
+    problems: list[Problem]
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(self.path, line_of(node) if node is not None else 0, message))
+
+    def check_tags(self, node: yaml.Node) -> bool:
+        """Reject tags outside YAML's core schema (``!!python/object`` and friends): never constructed."""
+        if node.tag not in _ALLOWED_TAGS:
+            self.problem(node, f"tag {node.tag!r} is not allowed in plan files; remove it")
+            return False
+        if isinstance(node, yaml.MappingNode):
+            return all(self.check_tags(k) and self.check_tags(v) for k, v in node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return all(self.check_tags(item) for item in node.value)
+        return True
+
+    def mapping(self, node: yaml.Node, what: str, known: tuple[str, ...]) -> _Fields | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values (key: value)")
+            return None
+        fields = _Fields(node)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what}: a key must be plain text")
+                continue
+            if key in fields:
+                self.problem(
+                    key_node, f"duplicate key {key!r} (first at line {line_of(fields[key])}); keep one of them"
+                )
+                continue
+            if key not in known and not key.startswith("x-"):
+                self.problem(key_node, f"{what}: {_key_problem(key, known)}")
+            fields[key] = value_node
+        return fields
+
+    def text(self, fields: _Fields, key: str, *, required: bool = False) -> str | None:
+        node = fields.get(key)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
+            if required:
+                self.problem(node or fields.node, f"missing {key!r}; add `{key}: …`")
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{key!r} must be text, not a list or mapping")
+            return None
+        # The text as written: `id: 1.10` stays "1.10", `owner: no` stays "no".
+        return str(node.value)
+
+    def date(self, fields: _Fields, key: str) -> date | None:
+        raw = self.text(fields, key)
+        if raw is None or raw == "":
+            return None
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            self.problem(fields[key], f"{key!r} must be a date written YYYY-MM-DD, not {raw!r}")
+            return None
+
+    def integer(self, fields: _Fields, key: str, default: int) -> int:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        try:
+            return int(raw)
+        except ValueError:
+            self.problem(fields[key], f"{key!r} must be a whole number, not {raw!r}")
+            return default
+
+    def sequence(self, fields: _Fields, key: str) -> list[yaml.Node]:
+        node = fields.get(key)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{key!r} must be a list (items starting with '- ')")
+            return []
+        return list(node.value)
+
+    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        """A single address or a list of them."""
+        if isinstance(node, yaml.ScalarNode):
+            return () if node.tag == _NULL or not node.value else (str(node.value),)
+        if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) for i in node.value):
+            return tuple(str(i.value) for i in node.value if i.value)
+        self.problem(node, f"{what} must be text or a list of text")
+        return ()
+
+
+# ---------------------------------------------------------------------------------------------
+# workplan.yaml
+
+SETTINGS_KEYS = ("title", "year", "timezone", "warn_days", "owners", "smtp")
+SMTP_KEYS = ("host", "port", "security", "username", "from", "to", "cafile", "timeout")
+
+
+def load_settings(folder: Path) -> PlanSettings:
+    """Read ``workplan.yaml``. Without a usable plan year nothing can be resolved, so problems here stop."""
+    path = folder / SETTINGS_FILE
+    problems: list[Problem] = []
+    reader = _Reader(path, problems)
+    try:
+        node = compose(path, read_text(path))
+    except _FileBroken as broken:
+        raise PlanNotFoundError(str(broken.problem)) from None
+    fields = reader.mapping(node, SETTINGS_FILE, SETTINGS_KEYS) if reader.check_tags(node) else None
+    if fields is None:
+        raise PlanNotFoundError("; ".join(map(str, problems)))
+    year = reader.integer(fields, "year", 0)
+    if "year" not in fields or not 1900 <= year <= 2200:
+        reader.problem(fields.get("year", node), "'year' must be the plan year, such as `year: 2024`")
+    timezone = reader.text(fields, "timezone") or "Asia/Shanghai"
+    settings = PlanSettings(
+        title=reader.text(fields, "title") or "",
+        year=year,
+        timezone=timezone,
+        warn_days=reader.integer(fields, "warn_days", 14),
+        owners=_owners(reader, fields.get("owners")),
+        smtp=_smtp(reader, fields.get("smtp")),
+    )
+    if problems:
+        raise PlanNotFoundError("\n".join(map(str, problems)))
+    return settings
+
+
+def _owners(reader: _Reader, node: yaml.Node | None) -> dict[str, tuple[str, ...]]:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node, "'owners' must map each owner to an e-mail address or a list of them")
+        return {}
+    return {str(k.value): reader.text_list(v, f"owners: {k.value}") for k, v in node.value}
+
+
+def _smtp(reader: _Reader, node: yaml.Node | None) -> SmtpSettings:
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
+        return SmtpSettings()
+    if isinstance(node, yaml.MappingNode) and any(k.value == "password" for k, _ in node.value):
+        reader.problem(
+            node,
+            "smtp: a password never goes in a plan file (it is shared through git); "
+            "set WORKPLAN_SMTP_PASSWORD in the environment instead",
+        )
+        node = yaml.MappingNode(
+            node.tag, [(k, v) for k, v in node.value if k.value != "password"], node.start_mark, node.end_mark
+        )
+    fields = reader.mapping(node, "smtp", SMTP_KEYS)
+    if fields is None:
+        return SmtpSettings()
+    security = reader.text(fields, "security") or "none"
+    if security not in ("starttls", "ssl", "none"):
+        reader.problem(fields["security"], f"smtp: 'security' must be starttls, ssl or none, not {security!r}")
+    default_port = {"ssl": 465, "starttls": 587}.get(security, 25)
+    return SmtpSettings(
+        host=reader.text(fields, "host") or "localhost",
+        port=reader.integer(fields, "port", default_port),
+        security=security,
+        username=reader.text(fields, "username") or "",
+        sender=reader.text(fields, "from") or "",
+        to=reader.text_list(fields["to"], "smtp: to") if "to" in fields else (),
+        cafile=reader.text(fields, "cafile") or "",
+        timeout=float(reader.integer(fields, "timeout", 30)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Initiative files
+
+INITIATIVE_KEYS = ("id", "section", "title", "owner", "text", "milestones")
+MILESTONE_KEYS = ("id", "deadline", "task", "done", "owner", "notes")
+NOTE_KEYS = ("date", "text")
+
+
+def initiative_files(folder: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` under the folder but workplan.yaml, skipping hidden folders."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(root)
+        found.extend(
+            base / name
+            for name in sorted(files)
+            if name.endswith((".yaml", ".yml"))
+            and not name.startswith(".")
+            and not (base == folder and name == SETTINGS_FILE)
+        )
+    return found
+
+
+def load_initiative(path: Path, text: str, plan_year: int, problems: list[Problem]) -> Initiative | None:
+    """One initiative file, or None when it is too broken to use. Problems are appended."""
+    reader = _Reader(path, problems)
+    try:
+        node = compose(path, text)
+    except _FileBroken as broken:
+        problems.append(broken.problem)
+        return None
+    if not reader.check_tags(node):
+        return None
+    fields = reader.mapping(node, "an initiative file", INITIATIVE_KEYS)
+    if fields is None:
+        return None
+    initiative_id = reader.text(fields, "id", required=True)
+    title = reader.text(fields, "title", required=True)
+    milestone_nodes = reader.sequence(fields, "milestones")
+    if "milestones" not in fields or not milestone_nodes:
+        reader.problem(
+            fields.get("milestones", node),
+            "no milestones: add `milestones:` with at least one `- id: …, deadline: …, task: …`",
+        )
+    if initiative_id is None or title is None:
+        return None
+    milestones = []
+    for item in milestone_nodes:
+        milestone = _milestone(reader, item, initiative_id, plan_year)
+        if milestone is not None:
+            milestones.append(milestone)
+    _check_unique(reader, [(m.id, m.line) for m in milestones], "milestone id")
+    return Initiative(
+        id=initiative_id,
+        section=reader.text(fields, "section") or "",
+        title=title,
+        owner=reader.text(fields, "owner") or "",
+        text=reader.text(fields, "text") or "",
+        milestones=tuple(milestones),
+        file=path,
+        line=line_of(fields["id"]),
+    )
+
+
+def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
+    fields = reader.mapping(node, "a milestone", MILESTONE_KEYS)
+    if fields is None:
+        return None
+    milestone_id = reader.text(fields, "id", required=True)
+    task = reader.text(fields, "task")
+    if not task or not task.strip():
+        reader.problem(fields.get("task", node), f"milestone {milestone_id or '?'} has no task: add `task: …`")
+        return None
+    if milestone_id is None:
+        return None
+    if not milestone_id.startswith(f"{initiative_id}."):
+        reader.problem(
+            fields["id"], f"milestone id {milestone_id!r} should start with its initiative's id ({initiative_id}.)"
+        )
+    phrase = reader.text(fields, "deadline")
+    deadline: Deadline = OPEN_ENDED
+    if phrase is not None and phrase.strip():
+        try:
+            deadline = resolve_deadline(phrase, plan_year)
+        except DeadlineError as err:
+            reader.problem(fields["deadline"], f"milestone {milestone_id}: {err}")
+            return None
+    notes = []
+    for note_node in reader.sequence(fields, "notes"):
+        note_fields = reader.mapping(note_node, "a note", NOTE_KEYS)
+        if note_fields is None:
+            continue
+        on, text = reader.date(note_fields, "date"), reader.text(note_fields, "text")
+        if on is None or text is None:
+            reader.problem(note_node, "a note needs `date: YYYY-MM-DD` and `text: …`")
+            continue
+        notes.append(Note(on, text))
+    return Milestone(
+        id=milestone_id,
+        phrase=phrase if phrase and phrase.strip() else None,
+        deadline=deadline,
+        task=task.strip(),
+        done=reader.date(fields, "done"),
+        owner=reader.text(fields, "owner") or "",
+        notes=tuple(notes),
+        line=line_of(node),
+    )
+
+
+def _check_unique(reader: _Reader, ids: list[tuple[str, int]], what: str) -> None:
+    first_line: dict[str, int] = {}
+    for item_id, line in ids:
+        if item_id in first_line:
+            reader.problems.append(
+                Problem(reader.path, line, f"duplicate {what} {item_id} (first at line {first_line[item_id]})")
+            )
+        else:
+            first_line[item_id] = line
+
+
+def load_plan(folder: Path, *, progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Load a plan folder. Broken files are reported in ``Plan.problems``; the rest still load."""
+    settings = load_settings(folder)
+    problems: list[Problem] = []
+    initiatives: list[Initiative] = []
+    files = initiative_files(folder)
+    for count, path in enumerate(files, 1):
+        try:
+            initiative = load_initiative(path, read_text(path), settings.year, problems)
+        except _FileBroken as broken:
+            problems.append(broken.problem)
+            initiative = None
+        if initiative is not None:
+            initiatives.append(initiative)
+        if progress is not None:
+            progress(count, len(files))
+    problems.extend(_cross_file_duplicates(initiatives))
+    return Plan(folder, settings, tuple(sorted(initiatives, key=lambda i: id_sort_key(i.id))), tuple(problems))
+
+
+def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
+    problems = []
+    seen: dict[str, tuple[Path, int]] = {}
+    for initiative in initiatives:
+        entries = [(initiative.id, initiative.line, "initiative")]
+        entries += [(m.id, m.line, "milestone") for m in initiative.milestones]
+        for item_id, line, what in entries:
+            if item_id in seen and seen[item_id][0] != initiative.file:
+                other, other_line = seen[item_id]
+                problems.append(
+                    Problem(
+                        initiative.file,
+                        line,
+                        f"duplicate {what} id {item_id} (also in {other}:{other_line}); give one of them another id",
+                    )
+                )
+            seen.setdefault(item_id, (initiative.file, line))
+    return problems
+
+
+def id_sort_key(item_id: str) -> tuple[Any, ...]:
+    """Sort 1.2 before 1.10: numeric parts as numbers, others as text."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in item_id.split("."))

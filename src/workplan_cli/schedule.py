@@ -1,0 +1,126 @@
+"""Status of each milestone as of a given day. Pure: ``today`` is always passed in."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from workplan_cli.errors import UnknownIdError
+from workplan_cli.model import Initiative, Milestone, Plan, Status
+from workplan_cli.planfiles import id_sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A milestone with its initiative and its standing on ``today``."""
+
+    initiative: Initiative
+    milestone: Milestone
+    status: Status
+    days_left: int | None  # deadline - today for open milestones (negative when overdue), else None
+    days_late: int | None  # done - deadline for milestones closed after their deadline, else None
+
+    @property
+    def owner(self) -> str:
+        return self.initiative.owner_of(self.milestone)
+
+
+def status_of(milestone: Milestone, today: date, warn_days: int) -> Status:
+    """The deadline day itself is still on time: 3月底前 is overdue from April 1."""
+    if milestone.done is not None:
+        return Status.DONE
+    if milestone.due is None:
+        return Status.ONGOING
+    if milestone.due < today:
+        return Status.OVERDUE
+    if (milestone.due - today).days <= warn_days:
+        return Status.DUE
+    return Status.UPCOMING
+
+
+def entry_for(initiative: Initiative, milestone: Milestone, today: date, warn_days: int) -> Entry:
+    status = status_of(milestone, today, warn_days)
+    days_left = (milestone.due - today).days if milestone.due and milestone.done is None else None
+    days_late = None
+    if milestone.done is not None and milestone.due is not None and milestone.done > milestone.due:
+        days_late = (milestone.done - milestone.due).days
+    return Entry(initiative, milestone, status, days_left, days_late)
+
+
+def schedule(plan: Plan, today: date, warn_days: int | None = None) -> list[Entry]:
+    """Every milestone of the plan with its status, in plan order (by id)."""
+    window = plan.settings.warn_days if warn_days is None else warn_days
+    entries = [entry_for(i, m, today, window) for i, m in plan.milestones()]
+    return sorted(entries, key=lambda e: id_sort_key(e.milestone.id))
+
+
+def by_deadline(entries: Iterable[Entry]) -> list[Entry]:
+    """Soonest deadline first; open-ended last; ties in id order."""
+    return sorted(entries, key=lambda e: (e.milestone.due or date.max, id_sort_key(e.milestone.id)))
+
+
+def due_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """What `workplan due` shows: overdue and due milestones, by deadline."""
+    return by_deadline(e for e in entries if e.status in (Status.OVERDUE, Status.DUE))
+
+
+def initiative_status(entries: Iterable[Entry]) -> Status:
+    """An initiative is done when all its dated milestones are; otherwise its most urgent status."""
+    statuses = [e.status for e in entries if e.milestone.due is not None]
+    if statuses and all(s is Status.DONE for s in statuses):
+        return Status.DONE
+    for status in (Status.OVERDUE, Status.DUE, Status.UPCOMING):
+        if status in statuses:
+            return status
+    return Status.ONGOING
+
+
+def counts(entries: Iterable[Entry]) -> dict[Status, int]:
+    result = dict.fromkeys(Status, 0)
+    for entry in entries:
+        result[entry.status] += 1
+    return result
+
+
+def filter_entries(
+    entries: Iterable[Entry],
+    *,
+    statuses: Iterable[Status] | None = None,
+    owner: str | None = None,
+    section: str | None = None,
+) -> list[Entry]:
+    """``--status`` (any of), ``--owner`` (exact), ``--section`` (its number, or part of its heading)."""
+    wanted = set(statuses or ())
+    result = []
+    for entry in entries:
+        if wanted and entry.status not in wanted:
+            continue
+        if owner is not None and entry.owner != owner:
+            continue
+        if section is not None and not _in_section(entry.initiative, section):
+            continue
+        result.append(entry)
+    return result
+
+
+def _in_section(initiative: Initiative, section: str) -> bool:
+    if section.isdigit():
+        return initiative.id.split(".")[0] == section
+    return section in initiative.section
+
+
+def find_initiative(plan: Plan, item_id: str) -> Initiative:
+    """The initiative with this id, or the one holding the milestone with this id."""
+    for initiative in plan.initiatives:
+        if initiative.id == item_id or any(m.id == item_id for m in initiative.milestones):
+            return initiative
+    raise unknown_id(plan, item_id)
+
+
+def unknown_id(plan: Plan, item_id: str) -> UnknownIdError:
+    known = [i.id for i in plan.initiatives] + [m.id for _, m in plan.milestones()]
+    close = difflib.get_close_matches(item_id, known, n=5, cutoff=0.5)
+    hint = f"; closest: {', '.join(close)}" if close else "; `workplan list` shows every id"
+    return UnknownIdError(f"no initiative or milestone has id {item_id!r}{hint}")

@@ -1,0 +1,46 @@
+"""The stable JSON form of milestones: one object per milestone, keys never renamed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from workplan_cli.schedule import Entry
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def entry_object(entry: Entry) -> dict[str, Any]:
+    milestone, initiative = entry.milestone, entry.initiative
+    return {
+        "id": milestone.id,
+        "initiative": initiative.id,
+        "title": initiative.title,
+        "section": initiative.section,
+        "task": milestone.task,
+        "owner": entry.owner,
+        "phrase": milestone.phrase,
+        "start": _iso(milestone.deadline.start),
+        "deadline": _iso(milestone.due),
+        "status": entry.status.value,
+        "done": _iso(milestone.done),
+        "days_left": entry.days_left,
+        "days_late": entry.days_late,
+        "notes": [{"date": n.on.isoformat(), "text": n.text} for n in milestone.notes],
+        "file": str(initiative.file),
+        "line": milestone.line,
+    }
+
+
+def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
+    """The JSON array in pieces, one milestone per line, so large plans stream instead of buffering."""
+    yield "["
+    first = True
+    for entry in entries:
+        yield ("\n  " if first else ",\n  ") + json.dumps(entry_object(entry), ensure_ascii=False)
+        first = False
+    yield "\n]\n" if not first else "]\n"

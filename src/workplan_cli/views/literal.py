@@ -1,0 +1,14 @@
+"""Text from plan files is shown literally: no Rich markup, no terminal control sequences."""
+
+from __future__ import annotations
+
+import re
+
+# C0/C1 control characters (but newline and tab) and the bidirectional overrides that can make
+# text display differently from what it is ("Trojan Source").
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def literal(text: str) -> str:
+    """Replace control characters with a visible escape: ESC becomes the four characters ``\\x1b``."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)

@@ -1,0 +1,38 @@
+"""Shared fixtures: the shipped plan copied to a temp folder, and a CLI runner with a fixed width."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from workplan_cli.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED_PLAN = REPO / "plan"
+SAMPLES = Path(__file__).resolve().parent / "samples"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path) -> Path:
+    """A private copy of the shipped plan, safe to edit."""
+    target = tmp_path / "plan"
+    shutil.copytree(SHIPPED_PLAN, target)
+    return target
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run the CLI in-process with a fixed terminal width and no WORKPLAN_PLAN from the caller."""
+    monkeypatch.delenv("WORKPLAN_PLAN", raising=False)
+    runner = CliRunner()
+
+    def run(args: Sequence[str], **env: str) -> Result:
+        return runner.invoke(app, list(args), env={"COLUMNS": "200", **env})
+
+    return run

@@ -1,0 +1,142 @@
+"""Loading plan files: every kind of bad input is named with file:line, and the good files still load."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.planfiles import find_plan_folder, load_plan
+from workplan_cli.yamltext import scalar
+
+from .conftest import SAMPLES, SHIPPED_PLAN
+
+BROKEN = SAMPLES / "broken"
+BROKEN_CASES = sorted(p.stem for p in BROKEN.glob("*.expected"))
+
+
+@pytest.fixture(scope="module")
+def broken_problems() -> list[str]:
+    return [str(p) for p in load_plan(BROKEN).problems]
+
+
+@pytest.mark.parametrize("case", BROKEN_CASES)
+def test_each_broken_file_is_named_with_its_line_and_what_to_fix(case: str, broken_problems: list[str]) -> None:
+    expected = (BROKEN / f"{case}.expected").read_text(encoding="utf-8").strip()
+    line, _, message = expected.partition(": ")
+    location = f"{BROKEN / case}.yaml:{line}: " if line != "0" else f"{BROKEN / case}.yaml: "
+    matching = [p for p in broken_problems if p.startswith(location)]
+    assert matching, f"no problem reported at {location}; got {broken_problems}"
+    assert any(message in p for p in matching), matching
+
+
+def test_every_broken_file_is_reported_once_and_the_good_ones_still_load() -> None:
+    plan = load_plan(BROKEN)
+    reported = {p.path.name for p in plan.problems}
+    assert reported == {f"{case}.yaml" for case in BROKEN_CASES}
+    loaded = {i.id for i in plan.initiatives}
+    assert {"9.1", "1.10"} <= loaded  # the good file and the unquoted-id file
+
+
+def test_an_id_yaml_would_read_as_a_number_keeps_the_text_as_written() -> None:
+    plan = load_plan(BROKEN)
+    tenth = next(i for i in plan.initiatives if i.file.name == "id-looks-like-number.yaml")
+    assert tenth.id == "1.10"  # yaml.safe_load would give the float 1.1
+    assert [m.id for m in tenth.milestones] == ["1.10.1"]
+
+
+def test_python_tags_are_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    shutil.copy(BROKEN / "workplan.yaml", tmp_path / "workplan.yaml")
+    (tmp_path / "evil.yaml").write_text(
+        f'id: "1.1"\ntitle: !!python/object/apply:os.system ["touch {marker}"]\nmilestones: []\n', encoding="utf-8"
+    )
+    plan = load_plan(tmp_path)
+    assert not marker.exists()
+    assert any("not allowed" in p.message for p in plan.problems)
+
+
+def test_huge_file_is_refused_with_a_clear_message(tmp_path: Path) -> None:
+    shutil.copy(BROKEN / "workplan.yaml", tmp_path / "workplan.yaml")
+    (tmp_path / "huge.yaml").write_text("id: x\n" + "# padding\n" * 200_000, encoding="utf-8")
+    (problem,) = load_plan(tmp_path).problems
+    assert "MiB" in problem.message and "right file" in problem.message
+
+
+def test_shipped_plan_loads_without_problems() -> None:
+    plan = load_plan(SHIPPED_PLAN)
+    assert plan.problems == ()
+    assert [i.id for i in plan.initiatives] == [
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "3.1",
+        "3.2",
+        "3.3",
+        "3.4",
+        "4.1",
+        "4.2",
+        "4.3",
+    ]
+    assert plan.settings.year == 2024 and plan.settings.timezone == "Asia/Shanghai"
+    assert plan.settings.warn_days == 14
+    # initiatives with no deadline at all have a single open-ended milestone
+    for undated in ("1.3", "3.1", "3.3", "4.1"):
+        (milestone,) = next(i for i in plan.initiatives if i.id == undated).milestones
+        assert milestone.due is None and milestone.phrase is None
+
+
+def test_shipped_files_keep_chinese_readable_and_drop_copy_artifacts() -> None:
+    for path in SHIPPED_PLAN.glob("*.yaml"):
+        content = path.read_text(encoding="utf-8")
+        assert path.name.isascii()
+        assert "\\u" not in content
+        assert "##paid" not in content
+    assert "XX动员体制改革" in (SHIPPED_PLAN / "1-4.yaml").read_text(encoding="utf-8")
+
+
+def test_settings_refuse_a_password(tmp_path: Path) -> None:
+    (tmp_path / "workplan.yaml").write_text("title: t\nyear: 2024\nsmtp:\n  password: hunter2\n", encoding="utf-8")
+    with pytest.raises(PlanNotFoundError, match="WORKPLAN_SMTP_PASSWORD") as caught:
+        load_plan(tmp_path)
+    assert "hunter2" not in str(caught.value)
+
+
+def test_settings_without_a_year_stop_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "workplan.yaml").write_text("title: t\n", encoding="utf-8")
+    with pytest.raises(PlanNotFoundError, match=r"workplan.yaml:1: 'year' must be the plan year"):
+        load_plan(tmp_path)
+
+
+def test_plan_folder_search_order(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan" / "workplan.yaml").write_text("year: 2024\n", encoding="utf-8")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "workplan.yaml").write_text("year: 2024\n", encoding="utf-8")
+
+    assert find_plan_folder(other, {"WORKPLAN_PLAN": "/nowhere"}, nested) == other
+    assert find_plan_folder(None, {"WORKPLAN_PLAN": str(other)}, nested) == other
+    assert find_plan_folder(None, {}, nested) == tmp_path / "plan"
+    assert find_plan_folder(None, {}, tmp_path) == Path("plan")
+    with pytest.raises(PlanNotFoundError, match=r"WORKPLAN_PLAN /nowhere: no workplan\.yaml"):
+        find_plan_folder(None, {"WORKPLAN_PLAN": "/nowhere"}, nested)
+    with pytest.raises(PlanNotFoundError, match="no plan folder found"):
+        find_plan_folder(None, {}, tmp_path_factory.mktemp("elsewhere"))
+
+
+@pytest.mark.parametrize(
+    "value", ["plain 中文", "a: b", "#comment", "- dash", "yes", "1.10", "  padded", "esc\x1b[31m", "line\nbreak", ""]
+)
+def test_scalar_reads_back_as_the_same_string(value: str) -> None:
+    import yaml
+
+    assert yaml.safe_load(f"k: {scalar(value)}\n") == {"k": value}
