@@ -240,6 +240,93 @@ def check(plan: PlanOption = None) -> None:
     raise PlanProblemsError(f"{len(loaded.problems)} problem(s) in {files} file(s)")
 
 
+def _complete_open_ids(incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for `workplan done <TAB>`: the open milestone ids. Never fails loudly."""
+    try:
+        from workplan_cli.actions import open_milestone_ids
+
+        return [(i, h) for i, h in open_milestone_ids(_open_plan(None)) if i.startswith(incomplete)]
+    except Exception:  # completion must never print a traceback into the user's shell
+        return []
+
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="A milestone (2.1.1) or initiative (2.1) id.", autocompletion=_complete_open_ids),
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help="The day it happened (default: today in the plan's timezone).",
+        show_default=False,
+    ),
+]
+AllOption = Annotated[bool, typer.Option("--all", help="With an initiative id: act on all its milestones.")]
+
+
+def _print_outcomes(outcomes: list[Any]) -> None:
+    out = _console()
+    for outcome in outcomes:
+        style = "green" if outcome.changed else "dim"
+        out.print(Text(f"{outcome.message}  ({outcome.path})", style=style))
+
+
+@app.command()
+@handle_errors
+def done(
+    item_id: IdArgument,
+    plan: PlanOption = None,
+    on: OnOption = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Also add this progress note (进展情况).", show_default=False)
+    ] = None,
+    every: AllOption = False,
+) -> None:
+    """Close a milestone (销号): record its done date in its plan file.
+
+    Example: workplan done 2.1.1 --on 2024-03-28 --note "方案已印发"
+    """
+    from workplan_cli.actions import close
+
+    loaded = _open_plan(plan)
+    today = _today(loaded, None)
+    day = parse_day(on, "--on") if on else today
+    _print_outcomes(close(loaded, item_id, on=day, today=today, note=note, every=every))
+
+
+@app.command()
+@handle_errors
+def reopen(item_id: IdArgument, plan: PlanOption = None, every: AllOption = False) -> None:
+    """Reopen a closed milestone: remove its done date.
+
+    Example: workplan reopen 2.1.1
+    """
+    from workplan_cli.actions import reopen as reopen_milestones
+
+    _print_outcomes(reopen_milestones(_open_plan(plan), item_id, every=every))
+
+
+@app.command()
+@handle_errors
+def note(
+    item_id: IdArgument,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The progress note.")],
+    plan: PlanOption = None,
+    on: OnOption = None,
+) -> None:
+    """Add a dated progress note (进展情况) to a milestone without closing it.
+
+    Example: workplan note 2.1.2 "已完成试点街道调研"
+    """
+    from workplan_cli.actions import add_note
+
+    loaded = _open_plan(plan)
+    day = parse_day(on, "--on") if on else _today(loaded, None)
+    _print_outcomes(add_note(loaded, item_id, text, on=day))
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"workplan {__version__}")

@@ -25,7 +25,7 @@ SETTINGS_FILE = "workplan.yaml"
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
 
 # libyaml's C parser when the wheel has it, else the pure-Python one; they give the same nodes.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -92,7 +92,7 @@ def read_text(path: Path) -> str:
 
 def compose(path: Path, text: str) -> yaml.Node:
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark else 0

@@ -121,6 +121,6 @@ def find_initiative(plan: Plan, item_id: str) -> Initiative:
 
 def unknown_id(plan: Plan, item_id: str) -> UnknownIdError:
     known = [i.id for i in plan.initiatives] + [m.id for _, m in plan.milestones()]
-    close = difflib.get_close_matches(item_id, known, n=5, cutoff=0.5)
+    close = sorted(difflib.get_close_matches(item_id, known, n=5, cutoff=0.5), key=id_sort_key)
     hint = f"; closest: {', '.join(close)}" if close else "; `workplan list` shows every id"
     return UnknownIdError(f"no initiative or milestone has id {item_id!r}{hint}")

@@ -1,0 +1,106 @@
+"""Closing (销号), reopening and annotating milestones: which ones, whether it is allowed, then the edit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from workplan_cli.editing import Change, edit_plan_file
+from workplan_cli.errors import EditRefusedError, UnknownIdError, UsageError
+from workplan_cli.model import Initiative, Milestone, Plan
+from workplan_cli.schedule import unknown_id
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one milestone, for the CLI to print."""
+
+    milestone_id: str
+    path: Path
+    message: str
+    changed: bool
+
+
+def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
+    """The milestones an id names: one for a milestone id, all of them for an initiative id."""
+    for initiative in plan.initiatives:
+        if initiative.id == item_id:
+            return initiative, list(initiative.milestones)
+        for milestone in initiative.milestones:
+            if milestone.id == item_id:
+                return initiative, [milestone]
+    error = unknown_id(plan, item_id)
+    if plan.problems:
+        broken = sorted({str(p.path) for p in plan.problems})
+        raise EditRefusedError(
+            f"{error}; it may be in a file that could not be read: {', '.join(broken)} (run `workplan check`)"
+        )
+    raise error
+
+
+def _select(
+    plan: Plan,
+    item_id: str,
+    wanted: Callable[[Milestone], bool],
+    every: bool,
+    verb: str,
+) -> tuple[Initiative, list[Milestone], list[Milestone]]:
+    """(initiative, milestones to act on, milestones named but left alone)."""
+    initiative, named = _lookup(plan, item_id)
+    chosen = [m for m in named if wanted(m)]
+    if item_id == initiative.id and len(chosen) > 1 and not every:
+        listing = ", ".join(f"{m.id} ({m.phrase or 'ongoing'})" for m in chosen)
+        raise UsageError(
+            f"initiative {item_id} has {len(chosen)} milestones to {verb}: {listing}; "
+            f"name one, or add --all to {verb} them all"
+        )
+    return initiative, chosen, [m for m in named if not wanted(m)]
+
+
+def close(
+    plan: Plan, item_id: str, *, on: date, today: date, note: str | None = None, every: bool = False
+) -> list[Outcome]:
+    """Record ``on`` as the done date. Already-closed milestones are left untouched and reported."""
+    if on > today:
+        raise UsageError(
+            f"--on {on.isoformat()} is after today ({today.isoformat()}); a done date cannot be in the future"
+        )
+    if on.year < plan.settings.year:
+        raise UsageError(f"--on {on.isoformat()} is before the plan year {plan.settings.year}")
+    initiative, chosen, already = _select(plan, item_id, lambda m: m.done is None, every, "close")
+    outcomes = [
+        Outcome(m.id, initiative.file, f"{m.id} was already done on {m.done} (unchanged)", False)
+        for m in already
+        if m.done is not None
+    ]
+    if chosen:
+        changes = [Change(m.id, set_done=True, done=on, note=(on, note) if note else None) for m in chosen]
+        edit_plan_file(initiative.file, changes)
+        outcomes += [Outcome(m.id, initiative.file, f"{m.id} done on {on.isoformat()}", True) for m in chosen]
+    return outcomes
+
+
+def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
+    initiative, chosen, untouched = _select(plan, item_id, lambda m: m.done is not None, every, "reopen")
+    if not chosen:
+        return [Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False) for m in untouched]
+    edit_plan_file(initiative.file, [Change(m.id, set_done=True, done=None) for m in chosen])
+    return [Outcome(m.id, initiative.file, f"{m.id} reopened (done date removed)", True) for m in chosen]
+
+
+def add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
+    if not text.strip():
+        raise UsageError("the note is empty")
+    initiative, chosen, _ = _select(plan, item_id, lambda m: True, False, "note")
+    if not chosen:
+        raise UnknownIdError(f"{item_id} has no milestones")
+    (milestone,) = chosen
+    edit_plan_file(initiative.file, [Change(milestone.id, note=(on, text.strip()))])
+    return [Outcome(milestone.id, initiative.file, f"{milestone.id}: note added ({on.isoformat()})", True)]
+
+
+def open_milestone_ids(plan: Plan) -> list[tuple[str, str]]:
+    """(id, help) of every milestone not yet done, for shell completion."""
+    return [(m.id, f"{m.phrase or 'ongoing'} {m.task[:40]}") for _, m in plan.milestones() if m.done is None]

@@ -1,0 +1,311 @@
+"""Minimal, safe edits of plan files: record a done date, clear it, add a progress note.
+
+Plan files are edited by people and merged by git, so an edit here behaves like a careful person
+with a text editor: it changes only the lines of the milestone concerned and keeps every other byte
+(comments, quoting, key order, blank lines, CRLF line endings, a BOM, permissions). The node marks
+of the YAML parser give the exact position of each value. The result is parsed again and compared
+with what was intended before it replaces the file, and the replacement is atomic: a temporary file
+in the same folder, fsync, rename. The file is locked meanwhile, so two edits at once both land.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workplan_cli.errors import EditRefusedError
+from workplan_cli.planfiles import YAML_LOADER
+from workplan_cli.yamltext import quoted
+
+_NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What to do to one milestone: set or clear its done date, and/or append a note."""
+
+    milestone_id: str
+    set_done: bool = False
+    done: date | None = None  # with set_done: the date to record, or None to clear it (reopen)
+    note: tuple[date, str] | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Text surgery guided by node marks
+
+
+@dataclass
+class _Document:
+    text: str  # without BOM
+    eol: str
+
+    def compose(self, path: Path) -> yaml.MappingNode:
+        try:
+            node = yaml.compose(self.text, Loader=YAML_LOADER)
+        except yaml.MarkedYAMLError as err:
+            mark = err.problem_mark or err.context_mark
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            raise EditRefusedError(
+                f"{where}: not valid YAML ({err.problem or err.context}); fix the file first, nothing was changed"
+            ) from None
+        if not isinstance(node, yaml.MappingNode):
+            raise EditRefusedError(f"{path}: not an initiative file (not a mapping); nothing was changed")
+        return node
+
+
+def _value(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    for key_node, value_node in mapping.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return key_node, value_node
+    return None
+
+
+def _milestone_node(root: yaml.MappingNode, milestone_id: str, path: Path) -> yaml.MappingNode:
+    found = _value(root, "milestones")
+    items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
+    for item in items:
+        if isinstance(item, yaml.MappingNode):
+            id_entry = _value(item, "id")
+            if id_entry and isinstance(id_entry[1], yaml.ScalarNode) and id_entry[1].value == milestone_id:
+                if item.flow_style:
+                    raise EditRefusedError(
+                        f"{path}:{item.start_mark.line + 1}: milestone {milestone_id} is written "
+                        "in flow style ({…}); edit it by hand, nothing was changed"
+                    )
+                return item
+    raise EditRefusedError(f"{path}: no milestone {milestone_id} in this file; nothing was changed")
+
+
+def _end_of_subtree(node: yaml.Node) -> int:
+    """Index just past the last character of a node's content."""
+    if isinstance(node, yaml.MappingNode):
+        return max((_end_of_subtree(v) for _, v in node.value), default=node.start_mark.index)
+    if isinstance(node, yaml.SequenceNode):
+        return max((_end_of_subtree(v) for v in node.value), default=node.start_mark.index)
+    return int(node.end_mark.index)
+
+
+def _line_start_after(text: str, index: int) -> int:
+    """Where a new line can be inserted after the line holding ``index`` (or at it, if at a line start)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    newline = text.find("\n", index)
+    return len(text) if newline == -1 else newline + 1
+
+
+def _insert_lines(doc: _Document, at: int, lines: Sequence[str]) -> None:
+    prefix = "" if at == 0 or doc.text[at - 1] == "\n" else doc.eol  # a last line without a newline
+    doc.text = doc.text[:at] + prefix + "".join(line + doc.eol for line in lines) + doc.text[at:]
+
+
+def _set_scalar(doc: _Document, item: yaml.MappingNode, key: str, value: str | None, path: Path) -> None:
+    """Replace a scalar's text in place, or add ``key: value`` as a new line of the mapping."""
+    entry = _value(item, key)
+    if entry is not None:
+        _, node = entry
+        if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
+            raise EditRefusedError(
+                f"{path}:{node.start_mark.line + 1}: {key!r} is not a plain value; edit it by hand, nothing was changed"
+            )
+        start, end = node.start_mark.index, node.end_mark.index
+        if value is None:
+            while start > 0 and doc.text[start - 1] in " \t":  # "done: 2024-03-28" -> "done:"
+                start -= 1
+            doc.text = doc.text[:start] + doc.text[end:]
+        else:
+            space = "" if start > 0 and doc.text[start - 1] in " \t" else " "
+            doc.text = doc.text[:start] + space + value + doc.text[end:]
+        return
+    if value is None:
+        return
+    indent = " " * item.value[0][0].start_mark.column
+    notes = _value(item, "notes")
+    # Keep `done` above the notes, so the done line sits with the milestone's own fields.
+    at = (
+        _line_start_of(doc.text, notes[0].start_mark.index)
+        if notes
+        else _line_start_after(doc.text, _end_of_subtree(item))
+    )
+    _insert_lines(doc, at, [f"{indent}{key}: {value}"])
+
+
+def _line_start_of(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _append_note(doc: _Document, item: yaml.MappingNode, on: date, note: str) -> None:
+    key_indent = " " * item.value[0][0].start_mark.column
+    entry = _value(item, "notes")
+    if entry is not None and isinstance(entry[1], yaml.SequenceNode) and entry[1].value and not entry[1].flow_style:
+        dash = " " * entry[1].start_mark.column
+        at = _line_start_after(doc.text, _end_of_subtree(entry[1]))
+        header: list[str] = []
+    elif entry is not None:
+        key_node, value_node = entry
+        if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL):
+            raise EditRefusedError(
+                f"line {key_node.start_mark.line + 1}: 'notes' is not a block list; edit it by "
+                "hand, nothing was changed"
+            )
+        # `notes:` (or `notes: ~`) with nothing in it: drop the empty value, list under the key.
+        start, end = value_node.start_mark.index, value_node.end_mark.index
+        while start > 0 and doc.text[start - 1] in " \t":
+            start -= 1
+        doc.text = doc.text[:start] + doc.text[end:]
+        dash = key_indent + "  "
+        at = _line_start_after(doc.text, start)
+        header = []
+    else:
+        dash = key_indent + "  "
+        at = _line_start_after(doc.text, _end_of_subtree(item))
+        header = [f"{key_indent}notes:"]
+    _insert_lines(doc, at, [*header, f"{dash}- date: {on.isoformat()}", f"{dash}  text: {quoted(note)}"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking the result: the new file must mean exactly the old one plus the intended change
+
+
+def _plain(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        return {_plain(k): _plain(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v) for v in node.value]
+    return None if node.tag == _NULL else str(node.value)
+
+
+def _expected(before: dict[str, Any], changes: Sequence[Change]) -> dict[str, Any]:
+    for change in changes:
+        item = next(m for m in before["milestones"] if isinstance(m, dict) and m.get("id") == change.milestone_id)
+        if change.set_done and (change.done is not None or "done" in item):
+            item["done"] = change.done.isoformat() if change.done else None
+        if change.note is not None:
+            item["notes"] = [*(item.get("notes") or []), {"date": change.note[0].isoformat(), "text": change.note[1]}]
+    return before
+
+
+def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
+    """The file's new bytes with ``changes`` applied, checked by parsing them again. Pure."""
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = raw[len(bom) :].decode("utf-8")
+    except UnicodeDecodeError:
+        raise EditRefusedError(f"{path}: not UTF-8; nothing was changed") from None
+    doc = _Document(text, "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n")
+    before = _plain(doc.compose(path))
+    for change in changes:
+        if change.set_done:
+            item = _milestone_node(doc.compose(path), change.milestone_id, path)
+            _set_scalar(doc, item, "done", change.done.isoformat() if change.done else None, path)
+        if change.note is not None:
+            item = _milestone_node(doc.compose(path), change.milestone_id, path)
+            _append_note(doc, item, *change.note)
+    after = _plain(doc.compose(path))
+    if after != _expected(before, changes):
+        raise EditRefusedError(
+            f"{path}: the edit would have changed more than intended (an unusual layout?); "
+            "nothing was changed, edit it by hand"
+        )
+    return bom + doc.text.encode("utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# Locking and atomic replacement
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[Path]:
+    """Hold an exclusive lock on the file ``path`` names (through a symlink, its target).
+
+    The lock is on the file itself, with no lock file left in plan/. A writer replaces the file by
+    rename, so after waiting for the lock we check that the path still names the inode we locked,
+    and lock again if not: otherwise we would read the old, replaced content.
+    """
+    target = Path(os.path.realpath(path))
+    while True:
+        try:
+            fd = os.open(target, os.O_RDONLY)
+        except OSError as err:
+            raise EditRefusedError(f"{path}: cannot open: {err.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            if os.fstat(fd).st_ino == os.stat(target).st_ino:
+                yield target
+                return
+        finally:
+            os.close(fd)  # closing releases the lock
+
+
+def check_writable(path: Path, target: Path) -> None:
+    """Refuse a file or folder marked read-only, even for root (who could write it anyway)."""
+    file_mode = target.stat().st_mode
+    if not file_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise EditRefusedError(
+            f"{path}: the file is read-only; make it writable (chmod u+w) to edit it, nothing was changed"
+        )
+    folder = target.parent
+    if not folder.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(folder, os.W_OK):
+        raise EditRefusedError(
+            f"{path}: the folder {folder} is read-only; workplan writes a temporary file "
+            "beside the plan file and renames it, nothing was changed"
+        )
+
+
+def atomic_replace(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``target``, fsync, keep the mode, rename over ``target``."""
+    info = target.stat()
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as err:
+        raise EditRefusedError(
+            f"{target}: cannot write in {target.parent}: {err.strerror}; nothing was changed"
+        ) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        with contextlib.suppress(PermissionError):
+            os.chown(temp, info.st_uid, info.st_gid)
+        os.replace(temp, target)
+    except OSError as err:
+        temp.unlink(missing_ok=True)
+        raise EditRefusedError(f"{target}: could not replace the file ({err.strerror}); it is unchanged") from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def edit_plan_file(path: Path, changes: Sequence[Change]) -> bool:
+    """Apply ``changes`` to one plan file under its lock. Returns False when nothing had to change."""
+    with locked(path) as target:
+        check_writable(path, target)
+        raw = target.read_bytes()
+        new = apply_changes(raw, changes, path)
+        if new == raw:
+            return False
+        atomic_replace(target, new)
+        return True
