@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from workplan_cli import __version__
-from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
+from workplan_cli.errors import DeliveryError, PlanProblemsError, UsageError, WorkplanError
 from workplan_cli.model import Plan, Status
 
 app = typer.Typer(
@@ -77,6 +78,8 @@ def handle_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except WorkplanError as err:
+            if kwargs.get("debug"):
+                traceback.print_exception(err.__cause__ or err)
             _console(stderr=True).print(Text(f"workplan: {err}", style="red"))
             raise typer.Exit(err.exit_code) from None
 
@@ -325,6 +328,81 @@ def note(
     loaded = _open_plan(plan)
     day = parse_day(on, "--on") if on else _today(loaded, None)
     _print_outcomes(add_note(loaded, item_id, text, on=day))
+
+
+@app.command()
+@handle_errors
+def digest(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    days: Annotated[
+        int | None, typer.Option("--days", min=0, help="Due window in days (default: warn_days).", show_default=False)
+    ] = None,
+    html: Annotated[bool, typer.Option("--html", help="Print the HTML version.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown version.")] = False,
+    send: Annotated[bool, typer.Option("--send", help="E-mail it (settings: smtp in workplan.yaml).")] = False,
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", metavar="ADDRESS", help="Recipient instead of smtp.to (repeatable).", show_default=False),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the whole e-mail instead of sending it.")] = False,
+    by_owner: Annotated[bool, typer.Option("--by-owner", help="Send each owner only their milestones.")] = False,
+    skip_empty: Annotated[
+        bool, typer.Option("--skip-empty", help="Send nothing when there is nothing to report.")
+    ] = False,
+    crontab: Annotated[bool, typer.Option("--crontab", help="Print a crontab line for Monday 08:00 and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
+) -> None:
+    """The weekly digest: overdue, due soon, newly overdue, closed last week, progress by section.
+
+    Example: workplan digest --send --as-of 2024-06-17
+    """
+    from workplan_cli import delivery
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views.digest import RENDERERS, ZH
+
+    if crontab:
+        from workplan_cli.planfiles import find_plan_folder
+
+        folder = find_plan_folder(plan, os.environ, Path.cwd())
+        typer.echo(delivery.crontab_line(sys.executable, folder))
+        return
+    loaded = _open_plan(plan)
+    today = _today(loaded, as_of)
+    window = loaded.settings.warn_days if days is None else days
+    entries = schedule(loaded, today, window)
+    if not (send or dry_run):
+        from workplan_cli.digest import build_digest
+
+        view = RENDERERS["html" if html else "markdown" if markdown else "text"]
+        sys.stdout.write(view(build_digest(loaded.settings.title, entries, today, window), ZH))
+        _report_problems(loaded)
+        return
+    jobs, warnings = delivery.plan_deliveries(loaded.settings, entries, today, window, by_owner=by_owner, to=to or ())
+    err = _console(stderr=True)
+    for warning in warnings:
+        err.print(Text(f"workplan: warning: {warning}", style="yellow"))
+    report = delivery.deliver_all(
+        jobs,
+        loaded.settings,
+        ZH,
+        now=datetime.now(ZoneInfo(loaded.settings.timezone)),
+        password=os.environ.get("WORKPLAN_SMTP_PASSWORD"),
+        dry_run=dry_run,
+        skip_empty=skip_empty,
+        show=lambda text: print(text, end="" if text.endswith("\n") else "\n"),
+    )
+    for line in report.sent + report.skipped:
+        err.print(Text(line, style="green"))
+    if len(jobs) == 1 and report.failed:
+        raise report.failed[0]
+    for failure in report.failed:
+        if debug:
+            traceback.print_exception(failure.__cause__ or failure)
+        err.print(Text(f"workplan: {failure}", style="red"))
+    if report.failed:
+        raise DeliveryError(f"{len(report.failed)} of {len(jobs)} digests not delivered")
+    _report_problems(loaded)
 
 
 def _version(value: bool) -> None:

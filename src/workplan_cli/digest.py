@@ -1,0 +1,83 @@
+"""The weekly digest as data: what is overdue, due, newly overdue and closed, as of a day. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from workplan_cli.model import Status
+from workplan_cli.schedule import Entry, by_deadline
+
+PAST_WEEK = 7  # days looked back for "newly overdue" and "closed"; the as-of day itself counts too
+
+
+@dataclass(frozen=True, slots=True)
+class SectionProgress:
+    section: str
+    done: int
+    dated: int
+    overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    title: str
+    as_of: date
+    window: int
+    overdue: tuple[Entry, ...]
+    due: tuple[Entry, ...]
+    newly_overdue: tuple[Entry, ...]  # became overdue during the past week (also listed in overdue)
+    closed: tuple[Entry, ...]  # done during the past week
+    progress: tuple[SectionProgress, ...]
+    owner: str | None = None  # set for a digest of one owner's milestones
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to tell anyone: `--skip-empty` sends nothing then."""
+        return not (self.overdue or self.due or self.closed)
+
+
+def build_digest(title: str, entries: Sequence[Entry], as_of: date, window: int, owner: str | None = None) -> Digest:
+    """``entries`` are scheduled as of ``as_of`` with ``window``; pass only one owner's for ``owner``."""
+    week_start = as_of - timedelta(days=PAST_WEEK)
+    overdue = by_deadline(e for e in entries if e.status is Status.OVERDUE)
+    newly = [e for e in overdue if e.milestone.due is not None and week_start <= e.milestone.due + timedelta(days=1)]
+    closed = sorted(
+        (e for e in entries if e.milestone.done is not None and week_start <= e.milestone.done <= as_of),
+        key=lambda e: (e.milestone.done, e.milestone.id),
+    )
+    return Digest(
+        title=title,
+        as_of=as_of,
+        window=window,
+        overdue=tuple(overdue),
+        due=tuple(by_deadline(e for e in entries if e.status is Status.DUE)),
+        newly_overdue=tuple(newly),
+        closed=tuple(closed),
+        progress=tuple(_progress(entries)),
+        owner=owner,
+    )
+
+
+def _progress(entries: Sequence[Entry]) -> list[SectionProgress]:
+    sections: dict[str, list[Entry]] = {}
+    for entry in entries:
+        sections.setdefault(entry.initiative.section or entry.initiative.id.split(".")[0], []).append(entry)
+    result = []
+    for section, members in sections.items():
+        dated = [e for e in members if e.milestone.due is not None]
+        result.append(
+            SectionProgress(
+                section=section,
+                done=sum(1 for e in dated if e.status is Status.DONE),
+                dated=len(dated),
+                overdue=sum(1 for e in dated if e.status is Status.OVERDUE),
+            )
+        )
+    return result
+
+
+def owners_of(entries: Sequence[Entry]) -> list[str]:
+    """Every owner named on a milestone, in first-seen order ("" for milestones with none)."""
+    return list(dict.fromkeys(e.owner for e in entries))

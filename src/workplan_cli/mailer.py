@@ -1,0 +1,117 @@
+"""Building the digest e-mail and delivering it over SMTP. Only delivery lives here."""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from collections.abc import Sequence
+from datetime import datetime
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+
+from workplan_cli.errors import DeliveryError
+from workplan_cli.model import SmtpSettings
+
+
+def build_message(
+    *, subject: str, sender: str, recipients: Sequence[str], text: str, html: str, now: datetime, readable: bool = False
+) -> EmailMessage:
+    """A ``multipart/alternative`` message (plain text, then HTML), UTF-8.
+
+    ``readable=True`` keeps the parts as 8-bit UTF-8 for `--dry-run`, so a person can read what
+    would be sent; the message actually sent uses base64 parts that every server accepts.
+    """
+    message = EmailMessage(policy=policy.SMTPUTF8 if readable else policy.SMTP)
+    # Header values built by the registry refuse CR/LF: nothing from a plan file can add a header.
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = ", ".join(recipients)
+    message["Date"] = format_datetime(now)
+    domain = sender.rpartition("@")[2] or "localhost"
+    message["Message-ID"] = make_msgid(domain=domain)
+    cte = "8bit" if readable else "base64"
+    message.set_content(text, subtype="plain", charset="utf-8", cte=cte)
+    message.add_alternative(html, subtype="html", charset="utf-8", cte=cte)
+    return message
+
+
+def check_address(address: str, what: str) -> str:
+    try:
+        Address(addr_spec=address)
+    except (ValueError, IndexError) as err:
+        raise DeliveryError(f"{what} {address!r} is not an e-mail address ({err})") from None
+    if "@" not in address:
+        raise DeliveryError(f"{what} {address!r} is not an e-mail address (no @)")
+    return address
+
+
+def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str], password: str | None) -> None:
+    """Deliver to every recipient, or raise DeliveryError naming the server and what failed.
+
+    The password is used for AUTH only: it never appears in a message or an error.
+    """
+    server = f"{settings.host}:{settings.port}"
+    context = ssl.create_default_context(cafile=settings.cafile or None)
+    client: smtplib.SMTP | None = None
+    try:
+        if settings.security == "ssl":
+            client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
+        else:
+            client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+            if settings.security == "starttls":
+                client.starttls(context=context)
+        if settings.username:
+            if not password:
+                raise DeliveryError(
+                    f"SMTP server {server}: user {settings.username!r} needs a password; set "
+                    "WORKPLAN_SMTP_PASSWORD in the environment"
+                )
+            client.login(settings.username, password)
+        refused = client.send_message(message, from_addr=settings.sender, to_addrs=list(recipients))
+        if refused:
+            listing = ", ".join(
+                f"{addr} ({code} {reply.decode(errors='replace')})" for addr, (code, reply) in refused.items()
+            )
+            raise DeliveryError(f"SMTP server {server} refused some recipients: {listing}; the others got it")
+    except DeliveryError:
+        raise
+    except smtplib.SMTPAuthenticationError as err:
+        raise DeliveryError(
+            f"SMTP server {server}: authentication failed for user {settings.username!r} ({err.smtp_code})"
+        ) from err
+    except smtplib.SMTPRecipientsRefused as err:
+        listing = ", ".join(f"{addr} ({code})" for addr, (code, _) in err.recipients.items())
+        raise DeliveryError(f"SMTP server {server} refused every recipient: {listing}") from err
+    except smtplib.SMTPSenderRefused as err:
+        raise DeliveryError(f"SMTP server {server} refused the sender {settings.sender!r} ({err.smtp_code})") from err
+    except smtplib.SMTPNotSupportedError as err:
+        raise DeliveryError(
+            f"SMTP server {server} does not support STARTTLS; set smtp.security to ssl or none"
+        ) from err
+    except ssl.SSLCertVerificationError as err:
+        raise DeliveryError(
+            f"SMTP server {server}: TLS failed, the certificate was not accepted "
+            f"({err.verify_message}); set smtp.cafile if the server uses a private CA"
+        ) from err
+    except ssl.SSLError as err:
+        raise DeliveryError(f"SMTP server {server}: TLS failed ({err.reason or err})") from err
+    except TimeoutError as err:
+        raise DeliveryError(f"SMTP server {server}: timed out after {settings.timeout:g} s") from err
+    except ConnectionRefusedError as err:
+        raise DeliveryError(f"SMTP server {server}: connection refused (is the server running?)") from err
+    except smtplib.SMTPServerDisconnected as err:
+        if "timed out" in str(err):  # smtplib turns a read timeout into a disconnect
+            raise DeliveryError(f"SMTP server {server}: timed out after {settings.timeout:g} s") from err
+        raise DeliveryError(f"SMTP server {server}: the server closed the connection ({err})") from err
+    except smtplib.SMTPException as err:
+        raise DeliveryError(f"SMTP server {server}: {err}") from err
+    except OSError as err:
+        raise DeliveryError(f"SMTP server {server}: cannot connect ({err.strerror or err})") from err
+    finally:
+        if client is not None:
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()

@@ -1,0 +1,279 @@
+"""The digest rendered as plain text, Markdown and e-mail-safe HTML: the same content three ways."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workplan_cli.digest import Digest, SectionProgress
+from workplan_cli.schedule import Entry
+from workplan_cli.views.literal import literal
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    heading: str
+    subject: str
+    overdue: str
+    due: str
+    newly_overdue: str
+    closed: str
+    progress: str
+    none: str
+    days_late: str
+    days_left: str
+    due_today: str
+    done_on: str
+    owner: str
+    no_owner: str
+    progress_line: str
+    columns: tuple[str, ...]
+    for_owner: str
+    nothing: str
+
+
+ZH = Labels(
+    heading="工作计划周报 {as_of}",
+    subject="工作计划周报 {as_of}：逾期 {overdue} 项，{window} 天内到期 {due} 项",
+    overdue="逾期 {n} 项",
+    due="{window} 天内到期 {n} 项",
+    newly_overdue="过去一周新逾期 {n} 项",
+    closed="过去一周完成 {n} 项",
+    progress="各部分进度",
+    none="无",
+    days_late="逾期 {n} 天",
+    days_left="还剩 {n} 天",
+    due_today="今天到期",
+    done_on="{date} 完成",
+    owner="责任单位：{owner}",
+    no_owner="未指定",
+    progress_line="完成 {done}/{dated}，逾期 {overdue}",
+    columns=("编号", "事项", "任务", "时限", "情况", "责任单位"),
+    for_owner="（{owner}）",
+    nothing="本周无逾期、到期或完成事项。",
+)
+
+EN = Labels(
+    heading="Work plan digest {as_of}",
+    subject="Work plan digest {as_of}: {overdue} overdue, {due} due within {window} days",
+    overdue="{n} overdue",
+    due="{n} due within {window} days",
+    newly_overdue="{n} became overdue in the past week",
+    closed="{n} closed in the past week",
+    progress="Progress by section",
+    none="none",
+    days_late="{n} days late",
+    days_left="{n} days left",
+    due_today="due today",
+    done_on="done {date}",
+    owner="Owner: {owner}",
+    no_owner="unassigned",
+    progress_line="{done}/{dated} done, {overdue} overdue",
+    columns=("ID", "Initiative", "Task", "Deadline", "Standing", "Owner"),
+    for_owner=" ({owner})",
+    nothing="Nothing overdue, due or closed this week.",
+)
+
+LABELS = {"zh": ZH, "en": EN}
+
+_COLOURS = {"overdue": "#c62828", "due": "#f9a825", "newly": "#c62828", "closed": "#2e7d32"}
+
+
+def one_line(text: str) -> str:
+    """Header-safe: a title or owner holding a newline must not be able to add a header."""
+    return " ".join(literal(text).split())
+
+
+def subject(digest: Digest, labels: Labels = ZH) -> str:
+    base = labels.subject.format(
+        as_of=digest.as_of.isoformat(), overdue=len(digest.overdue), due=len(digest.due), window=digest.window
+    )
+    if digest.owner:
+        head, sep, tail = base.partition("：" if labels is ZH else ":")
+        base = f"{head}{labels.for_owner.format(owner=digest.owner)}{sep}{tail}"
+    return one_line(base)
+
+
+def _standing(entry: Entry, labels: Labels) -> str:
+    if entry.milestone.done is not None:
+        return labels.done_on.format(date=entry.milestone.done.isoformat())
+    if entry.days_left is None:
+        return ""
+    if entry.days_left < 0:
+        return labels.days_late.format(n=-entry.days_left)
+    if entry.days_left == 0:
+        return labels.due_today
+    return labels.days_left.format(n=entry.days_left)
+
+
+def _deadline(entry: Entry) -> str:
+    due = entry.milestone.due
+    phrase = entry.milestone.phrase or ""
+    return f"{phrase}（{due.isoformat()}）" if due else phrase
+
+
+def _sections(digest: Digest, labels: Labels) -> list[tuple[str, str, tuple[Entry, ...]]]:
+    """(key, heading, entries) for each list of the digest, in reading order."""
+    return [
+        ("overdue", labels.overdue.format(n=len(digest.overdue)), digest.overdue),
+        ("due", labels.due.format(n=len(digest.due), window=digest.window), digest.due),
+        ("newly", labels.newly_overdue.format(n=len(digest.newly_overdue)), digest.newly_overdue),
+        ("closed", labels.closed.format(n=len(digest.closed)), digest.closed),
+    ]
+
+
+def _week_notes(entry: Entry, digest: Digest) -> list[str]:
+    """Progress notes of a closed milestone written during the past week."""
+    done = entry.milestone.done
+    return [n.text for n in entry.milestone.notes if done and (digest.as_of - n.on).days <= 7 and n.on <= digest.as_of]
+
+
+def _progress_text(row: SectionProgress, labels: Labels) -> str:
+    return labels.progress_line.format(done=row.done, dated=row.dated, overdue=row.overdue)
+
+
+def _heading(digest: Digest, labels: Labels) -> str:
+    owner = labels.for_owner.format(owner=digest.owner) if digest.owner else ""
+    return labels.heading.format(as_of=digest.as_of.isoformat()) + owner
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def render_text(digest: Digest, labels: Labels = ZH) -> str:
+    out = [literal(_heading(digest, labels)), literal(digest.title), ""]
+    if digest.is_empty:
+        out += [labels.nothing, ""]
+    for _, heading, entries in _sections(digest, labels):
+        out.append(f"■ {heading}")
+        if not entries:
+            out.append(f"  {labels.none}")
+        for entry in entries:
+            owner = entry.owner or labels.no_owner
+            out.append(f"  {entry.milestone.id}  {literal(entry.initiative.title)}")
+            out.append(f"      {literal(entry.milestone.task)}")
+            out.append(
+                f"      {literal(_deadline(entry))} · {_standing(entry, labels)} · "
+                f"{literal(labels.owner.format(owner=owner))}"
+            )
+            out += [f"      · {literal(text)}" for text in _week_notes(entry, digest)]
+        out.append("")
+    out.append(f"■ {labels.progress}")
+    out += [f"  {literal(row.section)}：{_progress_text(row, labels)}" for row in digest.progress]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown
+
+
+def _md(text: str) -> str:
+    return literal(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
+
+
+def render_markdown(digest: Digest, labels: Labels = ZH) -> str:
+    out = [f"# {_md(_heading(digest, labels))}", "", _md(digest.title), ""]
+    if digest.is_empty:
+        out += [labels.nothing, ""]
+    for _, heading, entries in _sections(digest, labels):
+        out += [f"## {heading}", ""]
+        if not entries:
+            out += [labels.none, ""]
+            continue
+        out.append("| " + " | ".join(labels.columns) + " |")
+        out.append("|" + "---|" * len(labels.columns))
+        for entry in entries:
+            task = entry.milestone.task + "".join(f"<br>· {n}" for n in _week_notes(entry, digest))
+            cells = [
+                entry.milestone.id,
+                entry.initiative.title,
+                task,
+                _deadline(entry),
+                _standing(entry, labels),
+                entry.owner or labels.no_owner,
+            ]
+            out.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        out.append("")
+    out += [f"## {labels.progress}", ""]
+    out += [f"- {_md(row.section)}：{_progress_text(row, labels)}" for row in digest.progress]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML for mail clients: inline styles only, no external resources, readable on a phone
+
+_CELL = "padding:6px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;text-align:left;"
+_FONT = "font-family:-apple-system,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;"
+
+
+def _h(text: str) -> str:
+    return html.escape(literal(text), quote=True)
+
+
+def render_html(digest: Digest, labels: Labels = ZH) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(subject(digest, labels))}</title></head>",
+        f'<body style="margin:0;padding:12px;background:#ffffff;color:#212121;{_FONT}">',
+        '<div style="max-width:720px;margin:0 auto;">',
+        f'<h1 style="font-size:20px;margin:0 0 4px 0;">{_h(_heading(digest, labels))}</h1>',
+        f'<p style="margin:0 0 16px 0;color:#616161;font-size:14px;">{_h(digest.title)}</p>',
+    ]
+    if digest.is_empty:
+        parts.append(f'<p style="font-size:14px;">{_h(labels.nothing)}</p>')
+    for key, heading, entries in _sections(digest, labels):
+        colour = _COLOURS[key]
+        parts.append(
+            f'<h2 style="font-size:16px;margin:20px 0 6px 0;padding-left:8px;border-left:4px solid {colour};">'
+            f"{_h(heading)}</h2>"
+        )
+        if not entries:
+            parts.append(f'<p style="margin:0;color:#757575;font-size:14px;">{_h(labels.none)}</p>')
+            continue
+        parts.append(_table(key, entries, digest, labels, colour))
+    parts.append(f'<h2 style="font-size:16px;margin:20px 0 6px 0;">{_h(labels.progress)}</h2>')
+    parts.append('<table role="presentation" style="border-collapse:collapse;width:100%;font-size:14px;">')
+    for row in digest.progress:
+        share = round(100 * row.done / row.dated) if row.dated else 0
+        bar = (
+            f'<div style="background:#eeeeee;height:8px;width:100%;"><div style="background:#2e7d32;height:8px;'
+            f'width:{share}%;"></div></div>'
+        )
+        parts.append(
+            f'<tr><td style="{_CELL}">{_h(row.section)}</td>'
+            f'<td style="{_CELL}white-space:nowrap;">{_h(_progress_text(row, labels))}{bar}</td></tr>'
+        )
+    parts += ["</table>", "</div></body></html>", ""]
+    return "\n".join(parts)
+
+
+def _table(key: str, entries: tuple[Entry, ...], digest: Digest, labels: Labels, colour: str) -> str:
+    head = "".join(f'<th style="{_CELL}background:#f5f5f5;">{_h(c)}</th>' for c in labels.columns)
+    rows = []
+    for entry in entries:
+        notes = "".join(f'<br><span style="color:#616161;">· {_h(n)}</span>' for n in _week_notes(entry, digest))
+        cells = [
+            f'<td style="{_CELL}white-space:nowrap;">{_h(entry.milestone.id)}</td>',
+            f'<td style="{_CELL}">{_h(entry.initiative.title)}</td>',
+            f'<td style="{_CELL}">{_h(entry.milestone.task)}{notes}</td>',
+            f'<td style="{_CELL}white-space:nowrap;">{_h(_deadline(entry))}</td>',
+            f'<td style="{_CELL}white-space:nowrap;color:{colour};font-weight:bold;">'
+            f"{_h(_standing(entry, labels))}</td>",
+            f'<td style="{_CELL}">{_h(entry.owner or labels.no_owner)}</td>',
+        ]
+        rows.append(f'<tr data-id="{_h(entry.milestone.id)}">{"".join(cells)}</tr>')
+    return (
+        f'<table data-section="{key}" style="border-collapse:collapse;width:100%;font-size:14px;">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+RENDERERS: dict[str, Callable[[Digest, Labels], str]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "html": render_html,
+}
