@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from workplan_cli.errors import ReportImportError
 from workplan_cli.importer import parse_report, plan_year, render_initiative
 from workplan_cli.planfiles import load_initiative, load_plan
 
-from .conftest import SAMPLES, SHIPPED_PLAN
+from .conftest import SAMPLES, SHIPPED_PLAN, Invoke
 
 # A byte-for-byte copy of shared/seed/2024-work-plan-report.txt, so a clone alone can run the tests.
 SEED = SAMPLES / "reports" / "seed-2024-work-plan-report.txt"
@@ -54,3 +55,160 @@ def test_plan_year_comes_from_the_title_not_the_signing_date(seed_text: str) -> 
     assert plan_year("无年份的标题", 2031) == 2031
     with pytest.raises(ReportImportError, match="--year"):
         plan_year("无年份的标题\n正文", None)
+
+
+# ---------------------------------------------------------------------------------------------
+# `workplan import`: sample reports beside their expected plans
+
+REPORTS = SAMPLES / "reports"
+CASES = ["numbered-paren", "damaged-ranges", "gb18030"]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def warnings_of(stderr: str) -> list[str]:
+    prefix = "workplan: warning: "
+    return [line.removeprefix(prefix) for line in stderr.splitlines() if line.startswith(prefix)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_report_imports_to_its_expected_plan(case: str, invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(["import", str(REPORTS / f"{case}.txt"), "--out", str(tmp_path / "plan")])
+    expected_warnings = (REPORTS / f"{case}.warnings").read_text(encoding="utf-8").splitlines()
+    assert result.exit_code == (1 if expected_warnings else 0), result.output
+    assert tree(tmp_path / "plan") == tree(REPORTS / f"{case}.expected")
+    assert warnings_of(result.stderr) == expected_warnings
+
+
+def test_seed_import_reproduces_the_shipped_plan_files(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(["import", str(SEED), "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 0, result.output
+    assert "14 initiatives, 26 milestones (17 with a deadline), plan year 2024" in result.stdout
+    assert tree(tmp_path / "plan") == tree(SHIPPED_PLAN)
+
+
+def test_damaged_and_unsupported_phrases_stay_for_check_to_flag(invoke: Invoke) -> None:
+    result = invoke(["check", "--plan", str(REPORTS / "damaged-ranges.expected")])
+    assert result.exit_code == 1
+    flagged = {line.split(": ")[1].split(":")[0] for line in result.stdout.splitlines()}
+    assert flagged == {"milestone 1.2.3", "milestone 1.3.1", "milestone 1.3.2", "milestone 1.3.3", "milestone 1.4.1"}
+
+
+def test_docx_report_imports_like_the_same_text(invoke: Invoke, tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in (REPORTS / "numbered-paren.txt").read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    report = tmp_path / "要点.docx"
+    document.save(str(report))
+    result = invoke(["import", str(report), "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 0, result.output
+    assert tree(tmp_path / "plan") == tree(REPORTS / "numbered-paren.expected")
+
+
+def test_gb18030_is_detected_and_a_bom_is_fine(invoke: Invoke, tmp_path: Path) -> None:
+    raw = (REPORTS / "gb18030.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")  # the sample really is GB18030
+    with_bom = tmp_path / "bom.txt"
+    with_bom.write_bytes(b"\xef\xbb\xbf" + raw.decode("gb18030").encode("utf-8"))
+    result = invoke(["import", str(with_bom), "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 0
+    assert tree(tmp_path / "plan") == tree(REPORTS / "gb18030.expected")
+
+
+def test_report_without_structure_is_a_clear_error_not_an_empty_plan(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(["import", str(REPORTS / "no-structure.txt"), "--out", str(tmp_path / "plan"), "--year", "2024"])
+    assert result.exit_code == 6
+    assert "found no sections" in result.stderr
+    assert not (tmp_path / "plan").exists()
+
+
+def test_year_must_come_from_somewhere(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("工作安排\n一、第一部分\n一是做事。3月底前，完成。\n", encoding="utf-8")
+    refused = invoke(["import", str(report), "--out", str(tmp_path / "plan")])
+    assert refused.exit_code == 6 and "--year" in refused.stderr
+    given = invoke(["import", str(report), "--out", str(tmp_path / "plan"), "--year", "2026"])
+    assert given.exit_code == 0
+    assert load_plan(tmp_path / "plan").initiatives[0].milestones[0].due == date(2026, 3, 31)
+
+
+def test_dry_run_writes_nothing_and_shows_the_table(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke(["import", str(REPORTS / "damaged-ranges.txt"), "--out", str(tmp_path / "plan"), "--dry-run"])
+    assert not (tmp_path / "plan").exists()
+    assert "1.1.1" in result.stdout and "2025年1月11日-2025年10月底" in result.stdout
+    assert len(warnings_of(result.stderr)) == 5
+
+
+def test_import_never_clobbers_a_plan_without_force(invoke: Invoke, plan_dir: Path) -> None:
+    before = tree(plan_dir)
+    refused = invoke(["import", str(REPORTS / "gb18030.txt"), "--out", str(plan_dir)])
+    assert refused.exit_code == 6 and "already holds a plan" in refused.stderr
+    assert tree(plan_dir) == before
+    forced = invoke(["import", str(REPORTS / "gb18030.txt"), "--out", str(plan_dir), "--force"])
+    assert forced.exit_code == 0
+    assert tree(plan_dir) == tree(REPORTS / "gb18030.expected")  # the old initiative files are gone
+
+
+def test_update_keeps_what_people_filled_in_and_reports_changes(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    invoke(["done", "2.1.1", "--on", "2024-03-28", "--note", "方案已印发", "--plan", str(plan_dir)])
+    invoke(["done", "2.1.3", "--on", "2024-12-20", "--plan", str(plan_dir)])
+    path = plan_dir / "2-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 改革科\n"), encoding="utf-8")
+    revised = SEED.read_text(encoding="utf-8")
+    revised = revised.replace("12月底前，出台《派出机构和人员管理办法》", "11月底前，出台《派出机构和人员管理办法》")
+    revised = revised.replace("三是建立健全登记管理制度。", "三是建立健全登记管理制度。9月底前，完成登记档案数字化。")
+    report = tmp_path / "revised.txt"
+    report.write_text(revised, encoding="utf-8")
+
+    result = invoke(["import", str(report), "--out", str(plan_dir), "--update"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "changed: 2.1.3: deadline 12月底前 -> 11月底前" in lines
+    assert "added: 4.3.3 9月底前: 完成登记档案数字化" in lines  # a fresh id: 4.3.1 and 4.3.2 keep theirs
+    assert "kept done dates, notes and owners of: 2.1.1, 2.1.3" in lines
+    assert not [line for line in lines if line.startswith("removed")]
+    plan = load_plan(plan_dir)
+    assert plan.problems == ()
+    (initiative,) = [i for i in plan.initiatives if i.id == "2.1"]
+    first, third = initiative.milestones[0], initiative.milestones[2]
+    assert (first.done, [n.text for n in first.notes], initiative.owner) == (
+        date(2024, 3, 28),
+        ["方案已印发"],
+        "改革科",
+    )
+    assert (third.id, third.phrase, third.done) == ("2.1.3", "11月底前", date(2024, 12, 20))
+    (registry,) = [i for i in plan.initiatives if i.id == "4.3"]
+    assert [(m.id, m.phrase) for m in registry.milestones] == [
+        ("4.3.3", "9月底前"),
+        ("4.3.1", "6月底前"),
+        ("4.3.2", None),
+    ]
+    assert "smtp:" in (plan_dir / "workplan.yaml").read_text(encoding="utf-8")  # settings untouched
+
+
+def test_update_reports_reworded_and_removed_milestones(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    invoke(["done", "4.2.1", "--on", "2024-02-27", "--plan", str(plan_dir)])
+    revised = SEED.read_text(encoding="utf-8").replace(
+        "制定我区2023年度XX监督检查计划", "制定我区2024年度XX监督检查计划"
+    )
+    revised = revised.replace("四是规范编外人员管理。12月底前，推动", "四是规范编外人员管理。推动")
+    revised = revised.replace("12月底前，出台《派出机构和人员管理办法》，规范派出机构和人员管理。", "")
+    report = tmp_path / "revised.txt"
+    report.write_text(revised, encoding="utf-8")
+    result = invoke(["import", str(report), "--out", str(plan_dir), "--update"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    reworded = "changed: 4.2.1: task reworded: 制定我区2023年度XX监督检查计划 -> 制定我区2024年度XX监督检查计划"
+    assert f"{reworded}; its done date 2024-02-27 was not carried over" in lines
+    assert "changed: 3.4.1: deadline 12月底前 -> ongoing" in lines
+    assert "removed: 2.1.3 12月底前: 出台《派出机构和人员管理办法》，规范派出机构和人员管理" in lines
+    assert [m.id for i in load_plan(plan_dir).initiatives if i.id == "2.1" for m in i.milestones] == [
+        "2.1.1",
+        "2.1.2",
+        "2.1.4",
+    ]

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from workplan_cli import __version__
-from workplan_cli.errors import DeliveryError, PlanProblemsError, UsageError, WorkplanError
+from workplan_cli.errors import DeliveryError, PlanProblemsError, ReportImportError, UsageError, WorkplanError
 from workplan_cli.model import Plan, Status
 
 app = typer.Typer(
@@ -67,7 +67,7 @@ def _console(*, stderr: bool = False) -> Console:
     if not stream.isatty():
         # Piped or under cron: no terminal to measure, and Rich's 80-column default would fold tables.
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 200
-    return Console(file=stream, width=width, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    return Console(file=stream, width=width, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def handle_errors(command: F) -> F:
@@ -403,6 +403,74 @@ def digest(
     if report.failed:
         raise DeliveryError(f"{len(report.failed)} of {len(jobs)} digests not delivered")
     _report_problems(loaded)
+
+
+@app.command("import")
+@handle_errors
+def import_report(
+    report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report: .txt (UTF-8 or GB18030/GBK) or .docx.")],
+    year: Annotated[
+        int | None, typer.Option("--year", help="The plan year, when the title does not say it.", show_default=False)
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Plan folder to write.")] = Path("plan"),
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be written; write nothing.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the plan already in DIR.")] = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update", help="Re-import over DIR, keeping done dates, notes and owners of unchanged milestones."
+        ),
+    ] = False,
+) -> None:
+    """Turn a work-plan report into plan files: workplan.yaml and one file per initiative.
+
+    Example: workplan import 2024-work-plan-report.txt --out plan
+    """
+    from workplan_cli.importer import carry_over, parse_report, plan_files
+    from workplan_cli.planfiles import holds_a_plan, load_plan, write_plan
+    from workplan_cli.reportfiles import read_report
+
+    text, _ = read_report(report)
+    draft = parse_report(text, year=year)
+    err = _console(stderr=True)
+    if dry_run:
+        from workplan_cli.views.terminal import draft_table
+
+        _console().print(draft_table(draft))
+    elif holds_a_plan(out) and not (force or update):
+        raise ReportImportError(
+            f"{out} already holds a plan; use --update to re-import keeping done dates, notes "
+            "and owners, or --force to replace it"
+        )
+    else:
+        changes = carry_over(draft, load_plan(out)) if update and holds_a_plan(out) else None
+        files = plan_files(draft, with_settings=changes is None)
+        removed = write_plan(out, files, remove_others=force or update)
+        milestones = [m for i in draft.initiatives for m in i.milestones]
+        _console().print(
+            Text(
+                f"wrote {out}: {len(draft.initiatives)} initiatives, {len(milestones)} milestones "
+                f"({sum(1 for m in milestones if m.phrase)} with a deadline), plan year {draft.year}"
+            )
+        )
+        for line in _update_lines(changes, removed):
+            _console().print(Text(line))
+    for warning in draft.warnings:
+        err.print(Text(f"workplan: warning: {warning}", style="yellow"))
+    if draft.warnings:
+        raise PlanProblemsError(
+            f"{len(draft.warnings)} phrase(s) need a person's eye; the milestones keep them, "
+            "so `workplan check` lists them until they are fixed"
+        )
+
+
+def _update_lines(changes: Any, removed: list[Path]) -> list[str]:
+    if changes is None:
+        return [f"removed {path}" for path in removed]
+    lines = [f"added: {item}" for item in changes.added] + [f"changed: {item}" for item in changes.changed]
+    lines += [f"removed: {item}" for item in changes.removed]
+    lines += [f"kept done dates, notes and owners of: {', '.join(changes.kept)}"] if changes.kept else []
+    return lines or ["no changes"]
 
 
 def _version(value: bool) -> None:

@@ -299,6 +299,12 @@ _CANDIDATE = re.compile(
     r")"
     rf"(?P<suffix>{_SUFFIX})?"
 )
+# Families the grammar knows but does not resolve yet: found, so the importer can warn about them.
+_LATER_CANDIDATE = re.compile(
+    r"(?:[\"“]?(?:春节|国庆|元旦|清明|劳动节|五一|端午|中秋|十一)[\"”]?(?:节|假期)?(?:前|之前|以前))"
+    r"|(?:每(?:月|季度|周)(?:\d{1,2}[日号](?:前|之前)?|最后一个月的\d{1,2}[日号](?:前|之前)?|末|底|[一二三四五六日]))"
+    r"|(?:\d{1,2}个工作日内)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,7 +341,10 @@ def find_deadline_phrases(text: str) -> list[PhraseMatch]:
         if before.endswith(_STATUS_DATE_WORDS) or (before.endswith("以") and ("为准" in after or "数据" in after)):
             kind = "status-date"
         found.append(PhraseMatch(start, end, text[start:end], kind))
-    return found
+    for m in _LATER_CANDIDATE.finditer(folded):
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(PhraseMatch(m.start(), m.end(), text[m.start() : m.end()], "deadline"))
+    return sorted(found, key=lambda f: f.start)
 
 
 # Chinese-numeral month words that are usually prose, not dates ("一月一次" has no 前).

@@ -262,8 +262,11 @@ def check_writable(path: Path, target: Path) -> None:
 
 
 def atomic_replace(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``target``, fsync, keep the mode, rename over ``target``."""
-    info = target.stat()
+    """Write ``data`` to a temp file beside ``target``, fsync, keep the mode, rename over ``target``.
+
+    A new file (``target`` missing) gets mode 0644 and the folder's owner defaults.
+    """
+    info = target.stat() if target.exists() else None
     try:
         fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
@@ -276,9 +279,10 @@ def atomic_replace(target: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode))
-        with contextlib.suppress(PermissionError):
-            os.chown(temp, info.st_uid, info.st_gid)
+        os.chmod(temp, stat.S_IMODE(info.st_mode) if info else 0o644)
+        if info is not None:
+            with contextlib.suppress(PermissionError):
+                os.chown(temp, info.st_uid, info.st_gid)
         os.replace(temp, target)
     except OSError as err:
         temp.unlink(missing_ok=True)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from workplan_cli.deadlines import DeadlineError, find_deadline_phrases, normalize_chars, resolve_deadline
 from workplan_cli.errors import ReportImportError
+from workplan_cli.model import Milestone, Note, Plan
 from workplan_cli.yamltext import block, quoted, scalar
 
 _ARTIFACTS = re.compile(r"##paid(?:begin|end)##")
@@ -30,6 +32,10 @@ class DraftMilestone:
     id: str
     phrase: str | None
     task: str
+    # Filled in by people, kept by `import --update` when the id and task are unchanged:
+    done: date | None = None
+    owner: str = ""
+    notes: tuple[Note, ...] = ()
 
 
 @dataclass
@@ -39,6 +45,7 @@ class DraftInitiative:
     title: str
     text: str
     milestones: list[DraftMilestone] = field(default_factory=list)
+    owner: str = ""
 
 
 @dataclass
@@ -87,14 +94,14 @@ def parse_report(text: str, *, year: int | None = None) -> DraftPlan:
     lines = [line for line in lines if line]
     if not lines:
         raise ReportImportError("the report is empty")
-    resolved_year = plan_year(text, year)
-    title = lines[0]
-    warnings: list[str] = []
     sections = _sections(lines)
     if not sections:
         raise ReportImportError(
             "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?"
         )
+    resolved_year = plan_year(text, year)
+    title = _title(lines)
+    warnings: list[str] = []
     initiatives: list[DraftInitiative] = []
     for number, heading, body in sections:
         for item, (item_title, item_text, item_body) in enumerate(_items(heading, body), 1):
@@ -103,6 +110,19 @@ def parse_report(text: str, *, year: int | None = None) -> DraftPlan:
             draft.milestones = _milestones(initiative_id, item_body, resolved_year, warnings)
             initiatives.append(draft)
     return DraftPlan(title, resolved_year, initiatives, warnings)
+
+
+_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知")
+
+
+def _title(lines: list[str]) -> str:
+    """The report's title: the first line of the head that names what it is, else the first line."""
+    head = []
+    for line in lines:
+        if _SECTION.match(line):
+            break
+        head.append(line)
+    return next((line for line in head[:6] if any(word in line for word in _TITLE_WORDS)), lines[0])
 
 
 def _sections(lines: list[str]) -> list[tuple[int, str, str]]:
@@ -128,26 +148,42 @@ _ITEM_MARKERS = (
 )
 
 
+def _numbered(marker: re.Pattern[str], body: str) -> list[re.Match[str]]:
+    """The marker's matches that count 1, 2, 3… in order (a stray 一是 inside prose is skipped)."""
+    starts: list[re.Match[str]] = []
+    for m in marker.finditer(body):
+        number = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
+        if number == len(starts) + 1:
+            starts.append(m)
+    return starts
+
+
 def _items(heading: str, body: str) -> list[tuple[str, str, str]]:
-    """(title, verbatim text, body after the title) for each numbered initiative of a section."""
-    for marker in _ITEM_MARKERS:
-        starts: list[re.Match[str]] = []
-        for m in marker.finditer(body):
-            number = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
-            if number == len(starts) + 1:
-                starts.append(m)
-        if starts:
-            items = []
-            for index, m in enumerate(starts):
-                end = starts[index + 1].start() if index + 1 < len(starts) else len(body)
-                verbatim = body[m.start() : end].strip()
-                content = body[m.end() : end].strip()
-                title, _, rest = content.partition("。")
-                items.append((title.strip(), verbatim, rest.strip()))
-            return items
+    """(title, verbatim text, body after the title) for each numbered initiative of a section.
+
+    A section uses one numbering style for its initiatives: the one that starts first, so that
+    1. items nested inside （一） items stay part of them.
+    """
+    candidates = [found for marker in _ITEM_MARKERS if (found := _numbered(marker, body))]
+    if candidates:
+        starts = min(candidates, key=lambda found: found[0].start())
+        items = []
+        for index, m in enumerate(starts):
+            end = starts[index + 1].start() if index + 1 < len(starts) else len(body)
+            verbatim = body[m.start() : end].strip()
+            content = body[m.end() : end].strip()
+            title, rest = _split_title(content)
+            items.append((title, verbatim, rest))
+        return items
     # A section with no numbered items is one initiative, titled by its heading.
     title = _SECTION.sub("", heading).strip()
     return [(title, body.strip(), body.strip())] if body.strip() else [(title, heading, "")]
+
+
+def _split_title(content: str) -> tuple[str, str]:
+    """An item's title ends at its first 。 or, for a heading on a line of its own, at the line end."""
+    cut = min((i for i in (content.find("。"), content.find("\n")) if i != -1), default=len(content))
+    return content[:cut].strip(), content[cut + 1 :].strip()
 
 
 def _sentences(text: str) -> list[str]:
@@ -156,12 +192,16 @@ def _sentences(text: str) -> list[str]:
 
 
 _EDGE = "，,、：:；;。 \t"
+_LIST_MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.、．](?!\d)|[（(][{_CN_NUMERALS}]+[）)]|[{_CN_NUMERALS}]+是)\s*")
 
 
 def _milestones(initiative_id: str, body: str, year: int, warnings: list[str]) -> list[DraftMilestone]:
     dated: list[tuple[str, str]] = []
     ongoing: list[str] = []
     for sentence in _sentences(body):
+        sentence = _LIST_MARKER.sub("", sentence)  # "1. 二季度，制定…" nested inside an item
+        if not sentence.strip(_EDGE):
+            continue
         phrases = [p for p in find_deadline_phrases(sentence) if p.kind == "deadline"]
         if not phrases:
             ongoing.append(sentence.rstrip(_EDGE))
@@ -211,11 +251,11 @@ def initiative_file_name(initiative_id: str) -> str:
 
 def render_initiative(draft: DraftInitiative) -> str:
     lines = [
-        f"# {draft.id} {draft.title}",
+        f"# {one_line(draft.id)} {one_line(draft.title)}",
         f"id: {quoted(draft.id)}",
         f"section: {scalar(draft.section)}",
         f"title: {scalar(draft.title)}",
-        "owner:",
+        f"owner: {scalar(draft.owner)}" if draft.owner else "owner:",
         f"text: {block(draft.text, '  ')}",
         "milestones:",
     ]
@@ -223,8 +263,19 @@ def render_initiative(draft: DraftInitiative) -> str:
         lines.append(f"  - id: {quoted(milestone.id)}")
         lines.append(f"    deadline: {scalar(milestone.phrase) if milestone.phrase else ''}".rstrip())
         lines.append(f"    task: {scalar(milestone.task)}")
-        lines.append("    done:")
+        if milestone.owner:
+            lines.append(f"    owner: {scalar(milestone.owner)}")
+        lines.append(f"    done: {milestone.done.isoformat()}" if milestone.done else "    done:")
+        if milestone.notes:
+            lines.append("    notes:")
+            for note in milestone.notes:
+                lines += [f"      - date: {note.on.isoformat()}", f"        text: {quoted(note.text)}"]
     return "\n".join(lines) + "\n"
+
+
+def one_line(text: str) -> str:
+    """For a YAML comment: a newline in a title must not end the comment."""
+    return " ".join(text.split())
 
 
 def render_settings(title: str, year: int) -> str:
@@ -248,3 +299,77 @@ smtp:
   from: workplan@localhost
   to: []
 """
+
+
+# ---------------------------------------------------------------------------------------------
+# Re-importing a revised report over a plan people have been working in
+
+
+@dataclass
+class UpdateReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # milestones whose done date, notes or owner were carried over
+
+
+def carry_over(draft: DraftPlan, existing: Plan) -> UpdateReport:
+    """Keep what people filled in (done dates, notes, owners) for milestones whose task is unchanged.
+
+    A milestone is recognised by its task text within its initiative, so it keeps its id even when a
+    new deadline clause is inserted before it (ids are what people write in `workplan done`). A new
+    milestone gets a fresh id; one whose task was reworded keeps its place and id but not its done
+    date. Changes ``draft`` in place and says what was added, changed and removed.
+    """
+    report = UpdateReport()
+    old_initiatives = {i.id: i for i in existing.initiatives}
+    for initiative in draft.initiatives:
+        old = old_initiatives.pop(initiative.id, None)
+        if old is None:
+            report.added.append(f"initiative {initiative.id} {initiative.title}")
+            continue
+        initiative.owner = old.owner
+        _match_milestones(initiative, list(old.milestones), report)
+    report.removed += [f"initiative {i.id} {i.title} ({i.file})" for i in old_initiatives.values()]
+    return report
+
+
+def _match_milestones(initiative: DraftInitiative, olds: list[Milestone], report: UpdateReport) -> None:
+    unmatched_old = {m.id: m for m in olds}
+    reworded: list[DraftMilestone] = []
+    for new in initiative.milestones:
+        same_task = next((m for m in unmatched_old.values() if m.task == new.task), None)
+        if same_task is None:
+            reworded.append(new)
+            continue
+        del unmatched_old[same_task.id]
+        new.id, new.done, new.notes, new.owner = same_task.id, same_task.done, same_task.notes, same_task.owner
+        if same_task.phrase != new.phrase:
+            report.changed.append(f"{new.id}: deadline {same_task.phrase or 'ongoing'} -> {new.phrase or 'ongoing'}")
+        if new.done or new.notes or new.owner:
+            report.kept.append(new.id)
+    taken = {m.id for m in initiative.milestones if m not in reworded}
+    next_number = 1 + max(
+        (int(i.rsplit(".", 1)[1]) for i in {m.id for m in olds} | taken if i.rsplit(".", 1)[1].isdigit()), default=0
+    )
+    for new in reworded:
+        old = unmatched_old.pop(new.id, None) if new.id not in taken else None
+        if old is not None:
+            lost = f"; its done date {old.done} was not carried over" if old.done else ""
+            report.changed.append(f"{new.id}: task reworded: {old.task} -> {new.task}{lost}")
+        else:
+            new.id = f"{initiative.id}.{next_number}"
+            next_number += 1
+            report.added.append(f"{new.id} {new.phrase or 'ongoing'}: {new.task}")
+        taken.add(new.id)
+    for old in unmatched_old.values():
+        done = f" (was done on {old.done})" if old.done else ""
+        report.removed.append(f"{old.id} {old.phrase or 'ongoing'}: {old.task}{done}")
+
+
+def plan_files(draft: DraftPlan, *, with_settings: bool) -> dict[str, str]:
+    """File name (relative to the plan folder) -> text, for every file of the drafted plan."""
+    files = {initiative_file_name(i.id): render_initiative(i) for i in draft.initiatives}
+    if with_settings:
+        files["workplan.yaml"] = render_settings(draft.title, draft.year)
+    return files

@@ -381,6 +381,13 @@ def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: 
         except DeadlineError as err:
             reader.problem(fields["deadline"], f"milestone {milestone_id}: {err}")
             return None
+        if deadline.note:
+            # Loaded with the repaired date, but reported until a person confirms it in the file.
+            reader.problem(
+                fields["deadline"],
+                f"milestone {milestone_id}: deadline {phrase!r} looks damaged: "
+                f"{deadline.note}; write the date in full to confirm it",
+            )
     notes = []
     for note_node in reader.sequence(fields, "notes"):
         note_fields = reader.mapping(note_node, "a note", NOTE_KEYS)
@@ -457,3 +464,26 @@ def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
 def id_sort_key(item_id: str) -> tuple[Any, ...]:
     """Sort 1.2 before 1.10: numeric parts as numbers, others as text."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in item_id.split("."))
+
+
+def holds_a_plan(folder: Path) -> bool:
+    return (folder / SETTINGS_FILE).exists() or bool(folder.is_dir() and initiative_files(folder))
+
+
+def write_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -> list[Path]:
+    """Write each file atomically; with ``remove_others``, delete initiative files not among them.
+
+    Returns the files removed. Settings and initiative files are written one by one, each whole.
+    """
+    from workplan_cli.editing import atomic_replace
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        atomic_replace(folder / name, text.encode("utf-8"))
+    removed = []
+    if remove_others:
+        for path in initiative_files(folder):
+            if path.relative_to(folder).as_posix() not in files:
+                path.unlink()
+                removed.append(path)
+    return removed

@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workplan_cli.importer import DraftPlan
 from workplan_cli.model import Initiative, Milestone, Problem, Status
 from workplan_cli.schedule import Entry, counts
 from workplan_cli.views.literal import literal
@@ -125,3 +126,20 @@ def initiative_view(initiative: Initiative, entries: Sequence[Entry], status: St
 
 def problem_lines(problems: Iterable[Problem]) -> list[Text]:
     return [Text(literal(str(problem)), style="red") for problem in problems]
+
+
+def draft_table(draft: DraftPlan) -> Table:
+    """What `import --dry-run` would write: one row per milestone."""
+    table = Table(
+        box=box.SIMPLE_HEAD, header_style="bold", title=literal(f"{draft.title} ({draft.year})"), title_justify="left"
+    )
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Initiative", overflow="fold", ratio=1)
+    table.add_column("Deadline", no_wrap=True)
+    table.add_column("Task", overflow="fold", ratio=3)
+    for initiative in draft.initiatives:
+        for milestone in initiative.milestones:
+            table.add_row(
+                text(milestone.id), text(initiative.title), text(milestone.phrase or "—"), text(milestone.task)
+            )
+    return table

@@ -1,0 +1,69 @@
+"""Reading a work-plan report from disk: plain text in UTF-8 or GB18030/GBK, or a Word .docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workplan_cli.errors import ReportImportError
+
+MAX_REPORT_BYTES = 50 * 1024 * 1024
+
+
+def read_report(path: Path) -> tuple[str, str]:
+    """The report's text and how it was read (an encoding name, or "docx")."""
+    try:
+        if path.stat().st_size > MAX_REPORT_BYTES:
+            raise ReportImportError(f"{path}: larger than {MAX_REPORT_BYTES // 1024 // 1024} MiB; is it a report?")
+        data = path.read_bytes()
+    except OSError as err:
+        raise ReportImportError(f"{path}: cannot read: {err.strerror}") from None
+    if path.suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
+        return _docx_text(path), "docx"
+    return decode_text(data, path)
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """UTF-8 (with or without a BOM) when it decodes as such, else GB18030 (a superset of GBK and GB2312).
+
+    UTF-8 is tried first because a GBK text almost never decodes as valid UTF-8, while any byte
+    string decodes as some GB18030; a file that is neither is refused rather than garbled.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as err:
+        raise ReportImportError(
+            f"{path}: neither UTF-8 nor GB18030/GBK text (byte {err.start}); save it as UTF-8"
+        ) from None
+    if "\x00" in text:
+        raise ReportImportError(f"{path}: looks like a binary file, not a report")
+    return text, "gb18030"
+
+
+def _docx_text(path: Path) -> str:
+    """Paragraph texts, one per line, tables included in document order."""
+    import docx  # python-docx, imported only here: `due` never pays for it
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError) as err:
+        raise ReportImportError(f"{path}: not a readable .docx file ({err})") from None
+    lines = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            for row in child.iter():
+                if row.tag.endswith("}tc"):
+                    lines.append("".join(node.text or "" for node in row.iter() if node.tag.endswith("}t")))
+    return "\n".join(lines)
