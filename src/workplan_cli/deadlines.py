@@ -11,6 +11,7 @@ repaired phrase), to an open-ended deadline (``持续推进``: ongoing work, no 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -285,7 +286,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
 _Y = r"(?:\d{4}年)"
 _IN_MONTH = rf"(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份)"
 _MONTH_PHRASE = rf"{_Y}?{_NUM}月份?{_IN_MONTH}?"
-_CANDIDATE = re.compile(
+_CANDIDATE_PATTERN = (
     rf"(?P<prefix>{_PREFIX})?"
     r"(?P<core>"
     rf"{_MONTH_PHRASE}(?:\s*(?:—|–|~|至|到|-)\s*{_MONTH_PHRASE})?"
@@ -300,11 +301,17 @@ _CANDIDATE = re.compile(
     rf"(?P<suffix>{_SUFFIX})?"
 )
 # Families the grammar knows but does not resolve yet: found, so the importer can warn about them.
-_LATER_CANDIDATE = re.compile(
+_LATER_CANDIDATE_PATTERN = (
     r"(?:[\"“]?(?:春节|国庆|元旦|清明|劳动节|五一|端午|中秋|十一)[\"”]?(?:节|假期)?(?:前|之前|以前))"
     r"|(?:每(?:月|季度|周)(?:\d{1,2}[日号](?:前|之前)?|最后一个月的\d{1,2}[日号](?:前|之前)?|末|底|[一二三四五六日]))"
     r"|(?:\d{1,2}个工作日内)"
 )
+
+
+@functools.cache
+def _finder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled on first use: only the importer searches prose, and compiling costs every command."""
+    return re.compile(_CANDIDATE_PATTERN), re.compile(_LATER_CANDIDATE_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +332,8 @@ def find_deadline_phrases(text: str) -> list[PhraseMatch]:
     """
     folded = normalize_chars(text)
     found: list[PhraseMatch] = []
-    for m in _CANDIDATE.finditer(folded):
+    candidate, later_candidate = _finder_patterns()
+    for m in candidate.finditer(folded):
         start, end = m.start(), m.end()
         core = m["core"]
         if start > 0 and folded[start - 1].isdigit():
@@ -341,7 +349,7 @@ def find_deadline_phrases(text: str) -> list[PhraseMatch]:
         if before.endswith(_STATUS_DATE_WORDS) or (before.endswith("以") and ("为准" in after or "数据" in after)):
             kind = "status-date"
         found.append(PhraseMatch(start, end, text[start:end], kind))
-    for m in _LATER_CANDIDATE.finditer(folded):
+    for m in later_candidate.finditer(folded):
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             found.append(PhraseMatch(m.start(), m.end(), text[m.start() : m.end()], "deadline"))
     return sorted(found, key=lambda f: f.start)

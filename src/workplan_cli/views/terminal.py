@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workplan_cli.importer import DraftPlan
 from workplan_cli.model import Initiative, Milestone, Problem, Status
 from workplan_cli.schedule import Entry, counts
 from workplan_cli.views.literal import literal
+
+if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
+    from workplan_cli.importer import DraftPlan
 
 STATUS_STYLE = {
     Status.OVERDUE: "bold red",
