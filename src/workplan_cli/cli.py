@@ -473,6 +473,112 @@ def _update_lines(changes: Any, removed: list[Path]) -> list[str]:
     return lines or ["no changes"]
 
 
+@app.command()
+@handle_errors
+def export(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", metavar="FILE", help="iCalendar file: an all-day event on each deadline.", show_default=False
+        ),
+    ] = None,
+    todo: Annotated[
+        bool, typer.Option("--todo", help="With --ics: to-dos (VTODO with DUE) instead of events.")
+    ] = False,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", metavar="FILE", help="The office ledger (工作台账) as a spreadsheet.", show_default=False
+        ),
+    ] = None,
+    csv: Annotated[
+        Path | None,
+        typer.Option("--csv", metavar="FILE", help="The ledger as CSV (UTF-8 with BOM).", show_default=False),
+    ] = None,
+) -> None:
+    """Export the plan: a calendar (.ics), the office ledger (.xlsx) or CSV. FILE may be - for stdout.
+
+    Example: workplan export --ics plan.ics --xlsx 工作台账.xlsx
+    """
+    if not (ics or xlsx or csv):
+        raise UsageError("say what to export: --ics FILE, --xlsx FILE and/or --csv FILE")
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views import calendar, ledger
+
+    loaded = _open_plan(plan)
+    today = _today(loaded, as_of)
+    entries = schedule(loaded, today, within)
+    outputs: list[tuple[Path, Callable[[], bytes]]] = []
+    if ics:
+        now = datetime.now(ZoneInfo(loaded.settings.timezone))
+        outputs.append((ics, lambda: calendar.to_ical(loaded.settings, entries, now=now, todo=todo)))
+    if xlsx:
+        outputs.append((xlsx, lambda: ledger.to_xlsx(loaded.settings, entries, today)))
+    if csv:
+        outputs.append((csv, lambda: ledger.to_csv(entries)))
+    for target, render in outputs:
+        _write_output(target, render())
+    _report_problems(loaded)
+
+
+def _write_output(target: Path, data: bytes) -> None:
+    if str(target) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return
+    from workplan_cli.editing import atomic_replace
+
+    atomic_replace(target, data)
+    _console(stderr=True).print(Text(f"wrote {target}"))
+
+
+@app.command()
+@handle_errors
+def timeline(
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.", show_default=False)
+    ] = None,
+) -> None:
+    """The plan year month by month: each dated milestone in its month, coloured by status, today marked.
+
+    Example: workplan timeline --as-of 2024-06-17 --svg timeline.svg
+    """
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views.timeline import timeline as draw
+
+    loaded = _open_plan(plan)
+    today = _today(loaded, as_of)
+    picture = draw(schedule(loaded, today, within), loaded.settings.year, today)
+    _console().print(picture)
+    if svg:
+        recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
+        recorder.print(picture)
+        _write_output(svg, recorder.export_svg(title=f"{loaded.settings.title} {today.isoformat()}").encode())
+        recorder.file.close()
+    _report_problems(loaded)
+
+
+@app.command()
+@handle_errors
+def stats(plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None) -> None:
+    """Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing.
+
+    Example: workplan stats --as-of 2024-06-17
+    """
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views.stats import stats_view
+
+    loaded = _open_plan(plan)
+    _console().print(stats_view(schedule(loaded, _today(loaded, as_of), within)))
+    _report_problems(loaded)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"workplan {__version__}")

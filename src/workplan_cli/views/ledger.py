@@ -1,0 +1,148 @@
+"""The office ledger (工作台账): a spreadsheet in the layout offices submit, and the same rows as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+
+from workplan_cli.model import PlanSettings, Status
+from workplan_cli.schedule import Entry
+
+COLUMNS = ("序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "状态")
+STATUS_LABEL = {
+    Status.OVERDUE: "逾期",
+    Status.DUE: "临期",
+    Status.UPCOMING: "正常推进",
+    Status.ONGOING: "持续推进",
+    Status.DONE: "已完成",
+}
+# Traffic lights, as offices colour a ledger: red overdue, yellow due soon, green on track.
+STATUS_FILL = {
+    Status.OVERDUE: "F4CCCC",
+    Status.DUE: "FFF2CC",
+    Status.UPCOMING: "D9EAD3",
+    Status.ONGOING: "DDEBF7",
+    Status.DONE: "E7E6E6",
+}
+_WIDTH_LIMITS = {"序号": 8, "重点工作": 24, "具体任务": 48, "完成时限": 22, "责任单位": 14, "进展情况": 36,
+                 "完成情况": 18, "状态": 10}  # fmt: skip
+
+
+def _deadline(entry: Entry) -> str:
+    due = entry.milestone.due
+    if due is None:
+        return entry.milestone.phrase or "持续推进"
+    start = f"{entry.milestone.deadline.start.isoformat()} 至 " if entry.milestone.deadline.start else ""
+    return f"{entry.milestone.phrase or ''}（{start}{due.isoformat()}）"
+
+
+def _completion(entry: Entry) -> str:
+    done = entry.milestone.done
+    if done is not None:
+        late = f"，逾期 {entry.days_late} 天完成" if entry.days_late else ""
+        return f"已完成（{done.isoformat()}{late}）"
+    if entry.status is Status.OVERDUE and entry.days_left is not None:
+        return f"未完成，已逾期 {-entry.days_left} 天"
+    return "未完成" if entry.milestone.due else "持续推进"
+
+
+def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]:
+    """(section, cells, status) per milestone, in plan order."""
+    rows = []
+    for entry in entries:
+        notes = "\n".join(f"{n.on.isoformat()} {n.text}" for n in entry.milestone.notes)
+        cells = [
+            entry.milestone.id,
+            f"{entry.initiative.id} {entry.initiative.title}",
+            entry.milestone.task,
+            _deadline(entry),
+            entry.owner,
+            notes,
+            _completion(entry),
+            STATUS_LABEL[entry.status],
+        ]
+        rows.append((entry.initiative.section, cells, entry.status))
+    return rows
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a spreadsheet: a Chinese character is about two Latin ones."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def to_csv(entries: Sequence[Entry]) -> bytes:
+    """UTF-8 with a BOM, which spreadsheet programs need to open Chinese text correctly."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(["所属部分", *COLUMNS])
+    for section, cells, _ in ledger_rows(entries):
+        writer.writerow([section, *cells])
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "工作台账"
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    last_column = get_column_letter(len(COLUMNS))
+
+    sheet.append([f"{settings.title} 工作台账（截至 {as_of.isoformat()}）"])
+    sheet.merge_cells(f"A1:{last_column}1")
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 28
+    sheet.append(list(COLUMNS))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+
+    widths = {name: display_width(name) + 2 for name in COLUMNS}
+    current_section = None
+    for section, cells, status in ledger_rows(entries):
+        if section != current_section:
+            current_section = section
+            sheet.append([section])
+            row = sheet.max_row
+            sheet.merge_cells(f"A{row}:{last_column}{row}")
+            sheet.cell(row, 1).font = Font(bold=True)
+            sheet.cell(row, 1).fill = PatternFill("solid", fgColor="EDEDED")
+        sheet.append(cells)
+        row = sheet.max_row
+        for column, value in enumerate(cells, 1):
+            cell = sheet.cell(row, column)
+            cell.alignment = wrap
+            cell.border = border
+            name = COLUMNS[column - 1]
+            longest = max((display_width(line) for line in value.split("\n")), default=0)
+            widths[name] = max(widths[name], min(longest + 2, _WIDTH_LIMITS[name]))
+        status_cell = sheet.cell(row, len(COLUMNS))
+        status_cell.fill = PatternFill("solid", fgColor=STATUS_FILL[status])
+        status_cell.alignment = Alignment(horizontal="center", vertical="top")
+    for column, name in enumerate(COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = widths[name]
+
+    sheet.freeze_panes = "A3"  # title and header stay in view
+    sheet.print_title_rows = "1:2"  # and are printed on every page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

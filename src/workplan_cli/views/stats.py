@@ -1,0 +1,102 @@
+"""Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from workplan_cli.model import Status
+from workplan_cli.schedule import Entry
+from workplan_cli.views.literal import literal
+from workplan_cli.views.terminal import STATUS_STYLE
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    name: str
+    done: int
+    done_late: int
+    overdue: int
+    due: int
+    upcoming: int
+    ongoing: int
+
+    @property
+    def dated(self) -> int:
+        return self.done + self.overdue + self.due + self.upcoming
+
+    @property
+    def share_done(self) -> float:
+        return self.done / self.dated if self.dated else 0.0
+
+
+def tally(entries: Sequence[Entry], key: Callable[[Entry], str]) -> list[Tally]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(key(entry), []).append(entry)
+    result = []
+    for name, members in groups.items():
+        count = {s: sum(1 for e in members if e.status is s) for s in Status}
+        # An ongoing milestone closed by hand counts as done but has no deadline to be late for.
+        done_dated = sum(1 for e in members if e.status is Status.DONE and e.milestone.due is not None)
+        result.append(
+            Tally(
+                name,
+                done_dated,
+                sum(1 for e in members if e.days_late),
+                count[Status.OVERDUE],
+                count[Status.DUE],
+                count[Status.UPCOMING],
+                count[Status.ONGOING],
+            )
+        )
+    return result
+
+
+def bar(share: float, width: int = 12) -> Text:
+    filled = round(share * width)
+    text = Text("█" * filled, style="green")
+    text.append("░" * (width - filled), style="dim")
+    text.append(f" {share:4.0%}")
+    return text
+
+
+def _table(title: str, rows: Sequence[Tally]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", title=title, title_justify="left")
+    table.add_column(title.split()[-1].capitalize(), overflow="fold", ratio=1)
+    for label, status in (
+        ("done", Status.DONE),
+        ("done late", Status.DONE),
+        ("overdue", Status.OVERDUE),
+        ("due", Status.DUE),
+        ("upcoming", Status.UPCOMING),
+        ("ongoing", Status.ONGOING),
+    ):
+        table.add_column(Text(label, style=STATUS_STYLE[status]), justify="right", no_wrap=True)
+    table.add_column("Progress (done / dated)", no_wrap=True)
+    for row in rows:
+        table.add_row(
+            Text(literal(row.name)),
+            str(row.done),
+            str(row.done_late),
+            str(row.overdue),
+            str(row.due),
+            str(row.upcoming),
+            str(row.ongoing),
+            bar(row.share_done) + Text(f" {row.done}/{row.dated}"),
+        )
+    return table
+
+
+def stats_view(entries: Sequence[Entry]) -> RenderableType:
+    if not entries:
+        return Text("No milestones in this plan.")
+    sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
+    owners = tally(entries, lambda e: e.owner or "(no owner)")
+    everything = tally(entries, lambda e: "whole plan")
+    return Group(_table("By section", sections), _table("By owner", owners), _table("Whole plan", everything))

@@ -1,0 +1,185 @@
+"""Exports and views: the calendar, the office ledger, the timeline and the progress tables."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+from pathlib import Path
+
+import icalendar
+import pytest
+from openpyxl import load_workbook
+from rich.cells import cell_len
+
+from .conftest import Invoke
+
+DATED = 17
+
+
+def column_of(line: str, token: str) -> int:
+    """The terminal column where ``token`` starts: a Chinese character takes two."""
+    return cell_len(line[: line.index(token)])
+
+
+def events(path: Path, kind: str = "VEVENT") -> list[icalendar.cal.Component]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return list(calendar.walk(kind))
+
+
+def test_ics_has_one_all_day_event_per_dated_milestone_with_stable_uids(
+    invoke: Invoke, plan_dir: Path, tmp_path: Path
+) -> None:
+    invoke(["done", "2.1.1", "--on", "2024-03-28", "--plan", str(plan_dir)])
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    assert invoke(["export", "--ics", str(first), "--plan", str(plan_dir)]).exit_code == 0
+    assert invoke(["export", "--ics", str(second), "--plan", str(plan_dir)]).exit_code == 0
+    found = events(first)
+    assert len(found) == DATED
+    by_summary = {str(e["summary"]).split()[-2] if str(e["summary"]).startswith("✓") else str(e["summary"]).split()[0]:
+                  e for e in found}  # fmt: skip
+    march = by_summary["2.2.1"]
+    assert march.decoded("dtstart") == date(2024, 3, 31)
+    assert march.decoded("dtend") == date(2024, 4, 1)
+    assert str(march["summary"]) == "2.2.1 修订完善高新园区“三定”规定，做实高新园区升格后机构设置，配齐配强工作力量"
+    assert "持续推进产业园区体制机制创新" in str(march["description"])
+    closed = by_summary["2.1.1"]
+    assert str(closed["summary"]).startswith("✓ 2.1.1") and "2024-03-28" in str(closed["description"])
+    assert [str(e["uid"]) for e in found] == [str(e["uid"]) for e in events(second)]
+    assert len({str(e["uid"]) for e in found}) == DATED
+
+
+def test_ics_todo_has_due_and_completed(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    invoke(["done", "4.2.1", "--on", "2024-03-05", "--plan", str(plan_dir)])
+    target = tmp_path / "todo.ics"
+    invoke(["export", "--ics", str(target), "--todo", "--plan", str(plan_dir)])
+    todos = {str(t["summary"]).split()[0]: t for t in events(target, "VTODO")}
+    assert len(todos) == DATED and events(target) == []
+    assert todos["4.2.1"].decoded("due") == date(2024, 2, 29)
+    assert str(todos["4.2.1"]["status"]) == "COMPLETED"
+    assert todos["4.2.1"].decoded("completed").date() == date(2024, 3, 5)
+    assert str(todos["1.1.1"]["status"]) == "NEEDS-ACTION" and "completed" not in todos["1.1.1"]
+
+
+def test_xlsx_ledger_cells_colours_and_print_setup(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    invoke(["note", "2.1.1", "已起草，待审议", "--on", "2024-03-20", "--plan", str(plan_dir)])
+    target = tmp_path / "台账.xlsx"
+    result = invoke(["export", "--xlsx", str(target), "--as-of", "2024-04-15", "--plan", str(plan_dir)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(target).active
+    assert sheet is not None
+    assert [c.value for c in sheet[2]] == [
+        "序号",
+        "重点工作",
+        "具体任务",
+        "完成时限",
+        "责任单位",
+        "进展情况",
+        "完成情况",
+        "状态",
+    ]
+    assert sheet["A3"].value == "一、高站位落实重大决策部署，优化机构职能体系"
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=3) if row[1].value}
+    assert len(rows) == 26
+    overdue = rows["2.1.1"]
+    assert overdue[3].value == "3月底前（2024-03-31）"
+    assert overdue[5].value == "2024-03-20 已起草，待审议"
+    assert overdue[6].value == "未完成，已逾期 15 天"
+    assert overdue[7].value == "逾期" and overdue[7].fill.fgColor.rgb == "00F4CCCC"
+    assert rows["1.1.1"][7].value == "正常推进" and rows["1.1.1"][7].fill.fgColor.rgb == "00D9EAD3"
+    assert rows["1.3.1"][7].value == "持续推进"
+    assert sheet.freeze_panes == "A3"
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize or 0) == 9  # A4
+    assert sheet.column_dimensions["C"].width >= 40  # the task column fits Chinese text
+
+
+def test_csv_has_a_bom_and_every_milestone(invoke: Invoke, plan_dir: Path) -> None:
+    result = invoke(["export", "--csv", "-", "--plan", str(plan_dir), "--as-of", "2024-04-15"])
+    data = result.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0] == [
+        "所属部分",
+        "序号",
+        "重点工作",
+        "具体任务",
+        "完成时限",
+        "责任单位",
+        "进展情况",
+        "完成情况",
+        "状态",
+    ]
+    assert len(rows) == 27
+    assert rows[1][1] == "1.1.1" and rows[1][4] == "9月底前（2024-09-30）"
+
+
+def test_timeline_marks_each_milestone_in_its_month_and_today(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    svg = tmp_path / "t.svg"
+    result = invoke(["timeline", "--as-of", "2024-06-17", "--plan", str(plan_dir), "--svg", str(svg)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    header = next(line for line in lines if "1月" in line)
+    assert "▼6月" in header
+    row = next(line for line in lines if line.lstrip().startswith("4.2 "))
+    # 4.2.1 (February, overdue) and 4.2.2 (December, upcoming), each under its month
+    assert column_of(row, "●1") == column_of(header, "2月") and column_of(row, "○2") == column_of(header, "12月")
+    assert "▼ today 2024-06-17" in result.stdout
+    root = ET.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert "开展XX监督检查" in svg.read_text(encoding="utf-8")
+
+
+def test_timeline_draws_a_range_as_a_bar(invoke: Invoke, plan_dir: Path) -> None:
+    path = plan_dir / "1-1.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("deadline: 9月底前", "deadline: 3-9月"), encoding="utf-8")
+    result = invoke(["timeline", "--as-of", "2026-11-27", "--plan", str(plan_dir)])
+    row = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("1.1 "))
+    assert row.count("━") == 6 and "●1" in row  # March to August, due in September (overdue by now)
+    assert "today 2026-11-27 is outside the plan year 2024" in result.stdout
+
+
+def test_stats_per_section_and_owner(invoke: Invoke, plan_dir: Path) -> None:
+    path = plan_dir / "4-2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 监督科\n"), encoding="utf-8")
+    invoke(["done", "4.2.1", "--on", "2024-03-05", "--plan", str(plan_dir)])
+    result = invoke(["stats", "--as-of", "2024-06-17", "--plan", str(plan_dir)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    section4 = next(line for line in lines if line.lstrip().startswith("四、"))
+    assert section4.split()[1:7] == ["1", "1", "0", "1", "1", "2"]  # done, late, overdue, due, upcoming, ongoing
+    assert "33% 1/3" in section4
+    owner = next(line for line in lines if line.lstrip().startswith("监督科"))
+    assert owner.split()[1:7] == ["1", "1", "0", "0", "1", "0"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["due"], ["list"], ["stats"], ["timeline"], ["export", "--ics", "-"], ["export", "--csv", "-"], ["digest"]],
+)
+def test_views_handle_an_empty_plan_and_a_plan_with_problems(
+    invoke: Invoke, plan_dir: Path, tmp_path: Path, args: list[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    shutil.copy(plan_dir / "workplan.yaml", empty / "workplan.yaml")
+    result = invoke([*args, "--plan", str(empty), "--as-of", "2024-06-17"])
+    assert result.exit_code == 0, result.output
+    (plan_dir / "9-9.yaml").write_text("id: [broken\n", encoding="utf-8")
+    broken = invoke([*args, "--plan", str(plan_dir), "--as-of", "2024-06-17"])
+    assert broken.exit_code == 1
+    assert "9-9.yaml:" in broken.stderr
+    assert broken.stdout.strip()  # the good files were still shown
+
+
+def test_export_needs_a_target(invoke: Invoke, plan_dir: Path) -> None:
+    result = invoke(["export", "--plan", str(plan_dir)])
+    assert result.exit_code == 2 and "--ics FILE" in result.stderr
+
+
+def test_uids_do_not_depend_on_the_day(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a.ics", tmp_path / "b.ics"
+    invoke(["export", "--ics", str(a), "--plan", str(plan_dir), "--as-of", "2024-01-01"])
+    invoke(["export", "--ics", str(b), "--plan", str(plan_dir), "--as-of", str(date(2024, 1, 1) + timedelta(days=300))])
+    assert sorted(str(e["uid"]) for e in events(a)) == sorted(str(e["uid"]) for e in events(b))
