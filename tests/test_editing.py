@@ -28,18 +28,18 @@ ODD = EDITS / "odd-style.yaml"
 
 def test_done_changes_only_the_value_and_keeps_every_other_byte() -> None:
     raw = ODD.read_bytes()
-    new = apply_changes(raw, [Change("1.2.2", set_done=True, done=date(2024, 6, 20))], ODD)
+    new = apply_changes(raw, [Change.done_on("1.2.2", date(2024, 6, 20))], ODD)
     assert new == (EDITS / "odd-style.done-1.2.2.yaml").read_bytes()
     assert new.startswith(b"\xef\xbb\xbf") and new.count(b"\r\n") == raw.count(b"\r\n")
     # reopen gives back the original bytes
-    assert apply_changes(new, [Change("1.2.2", set_done=True, done=None)], ODD) == raw
+    assert apply_changes(new, [Change.done_on("1.2.2", None)], ODD) == raw
 
 
 def test_done_without_a_done_key_adds_one_line_in_the_files_style() -> None:
     raw = ODD.read_bytes()
-    new = apply_changes(raw, [Change("1.2.1", set_done=True, done=date(2024, 12, 30))], ODD)
+    new = apply_changes(raw, [Change.done_on("1.2.1", date(2024, 12, 30))], ODD)
     assert new == (EDITS / "odd-style.done-1.2.1.yaml").read_bytes()
-    reopened = apply_changes(new, [Change("1.2.1", set_done=True, done=None)], ODD)
+    reopened = apply_changes(new, [Change.done_on("1.2.1", None)], ODD)
     assert reopened == raw.replace("治理机制\r\n".encode(), "治理机制\r\n  done:\r\n".encode())
 
 
@@ -71,7 +71,7 @@ def test_note_into_an_empty_notes_key() -> None:
 def test_flow_style_milestone_is_refused_not_rewritten() -> None:
     raw = b'id: "1.1"\ntitle: t\nmilestones:\n  - {id: "1.1.1", task: t}\n'
     with pytest.raises(EditRefusedError, match="flow style"):
-        apply_changes(raw, [Change("1.1.1", set_done=True, done=date(2024, 1, 2))], Path("f.yaml"))
+        apply_changes(raw, [Change.done_on("1.1.1", date(2024, 1, 2))], Path("f.yaml"))
 
 
 def test_shipped_plan_done_changes_exactly_the_lines_of_the_milestone(invoke: Invoke, plan_dir: Path) -> None:
@@ -147,7 +147,7 @@ def test_file_with_a_syntax_error_is_named_and_left_alone(invoke: Invoke, plan_d
     assert str(path) in result.stderr and "could not be read" in result.stderr
     assert path.read_bytes() == broken
     with pytest.raises(EditRefusedError, match=r"2-1.yaml:\d+: not valid YAML"):
-        edit_plan_file(path, [Change("2.1.1", set_done=True, done=date(2024, 3, 28))])
+        edit_plan_file(path, [Change.done_on("2.1.1", date(2024, 3, 28))])
 
 
 def test_read_only_file_and_folder_are_refused(invoke: Invoke, plan_dir: Path) -> None:
@@ -177,7 +177,7 @@ def test_failed_rename_leaves_the_original_and_no_temp_file(plan_dir: Path, monk
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(EditRefusedError, match="it is unchanged"):
-        edit_plan_file(path, [Change("2.1.1", set_done=True, done=date(2024, 3, 28))])
+        edit_plan_file(path, [Change.done_on("2.1.1", date(2024, 3, 28))])
     assert path.read_bytes() == original
     assert sorted(p.name for p in plan_dir.iterdir()) == sorted(
         p.name for p in plan_dir.iterdir() if not p.name.startswith(".")
@@ -191,7 +191,7 @@ def test_mode_is_kept_and_a_symlink_stays_a_link(plan_dir: Path, tmp_path: Path)
     (plan_dir / "2-1.yaml").rename(real)
     (plan_dir / "2-1.yaml").symlink_to(real)
     real.chmod(0o640)
-    edit_plan_file(plan_dir / "2-1.yaml", [Change("2.1.1", set_done=True, done=date(2024, 3, 28))])
+    edit_plan_file(plan_dir / "2-1.yaml", [Change.done_on("2.1.1", date(2024, 3, 28))])
     assert (plan_dir / "2-1.yaml").is_symlink()
     assert "done: 2024-03-28" in real.read_text(encoding="utf-8")
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
@@ -213,7 +213,7 @@ def test_an_edit_waits_for_the_lock_and_applies_on_top_of_the_other_writer(plan_
         time.sleep(1.0)
         assert proc.poll() is None, "the edit did not wait for the lock"
         assert "2024-06-28" not in path.read_text(encoding="utf-8")
-        other = apply_changes(path.read_bytes(), [Change("2.1.1", set_done=True, done=date(2024, 3, 28))], path)
+        other = apply_changes(path.read_bytes(), [Change.done_on("2.1.1", date(2024, 3, 28))], path)
         editing.atomic_replace(path, other)  # the other writer's rename
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -29,17 +29,17 @@ def milestone(done: date | None = None, deadline: object = MARCH) -> Milestone:
     ],
 )
 def test_status_at_the_boundaries(today: date, status: Status) -> None:
-    assert status_of(milestone(), today, 14) is status
+    assert status_of(MARCH.due, None, today, 14) is status
 
 
 def test_window_zero_means_only_today_is_due() -> None:
-    assert status_of(milestone(), date(2024, 3, 31), 0) is Status.DUE
-    assert status_of(milestone(), date(2024, 3, 30), 0) is Status.UPCOMING
+    assert status_of(MARCH.due, None, date(2024, 3, 31), 0) is Status.DUE
+    assert status_of(MARCH.due, None, date(2024, 3, 30), 0) is Status.UPCOMING
 
 
 def test_done_and_ongoing() -> None:
-    assert status_of(milestone(done=date(2024, 5, 1)), date(2024, 6, 1), 14) is Status.DONE
-    assert status_of(milestone(deadline=OPEN_ENDED), date(2030, 1, 1), 14) is Status.ONGOING
+    assert status_of(MARCH.due, date(2024, 5, 1), date(2024, 6, 1), 14) is Status.DONE
+    assert status_of(None, None, date(2030, 1, 1), 14) is Status.ONGOING
 
 
 def test_days_left_and_days_late() -> None:

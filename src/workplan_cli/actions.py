@@ -10,7 +10,7 @@ from pathlib import Path
 from workplan_cli.editing import Change, edit_plan_file
 from workplan_cli.errors import EditRefusedError, UnknownIdError, UsageError
 from workplan_cli.model import Initiative, Milestone, Plan
-from workplan_cli.schedule import unknown_id
+from workplan_cli.schedule import current_due, unknown_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +76,52 @@ def close(
         if m.done is not None
     ]
     if chosen:
-        changes = [Change(m.id, set_done=True, done=on, note=(on, note) if note else None) for m in chosen]
+        changes, messages = [], []
+        for m in chosen:
+            note_entry = (on, note) if note else None
+            if m.deadline.recurrence is not None:
+                # Closing a recurring milestone closes the period `due` shows, not the cadence.
+                _, period = current_due(m)
+                changes.append(Change.closed_through(m.id, period, note_entry))
+                messages.append(f"{m.id} period {period} closed on {on.isoformat()}")
+            else:
+                changes.append(Change.done_on(m.id, on, note_entry))
+                messages.append(f"{m.id} done on {on.isoformat()}")
         edit_plan_file(initiative.file, changes)
-        outcomes += [Outcome(m.id, initiative.file, f"{m.id} done on {on.isoformat()}", True) for m in chosen]
+        outcomes += [Outcome(m.id, initiative.file, text, True) for m, text in zip(chosen, messages, strict=True)]
     return outcomes
 
 
+def _reopenable(milestone: Milestone) -> bool:
+    return milestone.done is not None or milestone.closed_through is not None
+
+
 def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
-    initiative, chosen, untouched = _select(plan, item_id, lambda m: m.done is not None, every, "reopen")
+    """Remove a done date; for a recurring milestone, reopen its last closed period."""
+    initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, "reopen")
     if not chosen:
         return [Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False) for m in untouched]
-    edit_plan_file(initiative.file, [Change(m.id, set_done=True, done=None) for m in chosen])
-    return [Outcome(m.id, initiative.file, f"{m.id} reopened (done date removed)", True) for m in chosen]
+    changes, messages = [], []
+    for m in chosen:
+        if m.done is None and m.deadline.recurrence is not None:
+            changes.append(Change.closed_through(m.id, _period_before(m)))
+            messages.append(f"{m.id} period {m.closed_through} reopened")
+        else:
+            changes.append(Change.done_on(m.id, None))
+            messages.append(f"{m.id} reopened (done date removed)")
+    edit_plan_file(initiative.file, changes)
+    return [Outcome(m.id, initiative.file, text, True) for m, text in zip(chosen, messages, strict=True)]
+
+
+def _period_before(milestone: Milestone) -> str | None:
+    """The period before the last closed one, or None when the first period was the last closed."""
+    assert milestone.deadline.recurrence is not None
+    previous = None
+    for label, _ in milestone.deadline.recurrence.periods():
+        if label >= (milestone.closed_through or ""):
+            return previous
+        previous = label
+    return None
 
 
 def add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:

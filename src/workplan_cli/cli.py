@@ -9,7 +9,7 @@ import traceback
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import typer
@@ -19,6 +19,9 @@ from rich.text import Text
 from workplan_cli import __version__
 from workplan_cli.errors import DeliveryError, PlanProblemsError, ReportImportError, UsageError, WorkplanError
 from workplan_cli.model import Plan, Status
+
+if TYPE_CHECKING:
+    from workplan_cli.schedule import Entry
 
 app = typer.Typer(
     name="workplan",
@@ -57,6 +60,14 @@ WithinOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array, one object per milestone.")]
+WorkdaysOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--workdays/--calendar-days",
+        help="Count days left and late in mainland-China working days (default: workdays in workplan.yaml).",
+        show_default=False,
+    ),
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -102,6 +113,18 @@ def _today(plan: Plan, as_of: str | None) -> date:
     return datetime.now(zone).date()
 
 
+def _schedule(plan: Plan, today: date, within: int | None, workdays: bool | None) -> list[Entry]:
+    """Every milestone's standing; in working days with --workdays or `workdays: true`."""
+    from workplan_cli.schedule import schedule
+
+    calendar = None
+    if plan.settings.workdays if workdays is None else workdays:
+        from workplan_cli.workcalendar import WorkCalendar
+
+        calendar = WorkCalendar([plan.settings.year, today.year])
+    return schedule(plan, today, within, calendar)
+
+
 def parse_day(value: str, flag: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -131,18 +154,22 @@ def _print_json(entries: Any) -> None:
 @app.command()
 @handle_errors
 def due(
-    plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None, json: JsonOption = False
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+    workdays: WorkdaysOption = None,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
 
     Example: workplan due --as-of 2024-04-15
     """
-    from workplan_cli.schedule import due_entries, schedule
+    from workplan_cli.schedule import due_entries
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
     window = loaded.settings.warn_days if within is None else within
-    entries = due_entries(schedule(loaded, today, window))
+    entries = due_entries(_schedule(loaded, today, window, workdays))
     if json:
         _print_json(entries)
     else:
@@ -160,6 +187,7 @@ def due(
 def list_milestones(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
     status: Annotated[
@@ -177,11 +205,11 @@ def list_milestones(
 
     Example: workplan list --status overdue --section 2
     """
-    from workplan_cli.schedule import filter_entries, schedule
+    from workplan_cli.schedule import filter_entries
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
-    entries = filter_entries(schedule(loaded, today, within), statuses=status, owner=owner, section=section)
+    entries = filter_entries(_schedule(loaded, today, within, workdays), statuses=status, owner=owner, section=section)
     if json:
         _print_json(entries)
     else:
@@ -199,6 +227,7 @@ def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="An initiative (2.1) or milestone (2.1.1) id.")],
     plan: PlanOption = None,
     as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -206,11 +235,11 @@ def show(
 
     Example: workplan show 2.1
     """
-    from workplan_cli.schedule import find_initiative, initiative_status, schedule
+    from workplan_cli.schedule import find_initiative, initiative_status
 
     loaded = _open_plan(plan)
     initiative = find_initiative(loaded, item_id)
-    entries = [e for e in schedule(loaded, _today(loaded, as_of), within) if e.initiative is initiative]
+    entries = [e for e in _schedule(loaded, _today(loaded, as_of), within, workdays) if e.initiative is initiative]
     if json:
         _print_json(entries)
     else:
@@ -335,6 +364,7 @@ def note(
 def digest(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
     days: Annotated[
         int | None, typer.Option("--days", min=0, help="Due window in days (default: warn_days).", show_default=False)
     ] = None,
@@ -358,7 +388,6 @@ def digest(
     Example: workplan digest --send --as-of 2024-06-17
     """
     from workplan_cli import delivery
-    from workplan_cli.schedule import schedule
     from workplan_cli.views.digest import RENDERERS, ZH
 
     if crontab:
@@ -370,7 +399,7 @@ def digest(
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
     window = loaded.settings.warn_days if days is None else days
-    entries = schedule(loaded, today, window)
+    entries = _schedule(loaded, today, window, workdays)
     if not (send or dry_run):
         from workplan_cli.digest import build_digest
 
@@ -429,9 +458,10 @@ def import_report(
     from workplan_cli.importer import carry_over, parse_report, plan_files
     from workplan_cli.planfiles import holds_a_plan, load_plan, write_plan
     from workplan_cli.reportfiles import read_report
+    from workplan_cli.workcalendar import WorkCalendar
 
     text, _ = read_report(report)
-    draft = parse_report(text, year=year)
+    draft = parse_report(text, year=year, workdays=WorkCalendar())
     err = _console(stderr=True)
     if dry_run:
         from workplan_cli.views.terminal import draft_table
@@ -478,6 +508,7 @@ def _update_lines(changes: Any, removed: list[Path]) -> list[str]:
 def export(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
     within: WithinOption = None,
     ics: Annotated[
         Path | None,
@@ -505,12 +536,11 @@ def export(
     """
     if not (ics or xlsx or csv):
         raise UsageError("say what to export: --ics FILE, --xlsx FILE and/or --csv FILE")
-    from workplan_cli.schedule import schedule
     from workplan_cli.views import calendar, ledger
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
-    entries = schedule(loaded, today, within)
+    entries = _schedule(loaded, today, within, workdays)
     outputs: list[tuple[Path, Callable[[], bytes]]] = []
     if ics:
         now = datetime.now(ZoneInfo(loaded.settings.timezone))
@@ -549,12 +579,11 @@ def timeline(
 
     Example: workplan timeline --as-of 2024-06-17 --svg timeline.svg
     """
-    from workplan_cli.schedule import schedule
     from workplan_cli.views.timeline import timeline as draw
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
-    picture = draw(schedule(loaded, today, within), loaded.settings.year, today)
+    picture = draw(_schedule(loaded, today, within, None), loaded.settings.year, today)
     _console().print(picture)
     if svg:
         recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
@@ -571,11 +600,10 @@ def stats(plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOptio
 
     Example: workplan stats --as-of 2024-06-17
     """
-    from workplan_cli.schedule import schedule
     from workplan_cli.views.stats import stats_view
 
     loaded = _open_plan(plan)
-    _console().print(stats_view(schedule(loaded, _today(loaded, as_of), within)))
+    _console().print(stats_view(_schedule(loaded, _today(loaded, as_of), within, None)))
     _report_problems(loaded)
 
 

@@ -14,33 +14,122 @@ import calendar
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Protocol
 
 __all__ = [
     "Deadline",
     "DeadlineError",
     "PhraseMatch",
+    "Recurrence",
     "find_deadline_phrases",
     "normalize_chars",
+    "period_start",
     "resolve_deadline",
 ]
 
 
+_WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A cadence: every month, quarter, week or year, each period with its own due day.
+
+    ``day`` is the day of the month (None: the period's last day) or, weekly, 0 for Monday.
+    ``month`` is the month within the period (1-based; None: the period's last month).
+    Periods are named ``2024-06``, ``2024-Q2``, ``2024-W25`` or ``2024``; they start with the
+    period holding ``first``.
+    """
+
+    unit: str  # "month" | "quarter" | "week" | "year"
+    first: date
+    day: int | None = None
+    month: int | None = None
+
+    def period_of(self, day: date) -> str:
+        if self.unit == "month":
+            return f"{day.year}-{day.month:02d}"
+        if self.unit == "quarter":
+            return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        if self.unit == "week":
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}"
+        return str(day.year)
+
+    def due_of(self, start: date) -> date:
+        """The due day of the period that starts on ``start``."""
+        if self.unit == "week":
+            return start + timedelta(days=self.day or 0)
+        months = {"month": 1, "quarter": 3, "year": 12}[self.unit]
+        month = start.month + (self.month or months) - 1
+        last = calendar.monthrange(start.year, month)[1]
+        return date(start.year, month, min(self.day or last, last))
+
+    def periods(self) -> Iterator[tuple[str, date]]:
+        """(period name, due day) for each period from the first one on, forever."""
+        start = self._period_start(self.first)
+        while True:
+            yield self.period_of(start), self.due_of(start)
+            start = self._next_start(start)
+
+    def _period_start(self, day: date) -> date:
+        if self.unit == "week":
+            return day - timedelta(days=day.weekday())
+        if self.unit == "month":
+            return day.replace(day=1)
+        if self.unit == "quarter":
+            return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        return date(day.year, 1, 1)
+
+    def _next_start(self, start: date) -> date:
+        if self.unit == "week":
+            return start + timedelta(days=7)
+        months = {"month": 1, "quarter": 3, "year": 12}[self.unit]
+        month = start.month - 1 + months
+        return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def period_start(label: str) -> date:
+    """The first day of a period named like ``2024-06``, ``2024-Q2``, ``2024-W25`` or ``2024``."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
+        return date(int(m[1]), int(m[2]), 1)
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
+        return date(int(m[1]), 3 * int(m[2]) - 2, 1)
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", label):
+        return date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    if re.fullmatch(r"\d{4}", label):
+        return date(int(label), 1, 1)
+    raise ValueError(f"not a period: {label!r}")
+
+
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """What a phrase means. ``due is None`` means open-ended (ongoing work)."""
+    """What a phrase means: a due day, a cadence (``recurrence``), or neither (open-ended work)."""
 
     due: date | None
     start: date | None = None
     note: str | None = None  # set when a damaged phrase was repaired, to be shown to the user
+    recurrence: Recurrence | None = None
 
     @property
     def is_open(self) -> bool:
-        return self.due is None
+        return self.due is None and self.recurrence is None
 
 
 OPEN_ENDED = Deadline(due=None)
+
+
+class WorkingDays(Protocol):
+    """What the grammar needs of the working calendar (see workcalendar.WorkCalendar)."""
+
+    def add_working_days(self, start: date, count: int) -> date: ...
+
+    def last_working_day_before(self, day: date) -> date: ...
+
+    def holiday_start(self, word: str, year: int) -> date: ...
 
 
 class DeadlineError(ValueError):
@@ -220,8 +309,13 @@ def _strip(core: str) -> tuple[str, bool]:
     return stripped, stripped != core
 
 
-def resolve_deadline(phrase: str, plan_year: int) -> Deadline:
+def resolve_deadline(
+    phrase: str, plan_year: int, *, workdays: WorkingDays | None = None, assigned: date | None = None
+) -> Deadline:
     """Resolve a deadline phrase against the plan year. The deadline day itself is still on time.
+
+    ``workdays`` (the working calendar) is needed by holiday-anchored phrases (国庆前) and
+    ``assigned`` (the day the task was given) by 5个工作日内.
 
     >>> resolve_deadline("3月底前", 2024).due
     datetime.date(2024, 3, 31)
@@ -235,6 +329,12 @@ def resolve_deadline(phrase: str, plan_year: int) -> Deadline:
         return OPEN_ENDED
     if text.startswith(_STATUS_DATE_WORDS):
         raise DeadlineError(phrase, "截至… states where things stand on a date, it is not a deadline")
+    if text.startswith("每"):
+        return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
+    if m := _WORKING_DAYS.fullmatch(text):
+        return Deadline(due=_within_working_days(phrase, _number(m["count"]), workdays, assigned))
+    if m := _HOLIDAY.fullmatch(text):
+        return Deadline(due=_before_holiday(phrase, m, plan_year, workdays))
     core, has_suffix = _strip(text)
     try:
         period, note = _period(phrase, core, plan_year, has_suffix=has_suffix)
@@ -247,14 +347,79 @@ def resolve_deadline(phrase: str, plan_year: int) -> Deadline:
 
 
 def _not_yet_supported(phrase: str, text: str) -> DeadlineError | None:
-    """A clearer refusal for the families that are known but not resolved yet."""
-    if text.startswith("每"):
-        return DeadlineError(phrase, "recurring deadlines (每月…, 每季度…) are not supported yet")
+    """A clearer refusal for phrases of a known family written in a form the grammar does not take."""
     if "工作日" in text:
-        return DeadlineError(phrase, "deadlines counted in working days are not supported yet")
+        return DeadlineError(phrase, "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)")
     if any(word in text for word in _HOLIDAY_WORDS):
-        return DeadlineError(phrase, "deadlines anchored to a holiday are not supported yet; write the date")
+        return DeadlineError(phrase, "write holiday deadlines as 春节前, 国庆前, “十一”之前, 2025年元旦前 …")
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Recurring, working-day and holiday-anchored deadlines
+
+_WORKING_DAYS = re.compile(rf"(?:于|在)?(?P<count>\d{{1,3}}|{_CN}{{1,3}})个工作日内(?:完成|报送|反馈)?")
+_HOLIDAY = re.compile(
+    rf"(?:{_YEAR})?[\"“]?(?P<holiday>春节|元旦|清明|劳动节|五一|端午|中秋|国庆|十一)[\"”]?(?:节|假期|长假)?"
+    r"(?:前|之前|以前)"
+)
+_EVERY_MONTH = re.compile(rf"每(?:个)?月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
+_EVERY_QUARTER = re.compile(
+    rf"每(?:个)?季度?(?:(?P<end>末|底)|(?P<which>第一个月|首月|最后一个月|末月)的?(?P<day>{_NUM})[日号])"
+    r"(?:前|之前|以前)?"
+)
+_EVERY_WEEK = re.compile(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
+_EVERY_YEAR = re.compile(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
+
+
+def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
+    first = date(plan_year, 1, 1)
+    if m := _EVERY_MONTH.fullmatch(text):
+        day = None if m["end"] else _number(m["day"])
+        if day is not None and not 1 <= day <= 31:
+            raise DeadlineError(phrase, f"there is no day {day} in a month")
+        return Recurrence("month", first, day=day)
+    if m := _EVERY_QUARTER.fullmatch(text):
+        if m["end"]:
+            return Recurrence("quarter", first)
+        month = 1 if m["which"] in ("第一个月", "首月") else 3
+        return Recurrence("quarter", first, day=_number(m["day"]), month=month)
+    if m := _EVERY_WEEK.fullmatch(text):
+        return Recurrence("week", first, day=_WEEKDAYS.index(m["weekday"].replace("天", "日")))
+    if m := _EVERY_YEAR.fullmatch(text):
+        month = _number(m["month"])
+        _month_period(phrase, plan_year, month)
+        return Recurrence("year", first, day=None if m["end"] else _number(m["day"]), month=month)
+    raise DeadlineError(
+        phrase,
+        "write recurring deadlines like 每月5日前, 每月底, 每季度末, 每季度最后一个月的25日前, 每周五 or 每年6月30日前",
+    )
+
+
+def _within_working_days(phrase: str, count: int, workdays: WorkingDays | None, assigned: date | None) -> date:
+    if assigned is None:
+        raise DeadlineError(
+            phrase,
+            "working days are counted from the day the task was assigned: add `assigned: YYYY-MM-DD` to the milestone",
+        )
+    if workdays is None:
+        raise DeadlineError(phrase, "needs the working-day calendar")
+    try:
+        return workdays.add_working_days(assigned, count)
+    except ValueError as err:
+        raise DeadlineError(phrase, str(err)) from None
+
+
+def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, workdays: WorkingDays | None) -> date:
+    if workdays is None:
+        raise DeadlineError(phrase, "needs the working-day calendar")
+    year = _year_of(m, plan_year)
+    if m["holiday"] == "元旦" and not m["year"]:
+        year += 1  # 元旦前 in a 2024 plan is the end of 2024, before 2025's New Year's Day
+    try:
+        return workdays.last_working_day_before(workdays.holiday_start(m["holiday"], year))
+    except ValueError as err:
+        raise DeadlineError(phrase, str(err)) from None
 
 
 def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:

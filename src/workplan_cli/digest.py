@@ -42,7 +42,7 @@ def build_digest(title: str, entries: Sequence[Entry], as_of: date, window: int,
     """``entries`` are scheduled as of ``as_of`` with ``window``; pass only one owner's for ``owner``."""
     week_start = as_of - timedelta(days=PAST_WEEK)
     overdue = by_deadline(e for e in entries if e.status is Status.OVERDUE)
-    newly = [e for e in overdue if e.milestone.due is not None and week_start <= e.milestone.due + timedelta(days=1)]
+    newly = [e for e in overdue if e.due is not None and week_start <= e.due + timedelta(days=1)]
     closed = sorted(
         (e for e in entries if e.milestone.done is not None and week_start <= e.milestone.done <= as_of),
         key=lambda e: (e.milestone.done, e.milestone.id),
@@ -66,7 +66,7 @@ def _progress(entries: Sequence[Entry]) -> list[SectionProgress]:
         sections.setdefault(entry.initiative.section or entry.initiative.id.split(".")[0], []).append(entry)
     result = []
     for section, members in sections.items():
-        dated = [e for e in members if e.milestone.due is not None]
+        dated = [e for e in members if e.dated]
         result.append(
             SectionProgress(
                 section=section,

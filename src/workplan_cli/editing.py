@@ -32,12 +32,21 @@ _NULL = "tag:yaml.org,2002:null"
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What to do to one milestone: set or clear its done date, and/or append a note."""
+    """What to do to one milestone: set or clear plain values (done, closed_through), append a note."""
 
     milestone_id: str
-    set_done: bool = False
-    done: date | None = None  # with set_done: the date to record, or None to clear it (reopen)
+    values: tuple[tuple[str, str | None], ...] = ()  # (key, new text); None empties the value
     note: tuple[date, str] | None = None
+
+    @classmethod
+    def done_on(cls, milestone_id: str, day: date | None, note: tuple[date, str] | None = None) -> Change:
+        """Record the done date, or clear it with ``None`` (reopen)."""
+        return cls(milestone_id, (("done", day.isoformat() if day else None),), note)
+
+    @classmethod
+    def closed_through(cls, milestone_id: str, period: str | None, note: tuple[date, str] | None = None) -> Change:
+        """A recurring milestone: every period up to ``period`` is closed (None: none is)."""
+        return cls(milestone_id, (("closed_through", period),), note)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,8 +196,9 @@ def _plain(node: yaml.Node) -> Any:
 def _expected(before: dict[str, Any], changes: Sequence[Change]) -> dict[str, Any]:
     for change in changes:
         item = next(m for m in before["milestones"] if isinstance(m, dict) and m.get("id") == change.milestone_id)
-        if change.set_done and (change.done is not None or "done" in item):
-            item["done"] = change.done.isoformat() if change.done else None
+        for key, value in change.values:
+            if value is not None or key in item:
+                item[key] = value
         if change.note is not None:
             item["notes"] = [*(item.get("notes") or []), {"date": change.note[0].isoformat(), "text": change.note[1]}]
     return before
@@ -204,9 +214,9 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     doc = _Document(text, "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n")
     before = _plain(doc.compose(path))
     for change in changes:
-        if change.set_done:
+        for key, value in change.values:
             item = _milestone_node(doc.compose(path), change.milestone_id, path)
-            _set_scalar(doc, item, "done", change.done.isoformat() if change.done else None, path)
+            _set_scalar(doc, item, key, value, path)
         if change.note is not None:
             item = _milestone_node(doc.compose(path), change.milestone_id, path)
             _append_note(doc, item, *change.note)

@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from workplan_cli.deadlines import DeadlineError, find_deadline_phrases, normalize_chars, resolve_deadline
+from workplan_cli.deadlines import (
+    DeadlineError,
+    WorkingDays,
+    find_deadline_phrases,
+    normalize_chars,
+    resolve_deadline,
+)
 from workplan_cli.errors import ReportImportError
 from workplan_cli.model import Milestone, Note, Plan
 from workplan_cli.yamltext import block, quoted, scalar
@@ -88,7 +94,7 @@ def plan_year(text: str, explicit: int | None) -> int:
     )
 
 
-def parse_report(text: str, *, year: int | None = None) -> DraftPlan:
+def parse_report(text: str, *, year: int | None = None, workdays: WorkingDays | None = None) -> DraftPlan:
     text = clean_report(text)
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -107,7 +113,7 @@ def parse_report(text: str, *, year: int | None = None) -> DraftPlan:
         for item, (item_title, item_text, item_body) in enumerate(_items(heading, body), 1):
             initiative_id = f"{number}.{item}"
             draft = DraftInitiative(initiative_id, heading, item_title, item_text)
-            draft.milestones = _milestones(initiative_id, item_body, resolved_year, warnings)
+            draft.milestones = _milestones(initiative_id, item_body, resolved_year, warnings, workdays)
             initiatives.append(draft)
     return DraftPlan(title, resolved_year, initiatives, warnings)
 
@@ -195,7 +201,9 @@ _EDGE = "，,、：:；;。 \t"
 _LIST_MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.、．](?!\d)|[（(][{_CN_NUMERALS}]+[）)]|[{_CN_NUMERALS}]+是)\s*")
 
 
-def _milestones(initiative_id: str, body: str, year: int, warnings: list[str]) -> list[DraftMilestone]:
+def _milestones(
+    initiative_id: str, body: str, year: int, warnings: list[str], workdays: WorkingDays | None
+) -> list[DraftMilestone]:
     dated: list[tuple[str, str]] = []
     ongoing: list[str] = []
     for sentence in _sentences(body):
@@ -220,20 +228,20 @@ def _milestones(initiative_id: str, body: str, year: int, warnings: list[str]) -
                 continue
             for phrase in pending:
                 dated.append((phrase, task))
-                _warn_unresolved(phrase, sentence, year, warnings)
+                _warn_unresolved(phrase, sentence, year, warnings, workdays)
             pending = []
         for phrase in pending:  # a phrase with nothing after it in its sentence
             dated.append((phrase, sentence.rstrip(_EDGE)))
-            _warn_unresolved(phrase, sentence, year, warnings)
+            _warn_unresolved(phrase, sentence, year, warnings, workdays)
     milestones = [DraftMilestone(f"{initiative_id}.{n}", phrase, task) for n, (phrase, task) in enumerate(dated, 1)]
     if ongoing:
         milestones.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
     return milestones
 
 
-def _warn_unresolved(phrase: str, sentence: str, year: int, warnings: list[str]) -> None:
+def _warn_unresolved(phrase: str, sentence: str, year: int, warnings: list[str], workdays: WorkingDays | None) -> None:
     try:
-        deadline = resolve_deadline(phrase, year)
+        deadline = resolve_deadline(phrase, year, workdays=workdays)
     except DeadlineError as err:
         warnings.append(f"{err} — in: {sentence}")
         return

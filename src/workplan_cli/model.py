@@ -30,6 +30,8 @@ class Milestone:
     owner: str = ""  # overrides the initiative's owner when set
     notes: tuple[Note, ...] = ()
     line: int = 0  # 1-based line of the milestone in its file
+    assigned: date | None = None  # the day the task was given: N个工作日内 counts from it
+    closed_through: str | None = None  # recurring: every period up to this one (2024-05, 2024-Q2) is closed
 
     @property
     def due(self) -> date | None:
@@ -73,6 +75,8 @@ class PlanSettings:
     year: int
     timezone: str = "Asia/Shanghai"
     warn_days: int = 14
+    workdays: bool = False  # count days left / late in mainland-China working days
+    language: str = "zh"  # the interface language: zh or en
     owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # owner -> e-mail addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, resolve_deadline
+from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, WorkingDays, period_start, resolve_deadline
 from workplan_cli.errors import PlanNotFoundError
 from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, Problem, SmtpSettings
 
@@ -198,6 +198,26 @@ class _Reader:
             self.problem(fields[key], f"{key!r} must be a whole number, not {raw!r}")
             return default
 
+    def boolean(self, fields: _Fields, key: str, default: bool) -> bool:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        if raw.lower() in ("true", "yes", "on"):
+            return True
+        if raw.lower() in ("false", "no", "off"):
+            return False
+        self.problem(fields[key], f"{key!r} must be true or false, not {raw!r}")
+        return default
+
+    def choice(self, fields: _Fields, key: str, allowed: tuple[str, ...], default: str) -> str:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        if raw not in allowed:
+            self.problem(fields[key], f"{key!r} must be one of {', '.join(allowed)}, not {raw!r}")
+            return default
+        return raw
+
     def sequence(self, fields: _Fields, key: str) -> list[yaml.Node]:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
@@ -220,7 +240,7 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------
 # workplan.yaml
 
-SETTINGS_KEYS = ("title", "year", "timezone", "warn_days", "owners", "smtp")
+SETTINGS_KEYS = ("title", "year", "timezone", "warn_days", "workdays", "language", "owners", "smtp")
 SMTP_KEYS = ("host", "port", "security", "username", "from", "to", "cafile", "timeout")
 
 
@@ -245,6 +265,8 @@ def load_settings(folder: Path) -> PlanSettings:
         year=year,
         timezone=timezone,
         warn_days=reader.integer(fields, "warn_days", 14),
+        workdays=reader.boolean(fields, "workdays", False),
+        language=reader.choice(fields, "language", ("zh", "en"), "zh"),
         owners=_owners(reader, fields.get("owners")),
         smtp=_smtp(reader, fields.get("smtp")),
     )
@@ -297,7 +319,7 @@ def _smtp(reader: _Reader, node: yaml.Node | None) -> SmtpSettings:
 # Initiative files
 
 INITIATIVE_KEYS = ("id", "section", "title", "owner", "text", "milestones")
-MILESTONE_KEYS = ("id", "deadline", "task", "done", "owner", "notes")
+MILESTONE_KEYS = ("id", "deadline", "task", "done", "owner", "notes", "assigned", "closed_through")
 NOTE_KEYS = ("date", "text")
 
 
@@ -317,7 +339,9 @@ def initiative_files(folder: Path) -> list[Path]:
     return found
 
 
-def load_initiative(path: Path, text: str, plan_year: int, problems: list[Problem]) -> Initiative | None:
+def load_initiative(
+    path: Path, text: str, plan_year: int, problems: list[Problem], workdays: WorkingDays | None = None
+) -> Initiative | None:
     """One initiative file, or None when it is too broken to use. Problems are appended."""
     reader = _Reader(path, problems)
     try:
@@ -342,7 +366,7 @@ def load_initiative(path: Path, text: str, plan_year: int, problems: list[Proble
         return None
     milestones = []
     for item in milestone_nodes:
-        milestone = _milestone(reader, item, initiative_id, plan_year)
+        milestone = _milestone(reader, item, initiative_id, plan_year, workdays)
         if milestone is not None:
             milestones.append(milestone)
     _check_unique(reader, [(m.id, m.line) for m in milestones], "milestone id")
@@ -358,7 +382,9 @@ def load_initiative(path: Path, text: str, plan_year: int, problems: list[Proble
     )
 
 
-def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
+def _milestone(
+    reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: int, workdays: WorkingDays | None
+) -> Milestone | None:
     fields = reader.mapping(node, "a milestone", MILESTONE_KEYS)
     if fields is None:
         return None
@@ -374,10 +400,11 @@ def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: 
             fields["id"], f"milestone id {milestone_id!r} should start with its initiative's id ({initiative_id}.)"
         )
     phrase = reader.text(fields, "deadline")
+    assigned = reader.date(fields, "assigned")
     deadline: Deadline = OPEN_ENDED
     if phrase is not None and phrase.strip():
         try:
-            deadline = resolve_deadline(phrase, plan_year)
+            deadline = resolve_deadline(phrase, plan_year, workdays=workdays, assigned=assigned)
         except DeadlineError as err:
             reader.problem(fields["deadline"], f"milestone {milestone_id}: {err}")
             return None
@@ -398,6 +425,14 @@ def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: 
             reader.problem(note_node, "a note needs `date: YYYY-MM-DD` and `text: …`")
             continue
         notes.append(Note(on, text))
+    closed_through = reader.text(fields, "closed_through")
+    if closed_through is not None and not _is_period_of(deadline, closed_through):
+        reader.problem(
+            fields["closed_through"],
+            f"milestone {milestone_id}: 'closed_through' must name a period of "
+            f"its recurring deadline (such as {_period_example(deadline)}), not {closed_through!r}",
+        )
+        closed_through = None
     return Milestone(
         id=milestone_id,
         phrase=phrase if phrase and phrase.strip() else None,
@@ -407,7 +442,25 @@ def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: 
         owner=reader.text(fields, "owner") or "",
         notes=tuple(notes),
         line=line_of(node),
+        assigned=assigned,
+        closed_through=closed_through,
     )
+
+
+def _is_period_of(deadline: Deadline, label: str) -> bool:
+    recurrence = deadline.recurrence
+    if recurrence is None:
+        return False
+    try:
+        return recurrence.period_of(period_start(label)) == label
+    except ValueError:
+        return False
+
+
+def _period_example(deadline: Deadline) -> str:
+    if deadline.recurrence is None:
+        return "a recurring deadline such as 每月5日前"
+    return next(deadline.recurrence.periods())[0]
 
 
 def _check_unique(reader: _Reader, ids: list[tuple[str, int]], what: str) -> None:
@@ -427,9 +480,12 @@ def load_plan(folder: Path, *, progress: Callable[[int, int], None] | None = Non
     problems: list[Problem] = []
     initiatives: list[Initiative] = []
     files = initiative_files(folder)
+    from workplan_cli.workcalendar import WorkCalendar
+
+    workdays = WorkCalendar([settings.year])  # loads holiday data only if a phrase needs it
     for count, path in enumerate(files, 1):
         try:
-            initiative = load_initiative(path, read_text(path), settings.year, problems)
+            initiative = load_initiative(path, read_text(path), settings.year, problems, workdays)
         except _FileBroken as broken:
             problems.append(broken.problem)
             initiative = None

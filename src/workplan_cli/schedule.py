@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from workplan_cli.errors import UnknownIdError
 from workplan_cli.model import Initiative, Milestone, Plan, Status
@@ -19,46 +20,88 @@ class Entry:
     initiative: Initiative
     milestone: Milestone
     status: Status
-    days_left: int | None  # deadline - today for open milestones (negative when overdue), else None
-    days_late: int | None  # done - deadline for milestones closed after their deadline, else None
+    due: date | None  # the deadline that applies today: the milestone's, or its current period's
+    days_left: int | None  # due - today for open milestones (negative when overdue), else None
+    days_late: int | None  # done - due for milestones closed after their deadline, else None
+    period: str | None = None  # recurring: the period whose due day ``due`` is (2024-06, 2024-Q2)
+    in_workdays: bool = False  # days_left / days_late count working days, not calendar days
+    days_unknown: str | None = None  # why days could not be counted (a year with no published schedule)
 
     @property
     def owner(self) -> str:
         return self.initiative.owner_of(self.milestone)
 
+    @property
+    def dated(self) -> bool:
+        """Has a deadline (or a cadence), as opposed to open-ended work."""
+        return not self.milestone.deadline.is_open
 
-def status_of(milestone: Milestone, today: date, warn_days: int) -> Status:
+
+class DayCounter(Protocol):
+    def working_days_between(self, start: date, end: date) -> int: ...
+
+
+_MAX_PERIODS = 10_000  # a weekly cadence over almost two centuries: only a typo gets this far
+
+
+def current_due(milestone: Milestone) -> tuple[date | None, str | None]:
+    """The deadline that applies now: a recurring milestone's first period not yet closed."""
+    recurrence = milestone.deadline.recurrence
+    if recurrence is None or milestone.done is not None:
+        return milestone.due, None
+    closed = milestone.closed_through
+    for count, (label, due) in enumerate(recurrence.periods()):
+        if closed is None or label > closed or count > _MAX_PERIODS:
+            return due, label
+    raise AssertionError("unreachable: periods() never ends")
+
+
+def status_of(due: date | None, done: date | None, today: date, warn_days: int) -> Status:
     """The deadline day itself is still on time: 3月底前 is overdue from April 1."""
-    if milestone.done is not None:
+    if done is not None:
         return Status.DONE
-    if milestone.due is None:
+    if due is None:
         return Status.ONGOING
-    if milestone.due < today:
+    if due < today:
         return Status.OVERDUE
-    if (milestone.due - today).days <= warn_days:
+    if (due - today).days <= warn_days:
         return Status.DUE
     return Status.UPCOMING
 
 
-def entry_for(initiative: Initiative, milestone: Milestone, today: date, warn_days: int) -> Entry:
-    status = status_of(milestone, today, warn_days)
-    days_left = (milestone.due - today).days if milestone.due and milestone.done is None else None
-    days_late = None
-    if milestone.done is not None and milestone.due is not None and milestone.done > milestone.due:
-        days_late = (milestone.done - milestone.due).days
-    return Entry(initiative, milestone, status, days_left, days_late)
+def entry_for(
+    initiative: Initiative, milestone: Milestone, today: date, warn_days: int, workdays: DayCounter | None = None
+) -> Entry:
+    due, period = current_due(milestone)
+    status = status_of(due, milestone.done, today, warn_days)
+    done = milestone.done
+    span = (today, due) if due is not None and done is None else (due, done) if due and done and done > due else None
+    counted, unknown = None, None
+    if span is not None:
+        start, end = span
+        assert start is not None and end is not None
+        try:
+            counted = workdays.working_days_between(start, end) if workdays else (end - start).days
+        except ValueError as err:  # an unpublished year: say so rather than guess
+            unknown = str(err)
+    days_left = counted if done is None else None
+    days_late = counted if done is not None else None
+    return Entry(initiative, milestone, status, due, days_left, days_late, period, workdays is not None, unknown)
 
 
-def schedule(plan: Plan, today: date, warn_days: int | None = None) -> list[Entry]:
-    """Every milestone of the plan with its status, in plan order (by id)."""
+def schedule(plan: Plan, today: date, warn_days: int | None = None, workdays: DayCounter | None = None) -> list[Entry]:
+    """Every milestone of the plan with its status, in plan order (by id).
+
+    With ``workdays`` (a working calendar), days left and late are counted in working days.
+    """
     window = plan.settings.warn_days if warn_days is None else warn_days
-    entries = [entry_for(i, m, today, window) for i, m in plan.milestones()]
+    entries = [entry_for(i, m, today, window, workdays) for i, m in plan.milestones()]
     return sorted(entries, key=lambda e: id_sort_key(e.milestone.id))
 
 
 def by_deadline(entries: Iterable[Entry]) -> list[Entry]:
     """Soonest deadline first; open-ended last; ties in id order."""
-    return sorted(entries, key=lambda e: (e.milestone.due or date.max, id_sort_key(e.milestone.id)))
+    return sorted(entries, key=lambda e: (e.due or date.max, id_sort_key(e.milestone.id)))
 
 
 def due_entries(entries: Iterable[Entry]) -> list[Entry]:
@@ -68,7 +111,7 @@ def due_entries(entries: Iterable[Entry]) -> list[Entry]:
 
 def initiative_status(entries: Iterable[Entry]) -> Status:
     """An initiative is done when all its dated milestones are; otherwise its most urgent status."""
-    statuses = [e.status for e in entries if e.milestone.due is not None]
+    statuses = [e.status for e in entries if e.dated]
     if statuses and all(s is Status.DONE for s in statuses):
         return Status.DONE
     for status in (Status.OVERDUE, Status.DUE, Status.UPCOMING):

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event, Todo
 
+from workplan_cli.deadlines import Recurrence
 from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
 
@@ -22,7 +23,7 @@ def _description(entry: Entry) -> str:
     lines = [
         f"{entry.initiative.id} {entry.initiative.title}",
         f"任务 Task: {entry.milestone.task}",
-        f"时限 Deadline: {entry.milestone.phrase or ''} ({entry.milestone.due})",
+        f"时限 Deadline: {entry.milestone.phrase or ''} ({entry.due})",
         f"责任单位 Owner: {entry.owner or '—'}",
     ]
     if entry.milestone.done:
@@ -39,7 +40,7 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
     calendar.add("x-wr-calname", settings.title or "workplan")
     for entry in entries:
         milestone = entry.milestone
-        if milestone.due is None:
+        if entry.due is None:
             continue  # ongoing work has no day to put it on
         done = entry.status is Status.DONE
         summary = f"{milestone.id} {milestone.task}"
@@ -50,15 +51,31 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
         component.add("description", _description(entry))
         component.add("categories", [entry.status.value])
         if todo:
-            component.add("due", milestone.due)
+            component.add("due", entry.due)
             if milestone.deadline.start:
                 component.add("dtstart", milestone.deadline.start)
             component.add("status", "COMPLETED" if done else "NEEDS-ACTION")
             if done and milestone.done:
                 component.add("completed", datetime.combine(milestone.done, datetime.min.time(), tzinfo=now.tzinfo))
         else:
-            component.add("dtstart", milestone.due)
-            component.add("dtend", milestone.due + timedelta(days=1))
+            recurrence = milestone.deadline.recurrence
+            first = next(recurrence.periods())[1] if recurrence and not done else entry.due
+            component.add("dtstart", first)
+            component.add("dtend", first + timedelta(days=1))
             component.add("transp", "TRANSPARENT")
+            if recurrence and not done:
+                component.add("rrule", _rrule(recurrence))
         calendar.add_component(component)
     return bytes(calendar.to_ical())
+
+
+def _rrule(recurrence: Recurrence) -> dict[str, object]:
+    """The cadence as an RFC 5545 rule, so a calendar shows every period's due day."""
+    day = recurrence.day if recurrence.day is not None else -1  # -1: the month's last day
+    if recurrence.unit == "week":
+        return {"freq": "weekly", "byday": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][recurrence.day or 0]}
+    if recurrence.unit == "month":
+        return {"freq": "monthly", "bymonthday": day}
+    if recurrence.unit == "quarter":
+        return {"freq": "monthly", "interval": 3, "bymonthday": day}
+    return {"freq": "yearly", "bymonth": recurrence.month or 12, "bymonthday": day}

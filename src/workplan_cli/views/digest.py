@@ -108,9 +108,10 @@ def _standing(entry: Entry, labels: Labels) -> str:
 
 
 def _deadline(entry: Entry) -> str:
-    due = entry.milestone.due
+    due = entry.due
     phrase = entry.milestone.phrase or ""
-    return f"{phrase}（{due.isoformat()}）" if due else phrase
+    period = f"{entry.period} " if entry.period else ""
+    return f"{phrase}（{period}{due.isoformat()}）" if due else phrase
 
 
 def _sections(digest: Digest, labels: Labels) -> list[tuple[str, str, tuple[Entry, ...]]]:

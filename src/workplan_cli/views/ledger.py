@@ -32,11 +32,12 @@ _WIDTH_LIMITS = {"序号": 8, "重点工作": 24, "具体任务": 48, "完成时
 
 
 def _deadline(entry: Entry) -> str:
-    due = entry.milestone.due
+    due = entry.due
     if due is None:
         return entry.milestone.phrase or "持续推进"
     start = f"{entry.milestone.deadline.start.isoformat()} 至 " if entry.milestone.deadline.start else ""
-    return f"{entry.milestone.phrase or ''}（{start}{due.isoformat()}）"
+    period = f"{entry.period} " if entry.period else ""
+    return f"{entry.milestone.phrase or ''}（{period}{start}{due.isoformat()}）"
 
 
 def _completion(entry: Entry) -> str:
@@ -46,7 +47,7 @@ def _completion(entry: Entry) -> str:
         return f"已完成（{done.isoformat()}{late}）"
     if entry.status is Status.OVERDUE and entry.days_left is not None:
         return f"未完成，已逾期 {-entry.days_left} 天"
-    return "未完成" if entry.milestone.due else "持续推进"
+    return "未完成" if entry.dated else "持续推进"
 
 
 def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]:

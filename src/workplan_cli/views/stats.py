@@ -43,7 +43,7 @@ def tally(entries: Sequence[Entry], key: Callable[[Entry], str]) -> list[Tally]:
     for name, members in groups.items():
         count = {s: sum(1 for e in members if e.status is s) for s in Status}
         # An ongoing milestone closed by hand counts as done but has no deadline to be late for.
-        done_dated = sum(1 for e in members if e.status is Status.DONE and e.milestone.due is not None)
+        done_dated = sum(1 for e in members if e.status is Status.DONE and e.dated)
         result.append(
             Tally(
                 name,

@@ -11,7 +11,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workplan_cli.model import Initiative, Milestone, Problem, Status
+from workplan_cli.model import Initiative, Problem, Status
 from workplan_cli.schedule import Entry, counts
 from workplan_cli.views.literal import literal
 
@@ -35,31 +35,37 @@ def status_cell(status: Status) -> Text:
     return Text(f"● {status.value}", style=STATUS_STYLE[status])
 
 
-def deadline_cell(milestone: Milestone) -> Text:
-    if milestone.due is None:
-        return Text(literal(milestone.phrase or "—") + "\nongoing", style="cyan")
+def deadline_cell(entry: Entry) -> Text:
+    milestone = entry.milestone
+    if entry.due is None:
+        label = "done" if milestone.done else "ongoing"
+        return Text(literal(milestone.phrase or "—") + f"\n{label}", style="cyan")
     cell = text(milestone.phrase or "")
     span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
-    cell.append(f"\n{span}{milestone.due.isoformat()}", style="bold")
+    period = f"{entry.period}: " if entry.period else ""
+    cell.append(f"\n{period}{span}{entry.due.isoformat()}", style="bold")
     return cell
 
 
 def days_cell(entry: Entry) -> Text:
     style = STATUS_STYLE[entry.status]
+    unit = "working day" if entry.in_workdays else "day"
+    if entry.days_unknown:
+        return Text(f"? {unit}s ({entry.days_unknown.split(';')[0]})", style=style)
     if entry.milestone.done is not None:
-        late = f", {_days(entry.days_late)} late" if entry.days_late else ""
+        late = f", {_days(entry.days_late, unit)} late" if entry.days_late else ""
         return Text(f"done {entry.milestone.done.isoformat()}{late}", style=style)
     if entry.days_left is None:
         return Text("—", style=style)
     if entry.days_left < 0:
-        return Text(f"{_days(-entry.days_left)} late", style=style)
+        return Text(f"{_days(-entry.days_left, unit)} late", style=style)
     if entry.days_left == 0:
         return Text("due today", style=style)
-    return Text(f"{_days(entry.days_left)} left", style=style)
+    return Text(f"{_days(entry.days_left, unit)} left", style=style)
 
 
-def _days(n: int | None) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+def _days(n: int | None, unit: str = "day") -> str:
+    return f"1 {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True) -> Table:
@@ -76,7 +82,7 @@ def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True) -
         row: list[RenderableType] = [status_cell(entry.status), text(entry.milestone.id)]
         if with_initiative:
             row.append(text(entry.initiative.title))
-        row += [text(entry.milestone.task), deadline_cell(entry.milestone), days_cell(entry), text(entry.owner)]
+        row += [text(entry.milestone.task), deadline_cell(entry), days_cell(entry), text(entry.owner)]
         table.add_row(*row)
     return table
 

@@ -44,7 +44,7 @@ def timeline(entries: Sequence[Entry], year: int, today: date) -> RenderableType
         cells = [Text() for _ in range(12)]
         later = Text()
         for entry in members:
-            due, start = entry.milestone.due, entry.milestone.deadline.start
+            due, start = entry.due, entry.milestone.deadline.start
             if due is None:
                 continue
             style = STATUS_STYLE[entry.status]
