@@ -18,6 +18,15 @@ SAMPLES = Path(__file__).resolve().parent / "samples"
 Invoke = Callable[..., Result]
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own cache folder: never the developer's, never shared between tests."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("WORKPLAN_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture
 def plan_dir(tmp_path: Path) -> Path:
     """A private copy of the shipped plan, safe to edit."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
-import traceback
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -60,6 +61,9 @@ WithinOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array, one object per milestone.")]
+AllRowsOption = Annotated[
+    bool, typer.Option("--all", help="On a terminal, show every row (by default: the first screenful).")
+]
 WorkdaysOption = Annotated[
     bool | None,
     typer.Option(
@@ -90,6 +94,8 @@ def handle_errors(command: F) -> F:
             return command(*args, **kwargs)
         except WorkplanError as err:
             if kwargs.get("debug"):
+                import traceback
+
                 traceback.print_exception(err.__cause__ or err)
             _console(stderr=True).print(Text(f"workplan: {err}", style="red"))
             raise typer.Exit(err.exit_code) from None
@@ -97,10 +103,42 @@ def handle_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_use_cache = True  # --no-cache on the root command turns it off for this run
+
+
 def _open_plan(plan_dir: Path | None) -> Plan:
     from workplan_cli.planfiles import find_plan_folder, load_plan
 
-    return load_plan(find_plan_folder(plan_dir, os.environ, Path.cwd()))
+    folder = find_plan_folder(plan_dir, os.environ, Path.cwd())
+    with _LoadProgress() as progress:
+        return load_plan(folder, use_cache=_use_cache and not os.environ.get("WORKPLAN_NO_CACHE"), progress=progress)
+
+
+class _LoadProgress:
+    """A progress bar on stderr for a load that takes more than a second, on a terminal only."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _LoadProgress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not sys.stderr.isatty() or time.monotonic() - self.started < 1.0:
+                return
+            from rich.progress import Progress
+
+            self.bar = Progress(console=_console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Reading plan files", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def _today(plan: Plan, as_of: str | None) -> date:
@@ -158,6 +196,7 @@ def due(
     as_of: AsOfOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
+    show_all: AllRowsOption = False,
     workdays: WorkdaysOption = None,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
@@ -173,11 +212,10 @@ def due(
     if json:
         _print_json(entries)
     else:
-        from workplan_cli.views.terminal import due_summary, milestone_table
+        from workplan_cli.views.terminal import due_summary, render_milestones
 
         out = _console()
-        if entries:
-            out.print(milestone_table(entries))
+        render_milestones(out, entries, show_all=show_all)
         out.print(due_summary(entries, today, window))
     _report_problems(loaded)
 
@@ -190,6 +228,7 @@ def list_milestones(
     workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
+    show_all: AllRowsOption = False,
     status: Annotated[
         list[Status] | None, typer.Option("--status", help="Only these statuses (repeatable).", show_default=False)
     ] = None,
@@ -213,10 +252,10 @@ def list_milestones(
     if json:
         _print_json(entries)
     else:
-        from workplan_cli.views.terminal import list_summary, milestone_table
+        from workplan_cli.views.terminal import list_summary, render_milestones
 
         out = _console()
-        out.print(milestone_table(entries))
+        render_milestones(out, entries, show_all=show_all)
         out.print(list_summary(entries, today))
     _report_problems(loaded)
 
@@ -427,6 +466,8 @@ def digest(
         raise report.failed[0]
     for failure in report.failed:
         if debug:
+            import traceback
+
             traceback.print_exception(failure.__cause__ or failure)
         err.print(Text(f"workplan: {failure}", style="red"))
     if report.failed:
@@ -618,11 +659,19 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every plan file; neither use nor update the cache.")
+    ] = False,
 ) -> None:
     """Track the deadlines of an annual work plan kept as YAML files in plan/."""
+    global _use_cache
+    _use_cache = not no_cache
 
 
 def main() -> None:
+    # A short-lived process that builds hundreds of thousands of acyclic objects on a large plan:
+    # the cycle collector would only rescan them again and again (10-40 % of a load, measured).
+    gc.disable()
     # Under cron LANG is often unset; never let an ASCII stdout turn Chinese text into a crash.
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower() in ("ascii", "ansi_x3.4-1968"):

@@ -17,13 +17,14 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 __all__ = [
     "Deadline",
     "DeadlineError",
     "PhraseMatch",
     "Recurrence",
+    "depends_on_calendar",
     "find_deadline_phrases",
     "normalize_chars",
     "period_start",
@@ -158,6 +159,31 @@ def normalize_chars(text: str) -> str:
     return "".join(out)
 
 
+class _Lazy:
+    """A regular expression compiled on first use: a warm run served from the cache resolves no
+    phrase, and compiling every family up front costs each command about 8 ms."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args: Any) -> None:
+        self._args = args
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return self._compiled
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._pattern().fullmatch(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self._pattern().finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self._pattern().search(text)
+
+
 _CN_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -198,18 +224,18 @@ _SUFFIX = r"(?:前|之前|以前)"
 _PART_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
 
 # Each family matches the core of a phrase (prefix and suffix already removed).
-_DAY = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月(?P<day>{_NUM})[日号]")
-_PART = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月份?(?P<part>上旬|中旬|下旬)")
-_MONTH_END = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月(?:底|末|份底|份末|份)")
-_MONTH_ALONE = re.compile(rf"{_YEAR}?(?P<month>{_NUM})月")
-_YEAR_END = re.compile(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|末|内|终)?")
-_HALF = re.compile(rf"(?:{_YEAR}|今年)?(?P<half>上|下)半年(?:末|底)?")
-_QUARTER = re.compile(rf"(?:{_YEAR}|今年)?第?(?P<quarter>[1-4一二三四])季度(?:末|底)?")
-_ISO = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})日?")
+_DAY = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月(?P<day>{_NUM})[日号]")
+_PART = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月份?(?P<part>上旬|中旬|下旬)")
+_MONTH_END = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月(?:底|末|份底|份末|份)")
+_MONTH_ALONE = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月")
+_YEAR_END = _Lazy(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|末|内|终)?")
+_HALF = _Lazy(rf"(?:{_YEAR}|今年)?(?P<half>上|下)半年(?:末|底)?")
+_QUARTER = _Lazy(rf"(?:{_YEAR}|今年)?第?(?P<quarter>[1-4一二三四])季度(?:末|底)?")
+_ISO = _Lazy(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})日?")
 # A day whose 月 was lost in copying: "1130日" for 11月30日.
-_DAMAGED_DAY = re.compile(rf"{_YEAR}?(?P<digits>\d{{3,4}})[日号]")
-_RANGE_SEPARATOR = re.compile(r"\s*(?:—|–|~|至|到|-)\s*")
-_BARE_NUMBER = re.compile(_NUM)
+_DAMAGED_DAY = _Lazy(rf"{_YEAR}?(?P<digits>\d{{3,4}})[日号]")
+_RANGE_SEPARATOR = _Lazy(r"\s*(?:—|–|~|至|到|-)\s*")
+_BARE_NUMBER = _Lazy(_NUM)
 
 _OPEN_ENDED_WORDS = ("持续", "长期", "常态化", "适时", "逐步", "经常性", "长效")
 _STATUS_DATE_WORDS = ("截至", "截止到", "截止至", "截止")
@@ -346,6 +372,13 @@ def resolve_deadline(
         return ranged
 
 
+@functools.lru_cache(maxsize=4096)
+def depends_on_calendar(phrase: str) -> bool:
+    """Whether the phrase needs the holiday data (国庆前, 5个工作日内): such results are never cached."""
+    text = normalize_chars(phrase).strip()
+    return bool(_WORKING_DAYS.fullmatch(text) or _HOLIDAY.fullmatch(text))
+
+
 def _not_yet_supported(phrase: str, text: str) -> DeadlineError | None:
     """A clearer refusal for phrases of a known family written in a form the grammar does not take."""
     if "工作日" in text:
@@ -358,18 +391,18 @@ def _not_yet_supported(phrase: str, text: str) -> DeadlineError | None:
 # ---------------------------------------------------------------------------------------------
 # Recurring, working-day and holiday-anchored deadlines
 
-_WORKING_DAYS = re.compile(rf"(?:于|在)?(?P<count>\d{{1,3}}|{_CN}{{1,3}})个工作日内(?:完成|报送|反馈)?")
-_HOLIDAY = re.compile(
+_WORKING_DAYS = _Lazy(rf"(?:于|在)?(?P<count>\d{{1,3}}|{_CN}{{1,3}})个工作日内(?:完成|报送|反馈)?")
+_HOLIDAY = _Lazy(
     rf"(?:{_YEAR})?[\"“]?(?P<holiday>春节|元旦|清明|劳动节|五一|端午|中秋|国庆|十一)[\"”]?(?:节|假期|长假)?"
     r"(?:前|之前|以前)"
 )
-_EVERY_MONTH = re.compile(rf"每(?:个)?月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
-_EVERY_QUARTER = re.compile(
+_EVERY_MONTH = _Lazy(rf"每(?:个)?月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
+_EVERY_QUARTER = _Lazy(
     rf"每(?:个)?季度?(?:(?P<end>末|底)|(?P<which>第一个月|首月|最后一个月|末月)的?(?P<day>{_NUM})[日号])"
     r"(?:前|之前|以前)?"
 )
-_EVERY_WEEK = re.compile(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
-_EVERY_YEAR = re.compile(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
+_EVERY_WEEK = _Lazy(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
+_EVERY_YEAR = _Lazy(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
 
 
 def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
@@ -521,4 +554,4 @@ def find_deadline_phrases(text: str) -> list[PhraseMatch]:
 
 
 # Chinese-numeral month words that are usually prose, not dates ("一月一次" has no 前).
-_CN_ONLY_WORD = re.compile(rf"{_CN}{{1,3}}月")
+_CN_ONLY_WORD = _Lazy(rf"{_CN}{{1,3}}月")

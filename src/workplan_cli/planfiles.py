@@ -8,28 +8,78 @@ drops), never executes a tag, and keeps scalars as the text written (``id: 1.10`
 from __future__ import annotations
 
 import difflib
+import functools
 import os
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, WorkingDays, period_start, resolve_deadline
+from workplan_cli.cache import FileResult
+from workplan_cli.deadlines import (
+    OPEN_ENDED,
+    Deadline,
+    DeadlineError,
+    WorkingDays,
+    depends_on_calendar,
+    period_start,
+    resolve_deadline,
+)
 from workplan_cli.errors import PlanNotFoundError
 from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, Problem, SmtpSettings
+from workplan_cli.workcalendar import WorkCalendar
 
 SETTINGS_FILE = "workplan.yaml"
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
 
-# libyaml's C parser when the wheel has it, else the pure-Python one; they give the same nodes.
-YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _NULL = f"{_CORE}null"
+_STR, _MAP, _SEQ = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _TextResolver(yaml.resolver.BaseResolver):
+    """Plan files are read as text: a plain scalar is a string, or null when empty (or ~, null).
+
+    YAML's implicit types (1.10 -> float, no -> False, 2024-03-28 -> date) are never wanted here:
+    every value is interpreted by the field that holds it. Skipping them also skips PyYAML's
+    per-scalar regular expressions, a third of the parse time of a large plan. Explicit tags
+    (``!!python/object``) are kept, so they can be reported.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | None) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit and implicit[0] and value in _NULL_WORDS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _PurePythonLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _TextResolver
+):
+    """PyYAML's own parser and composer with the text resolver, for machines without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _TextResolver.__init__(self)
+
+
+def _loader() -> type[Any]:
+    """libyaml's C parser when the wheel has it, else the pure-Python one; they give the same nodes."""
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:
+        return _PurePythonLoader
+    return type("LibyamlLoader", (CParser, _TextResolver), {"__doc__": "libyaml with the text resolver"})
+
+
+YAML_LOADER = _loader()
 
 
 def find_plan_folder(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path:
@@ -324,19 +374,30 @@ NOTE_KEYS = ("date", "text")
 
 
 def initiative_files(folder: Path) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` under the folder but workplan.yaml, skipping hidden folders."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(root)
-        found.extend(
-            base / name
-            for name in sorted(files)
-            if name.endswith((".yaml", ".yml"))
-            and not name.startswith(".")
-            and not (base == folder and name == SETTINGS_FILE)
-        )
-    return found
+    """Every ``*.yaml``/``*.yml`` under the folder but workplan.yaml, skipping hidden files and folders."""
+    return [folder / rel for rel, _ in _walk(str(folder))]
+
+
+def _walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.stat_result | OSError]]:
+    """(path relative to the plan folder, its stat or the error) for each initiative file, sorted.
+
+    Strings rather than Path objects: a plan of 100,000 files is walked on every command.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        rel = prefix + entry.name
+        try:
+            if entry.is_dir():
+                yield from _walk(entry.path, rel + "/")
+            elif entry.name.endswith((".yaml", ".yml")) and rel != SETTINGS_FILE:
+                yield rel, entry.stat()
+        except OSError as err:
+            yield rel, err
 
 
 def load_initiative(
@@ -349,7 +410,7 @@ def load_initiative(
     except _FileBroken as broken:
         problems.append(broken.problem)
         return None
-    if not reader.check_tags(node):
+    if "!" in text and not reader.check_tags(node):  # a tag needs a "!": most files need no walk
         return None
     fields = reader.mapping(node, "an initiative file", INITIATIVE_KEYS)
     if fields is None:
@@ -404,7 +465,13 @@ def _milestone(
     deadline: Deadline = OPEN_ENDED
     if phrase is not None and phrase.strip():
         try:
-            deadline = resolve_deadline(phrase, plan_year, workdays=workdays, assigned=assigned)
+            deadline = (
+                _resolve_shared(phrase, plan_year)
+                if assigned is None and workdays is None
+                else resolve_deadline(
+                    phrase, plan_year, workdays=workdays or calendar_for(plan_year), assigned=assigned
+                )
+            )
         except DeadlineError as err:
             reader.problem(fields["deadline"], f"milestone {milestone_id}: {err}")
             return None
@@ -447,6 +514,13 @@ def _milestone(
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def _resolve_shared(phrase: str, plan_year: int) -> Deadline:
+    """A large plan repeats a few dozen phrases (3月底前…) thousands of times: resolve each once,
+    and share the frozen result (less memory too)."""
+    return resolve_deadline(phrase, plan_year, workdays=calendar_for(plan_year))
+
+
 def _is_period_of(deadline: Deadline, label: str) -> bool:
     recurrence = deadline.recurrence
     if recurrence is None:
@@ -474,27 +548,100 @@ def _check_unique(reader: _Reader, ids: list[tuple[str, int]], what: str) -> Non
             first_line[item_id] = line
 
 
-def load_plan(folder: Path, *, progress: Callable[[int, int], None] | None = None) -> Plan:
-    """Load a plan folder. Broken files are reported in ``Plan.problems``; the rest still load."""
-    settings = load_settings(folder)
-    problems: list[Problem] = []
-    initiatives: list[Initiative] = []
-    files = initiative_files(folder)
-    from workplan_cli.workcalendar import WorkCalendar
+def load_plan(
+    folder: Path,
+    *,
+    use_cache: bool = True,
+    env: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Plan:
+    """Load a plan folder. Broken files are reported in ``Plan.problems``; the rest still load.
 
-    workdays = WorkCalendar([settings.year])  # loads holiday data only if a phrase needs it
-    for count, path in enumerate(files, 1):
-        try:
-            initiative = load_initiative(path, read_text(path), settings.year, problems, workdays)
-        except _FileBroken as broken:
-            problems.append(broken.problem)
-            initiative = None
-        if initiative is not None:
-            initiatives.append(initiative)
-        if progress is not None:
-            progress(count, len(files))
+    Files unchanged since the last run come from the cache (see cache.py) unless ``use_cache`` is
+    False; the others are parsed, on several cores when there are many.
+    """
+    from workplan_cli import cache
+
+    settings = load_settings(folder)
+    settings_key = cache.file_key((folder / SETTINGS_FILE).stat())
+    environment = os.environ if env is None else env
+    cache_path = cache.cache_file(folder, environment)
+    stored = cache.read_cache(cache_path, folder, settings_key) if use_cache else {}
+
+    results: dict[str, tuple[cache.FileKey, cache.FileResult]] = {}
+    to_parse: list[tuple[str, cache.FileKey]] = []
+    for rel, info in _walk(str(folder)):
+        if isinstance(info, OSError):
+            problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}")
+            results[rel] = ((0, 0, 0), cache.FileResult(None, (problem,), cacheable=False))
+            continue
+        key = cache.file_key(info)
+        hit = stored.get(rel)
+        if hit is not None and hit[0] == key:
+            results[rel] = hit
+        else:
+            to_parse.append((rel, key))
+    parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress)
+    for (rel, key), result in zip(to_parse, parsed, strict=True):
+        results[rel] = (key, result)
+    if use_cache and (any(r.cacheable for r in parsed) or stored.keys() - results.keys()):
+        cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
+    base = str(folder)
+    for rel, (key, result) in results.items():
+        # A cached result for a folder reached by another path (plan vs /home/…/plan): fix the paths.
+        if result.initiative is not None and str(result.initiative.file) != os.path.join(base, rel):
+            results[rel] = (key, _relocated(result, folder / rel))
+
+    initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
+    problems = [p for _, r in results.values() for p in r.problems]
     problems.extend(_cross_file_duplicates(initiatives))
     return Plan(folder, settings, tuple(sorted(initiatives, key=lambda i: id_sort_key(i.id))), tuple(problems))
+
+
+def _relocated(result: FileResult, path: Path) -> FileResult:
+    assert result.initiative is not None
+    return replace(
+        result,
+        initiative=replace(result.initiative, file=path),
+        problems=tuple(replace(p, path=path) for p in result.problems),
+    )
+
+
+def load_file(path: Path, plan_year: int) -> FileResult:
+    """One initiative file, as the cache stores it."""
+    problems: list[Problem] = []
+    try:
+        text = read_text(path)
+    except _FileBroken as broken:
+        return FileResult(None, (broken.problem,), cacheable=False)
+    initiative = load_initiative(path, text, plan_year, problems)
+    # Deadlines that depend on the holiday data are resolved afresh every time (see cache.py).
+    phrases = [m.phrase for m in initiative.milestones if m.phrase] if initiative else []
+    cacheable = not any(depends_on_calendar(p) for p in phrases) and not any(
+        "工作日" in p.message or "春节" in p.message for p in problems
+    )
+    return FileResult(initiative, tuple(problems), cacheable)
+
+
+_CALENDARS: dict[int, WorkCalendar] = {}
+
+
+def calendar_for(plan_year: int) -> WorkCalendar:
+    """One working calendar per plan year and process; it loads the holiday data only when asked."""
+    return _CALENDARS.setdefault(plan_year, WorkCalendar([plan_year]))
+
+
+def _parse_files(
+    folder: Path, rels: list[str], plan_year: int, progress: Callable[[int, int], None] | None
+) -> list[FileResult]:
+    # One process: worker processes were measured (benchmarks/) to lose on a 2-core machine, since
+    # sending the parsed initiatives back costs about what parsing them does.
+    results = []
+    for count, rel in enumerate(rels, 1):
+        results.append(load_file(folder / rel, plan_year))
+        if progress is not None and count % 200 == 0:
+            progress(count, len(rels))
+    return results
 
 
 def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError
 from workplan_cli.model import Initiative, Milestone, Plan, Status
 from workplan_cli.planfiles import id_sort_key
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """A milestone with its initiative and its standing on ``today``."""
+class Entry(NamedTuple):
+    """A milestone with its initiative and its standing on ``today``.
+
+    A named tuple rather than a frozen dataclass: a city's plan makes a hundred thousand of these
+    per command, and a tuple is built several times faster.
+    """
 
     initiative: Initiative
     milestone: Milestone
@@ -90,13 +92,13 @@ def entry_for(
 
 
 def schedule(plan: Plan, today: date, warn_days: int | None = None, workdays: DayCounter | None = None) -> list[Entry]:
-    """Every milestone of the plan with its status, in plan order (by id).
+    """Every milestone of the plan with its status, in plan order.
 
     With ``workdays`` (a working calendar), days left and late are counted in working days.
     """
     window = plan.settings.warn_days if warn_days is None else warn_days
-    entries = [entry_for(i, m, today, window, workdays) for i, m in plan.milestones()]
-    return sorted(entries, key=lambda e: id_sort_key(e.milestone.id))
+    # Plan order: initiatives by id (load_plan sorts them), milestones as their file lists them.
+    return [entry_for(i, m, today, window, workdays) for i, m in plan.milestones()]
 
 
 def by_deadline(entries: Iterable[Entry]) -> list[Entry]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -152,3 +153,61 @@ def draft_table(draft: DraftPlan) -> Table:
                 text(milestone.id), text(initiative.title), text(milestone.phrase or "—"), text(milestone.task)
             )
     return table
+
+
+# ---------------------------------------------------------------------------------------------
+# Large outputs: thousands of rows are streamed as aligned lines, not laid out as one Rich table
+
+TABLE_LIMIT = 500  # more rows than this are streamed: a Rich table of thousands takes seconds
+_CHUNK = 500
+
+
+def _plain_days(entry: Entry) -> str:
+    return days_cell(entry).plain
+
+
+def _plain_deadline(entry: Entry) -> str:
+    return " ".join(deadline_cell(entry).plain.split("\n"))
+
+
+def stream_rows(entries: Sequence[Entry], write: Callable[[str], object]) -> None:
+    """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
+    for start in range(0, len(entries), _CHUNK):
+        rows = [
+            [
+                f"● {e.status.value}",
+                e.milestone.id,
+                literal(e.initiative.title),
+                literal(e.milestone.task),
+                literal(_plain_deadline(e)),
+                _plain_days(e),
+                literal(e.owner),
+            ]
+            for e in entries[start : start + _CHUNK]
+        ]
+        widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        lines = []
+        for row in rows:
+            padded = [cell + " " * (widths[i] - cell_len(cell)) for i, cell in enumerate(row[:-1])]
+            lines.append("  ".join([*padded, row[-1]]).rstrip() + "\n")
+        write("".join(lines))
+
+
+def render_milestones(console: Console, entries: Sequence[Entry], *, show_all: bool) -> None:
+    """A Rich table; on a terminal only the first screenful unless --all; streamed lines when long."""
+    shown: Sequence[Entry] = entries
+    if console.is_terminal and not show_all:
+        limit = max(20, console.size.height - 8)
+        shown = entries[:limit]
+    if len(shown) > TABLE_LIMIT:
+        console.file.flush()
+        stream_rows(shown, console.file.write)
+    elif shown:
+        console.print(milestone_table(shown))
+    if len(shown) < len(entries):
+        console.print(
+            Text(
+                f"… {len(entries) - len(shown)} more not shown (the most urgent are above); --all shows everything",
+                style="bold",
+            )
+        )

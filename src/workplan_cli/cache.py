@@ -1,0 +1,137 @@
+"""A cache of parsed, resolved plan files, so that a large plan loads fast after the first run.
+
+It must never serve stale data:
+
+- Each file's entry is keyed by its path, size, mtime_ns and inode; the whole cache by the program's
+  version, the plan folder and workplan.yaml's own key (the plan year changes every deadline).
+- A file modified within ``RACY_SECONDS`` of the cache being written is not stored: its mtime
+  cannot tell an edit made in the same tick from the version read (the "racy" case git guards
+  against), so it is read again next time.
+- Files whose deadlines depend on the holiday data (春节前, N个工作日内) are not stored: that data
+  changes when the holidays package learns a newly published year.
+- It lives in the user's cache folder ($XDG_CACHE_HOME/workplan), never inside plan/. A cache that
+  is corrupt, truncated, written by another version, not the user's own, or unwritable is ignored
+  (and rebuilt when possible), never an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from workplan_cli import __version__
+from workplan_cli.model import Initiative, Problem
+
+FORMAT = 1
+MAGIC = b"workplan-cache\n"
+RACY_SECONDS = 2.0
+
+FileKey = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What loading one file gave: the initiative (or None) and its problems."""
+
+    initiative: Initiative | None
+    problems: tuple[Problem, ...]
+    cacheable: bool = True
+
+
+def file_key(info: os.stat_result) -> FileKey:
+    return info.st_size, info.st_mtime_ns, info.st_ino
+
+
+def cache_folder(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_CACHE_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "workplan"
+
+
+def cache_file(folder: Path, env: Mapping[str, str]) -> Path:
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return cache_folder(env) / f"plan-{digest}.pickle"
+
+
+def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:
+    return (FORMAT, __version__, str(folder.resolve()), settings_key)
+
+
+def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tuple[FileKey, FileResult]]:
+    """The stored entries by path relative to the plan folder, or {} when there is no usable cache."""
+    try:
+        with open(path, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            # Only the user's own cache, writable by nobody else: a pickle is code.
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return {}
+            if stream.read(len(MAGIC)) != MAGIC:
+                return {}
+            identity, entries = pickle.load(stream)
+    except Exception:  # corrupt, truncated, foreign, unreadable: start afresh
+        return {}
+    if identity != _identity(folder, settings_key) or not isinstance(entries, dict):
+        return {}
+    return entries
+
+
+def write_cache(
+    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]]
+) -> None:
+    """Store the entries that are safe to trust next time; any failure only means no cache."""
+    racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
+    kept = {rel: (key, result) for rel, (key, result) in entries.items() if result.cacheable and key[1] < racy_after}
+    import tempfile  # only when writing: a warm run reads and leaves
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(MAGIC)
+            pickle.dump((_identity(folder, settings_key), kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except Exception:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+BACKGROUND_FROM = 1000  # files parsed; below this, writing the cache takes less than a fork
+
+
+def write_cache_soon(
+    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]], parsed: int
+) -> None:
+    """Write the cache; after a large cold load, in a forked child so the command is not kept waiting.
+
+    Pickling a city-size plan takes a few tenths of a second that the user should not wait for.
+    The child closes the standard streams first (a pipe reader must see end-of-file when the
+    command ends, not when the cache is written) and leaves with os._exit: no buffers flushed
+    twice, no exit handlers run. The write itself is atomic, so a second command starting
+    meanwhile reads the old cache or none, never half of one.
+    """
+    if parsed < BACKGROUND_FROM or not hasattr(os, "fork"):
+        write_cache(path, folder, settings_key, entries)
+        return
+    try:
+        pid = os.fork()
+    except OSError:
+        write_cache(path, folder, settings_key, entries)
+        return
+    if pid == 0:  # the child
+        try:
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for stream in (0, 1, 2):
+                os.dup2(devnull, stream)
+            write_cache(path, folder, settings_key, entries)
+        finally:
+            os._exit(0)

@@ -1,0 +1,173 @@
+"""The cache of parsed plan files: identical results with and without it, and never stale."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import generate
+
+from workplan_cli import cache
+from workplan_cli.planfiles import load_plan
+from workplan_cli.schedule import schedule
+from workplan_cli.views.jsonview import iter_json
+
+AS_OF = date(2024, 6, 17)
+
+
+def snapshot(folder: Path, *, use_cache: bool) -> tuple[str, list[str]]:
+    """Everything a command could show: every milestone as JSON, and every problem."""
+    plan = load_plan(folder, use_cache=use_cache)
+    return "".join(iter_json(schedule(plan, AS_OF))), sorted(map(str, plan.problems))
+
+
+def age(path: Path, seconds: float = 10) -> None:
+    """Push a file's mtime into the past, out of the racy window, as time passing would."""
+    past = time.time() - seconds
+    os.utime(path, (past, past))
+
+
+def age_all(folder: Path) -> None:
+    for path in folder.rglob("*.yaml"):
+        age(path)
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> Path:
+    folder = generate(tmp_path / "plan", 300, as_of=AS_OF, overdue_share=0.1)
+    age_all(folder)
+    return folder
+
+
+def cache_path(folder: Path) -> Path:
+    return cache.cache_file(folder, os.environ)
+
+
+def test_warm_results_equal_cold_after_edits_deletions_renames_additions(generated: Path) -> None:
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+    assert cache_path(generated).exists()
+
+    department = generated / "dept-001"
+    edited = department / "1-5.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: 改过的"), encoding="utf-8")
+    (department / "1-6.yaml").unlink()
+    (department / "1-7.yaml").rename(department / "1-7-renamed.yaml")
+    shutil.copy(department / "1-8.yaml", department / "1-9999.yaml")
+    text = (department / "1-9999.yaml").read_text(encoding="utf-8").replace('"1.8', '"1.9999')
+    (department / "1-9999.yaml").write_text(text, encoding="utf-8")
+    broken = department / "1-10.yaml"
+    broken.write_text("id: [broken\n", encoding="utf-8")
+    age_all(generated)
+
+    warm, cold = snapshot(generated, use_cache=True), snapshot(generated, use_cache=False)
+    assert warm == cold
+    assert "改过的" in warm[0] and '"1.9999.1"' in warm[0] and '"id": "1.6.1"' not in warm[0]
+    assert any("1-10.yaml:2" in problem for problem in warm[1])
+    assert snapshot(generated, use_cache=True) == cold  # and again, now from the rewritten cache
+
+
+def same_size_edit(text: str) -> str:
+    """The title's number changed by one digit: the same number of bytes, different content."""
+    start = text.index("项）") - 1
+    digit = "7" if text[start] != "7" else "8"
+    edited = text[:start] + digit + text[start + 1 :]
+    assert len(edited.encode()) == len(text.encode()) and edited != text
+    return edited
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_never_served_stale(generated: Path) -> None:
+    """Same length, same mtime to the nanosecond, written by rename as editors do: the inode tells."""
+    path = generated / "dept-001" / "1-3.yaml"
+    snapshot(generated, use_cache=True)
+    before = path.stat()
+    temp = path.with_suffix(".tmp")
+    temp.write_text(same_size_edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    os.utime(temp, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(temp, path)
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    warm = snapshot(generated, use_cache=True)
+    assert warm == snapshot(generated, use_cache=False)
+    assert same_size_edit(path.read_text(encoding="utf-8")) != path.read_text(encoding="utf-8")
+
+
+def test_an_in_place_edit_within_the_racy_window_is_read_again(generated: Path) -> None:
+    """The same inode, size and mtime second: a file written just before the cache is not trusted."""
+    path = generated / "dept-001" / "1-4.yaml"
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # mtime = now: racy
+    snapshot(generated, use_cache=True)
+    stored = cache.read_cache(cache_path(generated), generated, cache.file_key((generated / "workplan.yaml").stat()))
+    assert "dept-001/1-4.yaml" not in stored  # too recent to trust
+    assert "dept-001/1-3.yaml" in stored
+    info = path.stat()
+    edited = same_size_edit(path.read_text(encoding="utf-8"))
+    with open(path, "r+b") as stream:  # in place: same inode, same size, same mtime below
+        stream.write(edited.encode("utf-8"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),  # truncated
+        lambda p: p.write_bytes(b"garbage that is not a cache"),  # corrupt
+        lambda p: p.write_bytes(cache.MAGIC + pickle.dumps(("another program", {}))),  # foreign
+        lambda p: p.write_bytes(cache.MAGIC + b"\x80\x05 broken pickle"),
+        lambda p: p.chmod(0o666),  # writable by others: not trusted
+    ],
+)
+def test_a_damaged_cache_is_ignored_and_rebuilt(generated: Path, damage: object) -> None:
+    expected = snapshot(generated, use_cache=False)
+    snapshot(generated, use_cache=True)
+    damage(cache_path(generated))  # type: ignore[operator]
+    assert snapshot(generated, use_cache=True) == expected
+    assert (
+        cache.read_cache(cache_path(generated), generated, cache.file_key((generated / "workplan.yaml").stat())) != {}
+    )  # rebuilt
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    generated: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # workplan/ cannot be made under a file
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_the_cache_lives_in_the_user_cache_folder_never_in_plan(generated: Path, private_cache: Path) -> None:
+    snapshot(generated, use_cache=True)
+    assert cache_path(generated).is_relative_to(private_cache / "workplan")
+    assert not [p for p in generated.rglob("*") if "cache" in p.name or p.suffix in (".pickle", ".tmp")]
+
+
+def test_settings_change_invalidates_everything(generated: Path) -> None:
+    first = snapshot(generated, use_cache=True)
+    settings = generated / "workplan.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2024", "year: 2025"), encoding="utf-8")
+    second = snapshot(generated, use_cache=True)
+    assert second == snapshot(generated, use_cache=False) != first
+
+
+def test_a_folder_reached_by_another_path_gets_its_own_paths(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot(generated, use_cache=True)
+    monkeypatch.chdir(generated.parent)
+    plan = load_plan(Path("plan"))
+    assert all(not i.file.is_absolute() and i.file.parts[0] == "plan" for i in plan.initiatives)
+
+
+def test_no_cache_flag_neither_reads_nor_writes(generated: Path, private_cache: Path) -> None:
+    from typer.testing import CliRunner
+
+    from workplan_cli.cli import app
+
+    result = CliRunner().invoke(app, ["--no-cache", "due", "--plan", str(generated), "--as-of", "2024-06-17"])
+    assert result.exit_code == 0, result.output
+    assert not cache_path(generated).exists()
+    CliRunner().invoke(app, ["due", "--plan", str(generated), "--as-of", "2024-06-17"])
+    assert cache_path(generated).exists()
