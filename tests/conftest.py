@@ -42,6 +42,7 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     runner = CliRunner()
 
     def run(args: Sequence[str], **env: str) -> Result:
-        return runner.invoke(app, list(args), env={"COLUMNS": "200", **env})
+        # The tests read English output unless they ask for Chinese (WORKPLAN_LANG="zh").
+        return runner.invoke(app, list(args), env={"COLUMNS": "200", "WORKPLAN_LANG": "en", **env})
 
     return run

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import trustme
+from typer.testing import Result
 
 from workplan_cli.digest import build_digest
 from workplan_cli.planfiles import load_plan
@@ -24,6 +25,17 @@ from workplan_cli.schedule import schedule
 
 from .conftest import Invoke
 from .smtp_server import PASSWORD, REFUSED_DOMAIN, USER, Server, silent_server, smtp_server
+
+
+@pytest.fixture
+def invoke(invoke: Invoke) -> Invoke:
+    """The digest tests read the shipped plan's own language, Chinese."""
+
+    def run(args: list[str], **env: str) -> Result:
+        return invoke(args, **{"WORKPLAN_LANG": "zh", **env})
+
+    return run
+
 
 OVERDUE_0617 = ["4.2.1", "1.4.1", "2.1.1", "2.2.1"]
 DUE_0617 = ["1.4.2", "2.1.2", "2.2.2", "2.3.1", "3.2.1", "4.3.1"]
@@ -194,6 +206,7 @@ def test_each_failure_is_one_clear_line_and_exit_5(invoke: Invoke, plan_dir: Pat
         result = invoke(
             ["digest", "--send", "--as-of", "2024-06-17", "--plan", str(plan_dir)],
             WORKPLAN_SMTP_PASSWORD="wrong-password",
+            WORKPLAN_LANG="en",
         )
         assert result.exit_code == 5, result.output
         assert "Traceback" not in result.output
@@ -204,6 +217,8 @@ def test_each_failure_is_one_clear_line_and_exit_5(invoke: Invoke, plan_dir: Pat
     with smtp_server() as closed:
         port = closed.port
     assert "connection refused" in failure(port=port)
+    chinese = invoke(["digest", "--send", "--as-of", "2024-06-17", "--plan", str(plan_dir)])
+    assert chinese.exit_code == 5 and f"邮件服务器 127.0.0.1:{port}：连接被拒绝" in chinese.stderr
     with silent_server() as silent:
         assert "timed out after 1 s" in failure(port=silent, timeout=1)
     with smtp_server(starttls=tls.server_context, auth=True) as server:
@@ -320,5 +335,5 @@ def test_due_under_a_bare_environment_keeps_chinese_and_wide_tables(plan_dir: Pa
     out = result.stdout.decode("utf-8")
     assert "修订完善高新园区“三定”规定，做实高新园区升格后机构设置，配齐配强工作力量" in out  # not folded
     assert max(len(line) for line in out.splitlines()) > 80
-    assert "4 overdue, 6 due within 14 days" in out
+    assert "逾期 4 项，14 天内到期 6 项（截至 2024-06-17）" in out
     assert os.environ.get("LANG") != "" or True

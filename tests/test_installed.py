@@ -33,7 +33,7 @@ def test_installed_due_on_the_shipped_plan(plan_dir: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "4 overdue, 0 due within 14 days (as of 2024-04-15)" in result.stdout
+    assert "逾期 4 项，14 天内到期 0 项（截至 2024-04-15）" in result.stdout  # the shipped plan is in Chinese
     assert "修订完善高新园区“三定”规定" in result.stdout
 
 

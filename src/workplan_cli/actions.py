@@ -21,6 +21,10 @@ class Outcome:
     path: Path
     message: str
     changed: bool
+    message_zh: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
 def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
@@ -34,8 +38,10 @@ def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
     error = unknown_id(plan, item_id)
     if plan.problems:
         broken = sorted({str(p.path) for p in plan.problems})
+        files = ", ".join(broken)
         raise EditRefusedError(
-            f"{error}; it may be in a file that could not be read: {', '.join(broken)} (run `workplan check`)"
+            f"{error}; it may be in a file that could not be read: {files} (run `workplan check`)",
+            f"{error.text('zh')}；它可能在无法读取的文件中：{files}（运行 `workplan check`）",
         )
     raise error
 
@@ -54,7 +60,8 @@ def _select(
         listing = ", ".join(f"{m.id} ({m.phrase or 'ongoing'})" for m in chosen)
         raise UsageError(
             f"initiative {item_id} has {len(chosen)} milestones to {verb}: {listing}; "
-            f"name one, or add --all to {verb} them all"
+            f"name one, or add --all to {verb} them all",
+            f"重点工作 {item_id} 有 {len(chosen)} 个节点：{listing}；请指定其中一个，或加 --all 全部处理",
         )
     return initiative, chosen, [m for m in named if not wanted(m)]
 
@@ -65,13 +72,23 @@ def close(
     """Record ``on`` as the done date. Already-closed milestones are left untouched and reported."""
     if on > today:
         raise UsageError(
-            f"--on {on.isoformat()} is after today ({today.isoformat()}); a done date cannot be in the future"
+            f"--on {on.isoformat()} is after today ({today.isoformat()}); a done date cannot be in the future",
+            f"--on {on.isoformat()} 晚于今天（{today.isoformat()}）；完成日期不能在未来",
         )
     if on.year < plan.settings.year:
-        raise UsageError(f"--on {on.isoformat()} is before the plan year {plan.settings.year}")
+        raise UsageError(
+            f"--on {on.isoformat()} is before the plan year {plan.settings.year}",
+            f"--on {on.isoformat()} 早于计划年度 {plan.settings.year}",
+        )
     initiative, chosen, already = _select(plan, item_id, lambda m: m.done is None, every, "close")
     outcomes = [
-        Outcome(m.id, initiative.file, f"{m.id} was already done on {m.done} (unchanged)", False)
+        Outcome(
+            m.id,
+            initiative.file,
+            f"{m.id} was already done on {m.done} (unchanged)",
+            False,
+            f"{m.id} 已于 {m.done} 完成（未改动）",
+        )
         for m in already
         if m.done is not None
     ]
@@ -83,12 +100,17 @@ def close(
                 # Closing a recurring milestone closes the period `due` shows, not the cadence.
                 _, period = current_due(m)
                 changes.append(Change.closed_through(m.id, period, note_entry))
-                messages.append(f"{m.id} period {period} closed on {on.isoformat()}")
+                messages.append(
+                    (
+                        f"{m.id} period {period} closed on {on.isoformat()}",
+                        f"{m.id} {period} 期已于 {on.isoformat()} 销号",
+                    )
+                )
             else:
                 changes.append(Change.done_on(m.id, on, note_entry))
-                messages.append(f"{m.id} done on {on.isoformat()}")
+                messages.append((f"{m.id} done on {on.isoformat()}", f"{m.id} 已于 {on.isoformat()} 完成（销号）"))
         edit_plan_file(initiative.file, changes)
-        outcomes += [Outcome(m.id, initiative.file, text, True) for m, text in zip(chosen, messages, strict=True)]
+        outcomes += [Outcome(m.id, initiative.file, en, True, zh) for m, (en, zh) in zip(chosen, messages, strict=True)]
     return outcomes
 
 
@@ -100,17 +122,20 @@ def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
     """Remove a done date; for a recurring milestone, reopen its last closed period."""
     initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, "reopen")
     if not chosen:
-        return [Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False) for m in untouched]
+        return [
+            Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False, f"{m.id} 尚未完成（未改动）")
+            for m in untouched
+        ]
     changes, messages = [], []
     for m in chosen:
         if m.done is None and m.deadline.recurrence is not None:
             changes.append(Change.closed_through(m.id, _period_before(m)))
-            messages.append(f"{m.id} period {m.closed_through} reopened")
+            messages.append((f"{m.id} period {m.closed_through} reopened", f"{m.id} {m.closed_through} 期已重新打开"))
         else:
             changes.append(Change.done_on(m.id, None))
-            messages.append(f"{m.id} reopened (done date removed)")
+            messages.append((f"{m.id} reopened (done date removed)", f"{m.id} 已重新打开（删除完成日期）"))
     edit_plan_file(initiative.file, changes)
-    return [Outcome(m.id, initiative.file, text, True) for m, text in zip(chosen, messages, strict=True)]
+    return [Outcome(m.id, initiative.file, en, True, zh) for m, (en, zh) in zip(chosen, messages, strict=True)]
 
 
 def _period_before(milestone: Milestone) -> str | None:
@@ -126,13 +151,21 @@ def _period_before(milestone: Milestone) -> str | None:
 
 def add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
     if not text.strip():
-        raise UsageError("the note is empty")
+        raise UsageError("the note is empty", "进展情况为空")
     initiative, chosen, _ = _select(plan, item_id, lambda m: True, False, "note")
     if not chosen:
-        raise UnknownIdError(f"{item_id} has no milestones")
+        raise UnknownIdError(f"{item_id} has no milestones", f"{item_id} 没有节点")
     (milestone,) = chosen
     edit_plan_file(initiative.file, [Change(milestone.id, note=(on, text.strip()))])
-    return [Outcome(milestone.id, initiative.file, f"{milestone.id}: note added ({on.isoformat()})", True)]
+    return [
+        Outcome(
+            milestone.id,
+            initiative.file,
+            f"{milestone.id}: note added ({on.isoformat()})",
+            True,
+            f"{milestone.id}：已添加进展情况（{on.isoformat()}）",
+        )
+    ]
 
 
 def open_milestone_ids(plan: Plan) -> list[tuple[str, str]]:

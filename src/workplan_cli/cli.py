@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from rich.text import Text
 
 from workplan_cli import __version__
 from workplan_cli.errors import DeliveryError, PlanProblemsError, ReportImportError, UsageError, WorkplanError
+from workplan_cli.i18n import TEXT, tr
 from workplan_cli.model import Plan, Status
 
 if TYPE_CHECKING:
@@ -76,6 +78,11 @@ WorkdaysOption = Annotated[
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
 def _console(*, stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     width = None
@@ -97,13 +104,25 @@ def handle_errors(command: F) -> F:
                 import traceback
 
                 traceback.print_exception(err.__cause__ or err)
-            _console(stderr=True).print(Text(f"workplan: {err}", style="red"))
+            _console(stderr=True).print(Text(f"workplan: {err.text(_Session.lang)}", style="red"))
             raise typer.Exit(err.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 
 
-_use_cache = True  # --no-cache on the root command turns it off for this run
+class _Session:
+    """What the root options set for this run, and the language once the plan is known."""
+
+    use_cache = True
+    lang_override: str | None = None
+    lang = "en"
+
+
+def _language(plan: Plan | None) -> str:
+    from workplan_cli.i18n import resolve_language
+
+    _Session.lang = resolve_language(_Session.lang_override, os.environ, plan.settings.language if plan else None)
+    return _Session.lang
 
 
 def _open_plan(plan_dir: Path | None) -> Plan:
@@ -111,7 +130,11 @@ def _open_plan(plan_dir: Path | None) -> Plan:
 
     folder = find_plan_folder(plan_dir, os.environ, Path.cwd())
     with _LoadProgress() as progress:
-        return load_plan(folder, use_cache=_use_cache and not os.environ.get("WORKPLAN_NO_CACHE"), progress=progress)
+        plan = load_plan(
+            folder, use_cache=_Session.use_cache and not os.environ.get("WORKPLAN_NO_CACHE"), progress=progress
+        )
+    _language(plan)
+    return plan
 
 
 class _LoadProgress:
@@ -147,7 +170,10 @@ def _today(plan: Plan, as_of: str | None) -> date:
     try:
         zone = ZoneInfo(plan.settings.timezone)
     except (KeyError, ValueError) as err:
-        raise UsageError(f"timezone {plan.settings.timezone!r} in workplan.yaml is unknown") from err
+        raise UsageError(
+            f"timezone {plan.settings.timezone!r} in workplan.yaml is unknown",
+            f"workplan.yaml 中的时区 {plan.settings.timezone!r} 无法识别",
+        ) from err
     return datetime.now(zone).date()
 
 
@@ -167,19 +193,24 @@ def parse_day(value: str, flag: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{flag} {value!r}: expected a date written YYYY-MM-DD") from None
+        raise UsageError(
+            f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
+        ) from None
 
 
 def _report_problems(plan: Plan) -> None:
     """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""
     if not plan.problems:
         return
+    from workplan_cli.i18n import TEXT
     from workplan_cli.views.terminal import problem_lines
 
     err = _console(stderr=True)
-    for line in problem_lines(plan.problems):
+    for line in problem_lines(plan.problems, _Session.lang):
         err.print(line)
-    raise PlanProblemsError(f"{len(plan.problems)} problem(s) in plan files; run `workplan check` for the list")
+    english, chinese = TEXT["problems"]
+    count = len(plan.problems)
+    raise PlanProblemsError(english.format(n=count), chinese.format(n=count))
 
 
 def _print_json(entries: Any) -> None:
@@ -215,8 +246,8 @@ def due(
         from workplan_cli.views.terminal import due_summary, render_milestones
 
         out = _console()
-        render_milestones(out, entries, show_all=show_all)
-        out.print(due_summary(entries, today, window))
+        render_milestones(out, entries, show_all=show_all, lang=_Session.lang)
+        out.print(due_summary(entries, today, window, _Session.lang))
     _report_problems(loaded)
 
 
@@ -255,8 +286,8 @@ def list_milestones(
         from workplan_cli.views.terminal import list_summary, render_milestones
 
         out = _console()
-        render_milestones(out, entries, show_all=show_all)
-        out.print(list_summary(entries, today))
+        render_milestones(out, entries, show_all=show_all, lang=_Session.lang)
+        out.print(list_summary(entries, today, _Session.lang))
     _report_problems(loaded)
 
 
@@ -284,7 +315,7 @@ def show(
     else:
         from workplan_cli.views.terminal import initiative_view
 
-        _console().print(initiative_view(initiative, entries, initiative_status(entries)))
+        _console().print(initiative_view(initiative, entries, initiative_status(entries), _Session.lang))
     _report_problems(loaded)
 
 
@@ -296,19 +327,20 @@ def check(plan: PlanOption = None) -> None:
     Example: workplan check --plan plan/
     """
     loaded = _open_plan(plan)
+    lang = _Session.lang
     count = sum(len(i.milestones) for i in loaded.initiatives)
     if not loaded.problems:
-        _console().print(
-            Text(
-                f"{loaded.folder}: {len(loaded.initiatives)} initiatives, {count} milestones, no problems.",
-                style="green",
-            )
-        )
+        summary = tr("check.ok", lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
+        _console().print(Text(summary, style="green"))
         return
     for problem in loaded.problems:
-        _console().print(Text(str(problem)))
+        _console().print(Text(problem.text(lang)))
     files = len({p.path for p in loaded.problems})
-    raise PlanProblemsError(f"{len(loaded.problems)} problem(s) in {files} file(s)")
+    english, chinese = TEXT["check.failed"]
+    raise PlanProblemsError(
+        english.format(problems=len(loaded.problems), files=files),
+        chinese.format(problems=len(loaded.problems), files=files),
+    )
 
 
 def _complete_open_ids(incomplete: str) -> list[tuple[str, str]]:
@@ -341,7 +373,7 @@ def _print_outcomes(outcomes: list[Any]) -> None:
     out = _console()
     for outcome in outcomes:
         style = "green" if outcome.changed else "dim"
-        out.print(Text(f"{outcome.message}  ({outcome.path})", style=style))
+        out.print(Text(f"{outcome.text(_Session.lang)}  ({outcome.path})", style=style))
 
 
 @app.command()
@@ -427,7 +459,7 @@ def digest(
     Example: workplan digest --send --as-of 2024-06-17
     """
     from workplan_cli import delivery
-    from workplan_cli.views.digest import RENDERERS, ZH
+    from workplan_cli.views.digest import LABELS, RENDERERS
 
     if crontab:
         from workplan_cli.planfiles import find_plan_folder
@@ -443,17 +475,17 @@ def digest(
         from workplan_cli.digest import build_digest
 
         view = RENDERERS["html" if html else "markdown" if markdown else "text"]
-        sys.stdout.write(view(build_digest(loaded.settings.title, entries, today, window), ZH))
+        sys.stdout.write(view(build_digest(loaded.settings.title, entries, today, window), LABELS[_Session.lang]))
         _report_problems(loaded)
         return
     jobs, warnings = delivery.plan_deliveries(loaded.settings, entries, today, window, by_owner=by_owner, to=to or ())
     err = _console(stderr=True)
     for warning in warnings:
-        err.print(Text(f"workplan: warning: {warning}", style="yellow"))
+        err.print(Text(tr("warning", _Session.lang, message=warning), style="yellow"))
     report = delivery.deliver_all(
         jobs,
         loaded.settings,
-        ZH,
+        LABELS[_Session.lang],
         now=datetime.now(ZoneInfo(loaded.settings.timezone)),
         password=os.environ.get("WORKPLAN_SMTP_PASSWORD"),
         dry_run=dry_run,
@@ -469,9 +501,12 @@ def digest(
             import traceback
 
             traceback.print_exception(failure.__cause__ or failure)
-        err.print(Text(f"workplan: {failure}", style="red"))
+        err.print(Text(tr("error", _Session.lang, message=failure.text(_Session.lang)), style="red"))
     if report.failed:
-        raise DeliveryError(f"{len(report.failed)} of {len(jobs)} digests not delivered")
+        failed = len(report.failed)
+        raise DeliveryError(
+            f"{failed} of {len(jobs)} digests not delivered", f"{len(jobs)} 份周报中有 {failed} 份未送达"
+        )
     _report_problems(loaded)
 
 
@@ -576,7 +611,10 @@ def export(
     Example: workplan export --ics plan.ics --xlsx 工作台账.xlsx
     """
     if not (ics or xlsx or csv):
-        raise UsageError("say what to export: --ics FILE, --xlsx FILE and/or --csv FILE")
+        raise UsageError(
+            "say what to export: --ics FILE, --xlsx FILE and/or --csv FILE",
+            "请指明导出内容：--ics 文件、--xlsx 文件 和/或 --csv 文件",
+        )
     from workplan_cli.views import calendar, ledger
 
     loaded = _open_plan(plan)
@@ -603,7 +641,7 @@ def _write_output(target: Path, data: bytes) -> None:
     from workplan_cli.editing import atomic_replace
 
     atomic_replace(target, data)
-    _console(stderr=True).print(Text(f"wrote {target}"))
+    _console(stderr=True).print(Text(tr("wrote", _Session.lang, path=target)))
 
 
 @app.command()
@@ -624,7 +662,7 @@ def timeline(
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
-    picture = draw(_schedule(loaded, today, within, None), loaded.settings.year, today)
+    picture = draw(_schedule(loaded, today, within, None), loaded.settings.year, today, _Session.lang)
     _console().print(picture)
     if svg:
         recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
@@ -644,7 +682,7 @@ def stats(plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOptio
     from workplan_cli.views.stats import stats_view
 
     loaded = _open_plan(plan)
-    _console().print(stats_view(_schedule(loaded, _today(loaded, as_of), within, None)))
+    _console().print(stats_view(_schedule(loaded, _today(loaded, as_of), within, None), _Session.lang))
     _report_problems(loaded)
 
 
@@ -662,10 +700,19 @@ def _root(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every plan file; neither use nor update the cache.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Interface language (default: language in workplan.yaml, then the locale).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Track the deadlines of an annual work plan kept as YAML files in plan/."""
-    global _use_cache
-    _use_cache = not no_cache
+    _Session.use_cache = not no_cache
+    _Session.lang_override = lang.value if lang else None
+    _language(None)
 
 
 def main() -> None:

@@ -34,11 +34,17 @@ def plan_deliveries(
 ) -> tuple[list[Delivery], list[str]]:
     """The digests to send and warnings (owners with no address). Pure."""
     if by_owner and to:
-        raise UsageError("--to and --by-owner do not go together: --by-owner sends to the owners' addresses")
+        raise UsageError(
+            "--to and --by-owner do not go together: --by-owner sends to the owners' addresses",
+            "--to 与 --by-owner 不能同时使用：--by-owner 发往各责任单位的地址",
+        )
     if not by_owner:
         recipients = tuple(to) or settings.smtp.to
         if not recipients:
-            raise UsageError("no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS")
+            raise UsageError(
+                "no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS",
+                "没有收件人：请在 workplan.yaml 中设置 smtp.to，或用 --to 指定地址",
+            )
         return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], []
     deliveries, unreachable = [], []
     for owner in owners_of(entries):

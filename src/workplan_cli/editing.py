@@ -65,7 +65,8 @@ class _Document:
             mark = err.problem_mark or err.context_mark
             where = f"{path}:{mark.line + 1}" if mark else str(path)
             raise EditRefusedError(
-                f"{where}: not valid YAML ({err.problem or err.context}); fix the file first, nothing was changed"
+                f"{where}: not valid YAML ({err.problem or err.context}); fix the file first, nothing was changed",
+                f"{where}：YAML 格式错误（{err.problem or err.context}）；请先修正文件，未做任何改动",
             ) from None
         if not isinstance(node, yaml.MappingNode):
             raise EditRefusedError(f"{path}: not an initiative file (not a mapping); nothing was changed")
@@ -89,7 +90,9 @@ def _milestone_node(root: yaml.MappingNode, milestone_id: str, path: Path) -> ya
                 if item.flow_style:
                     raise EditRefusedError(
                         f"{path}:{item.start_mark.line + 1}: milestone {milestone_id} is written "
-                        "in flow style ({…}); edit it by hand, nothing was changed"
+                        "in flow style ({…}); edit it by hand, nothing was changed",
+                        f"{path}:{item.start_mark.line + 1}：节点 {milestone_id} 写成了行内格式（{{…}}）；"
+                        "请手工修改，未做任何改动",
                     )
                 return item
     raise EditRefusedError(f"{path}: no milestone {milestone_id} in this file; nothing was changed")
@@ -261,13 +264,15 @@ def check_writable(path: Path, target: Path) -> None:
     file_mode = target.stat().st_mode
     if not file_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
         raise EditRefusedError(
-            f"{path}: the file is read-only; make it writable (chmod u+w) to edit it, nothing was changed"
+            f"{path}: the file is read-only; make it writable (chmod u+w) to edit it, nothing was changed",
+            f"{path}：文件是只读的；请先设为可写（chmod u+w），未做任何改动",
         )
     folder = target.parent
     if not folder.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(folder, os.W_OK):
         raise EditRefusedError(
             f"{path}: the folder {folder} is read-only; workplan writes a temporary file "
-            "beside the plan file and renames it, nothing was changed"
+            "beside the plan file and renames it, nothing was changed",
+            f"{path}：文件夹 {folder} 是只读的；workplan 需要在计划文件旁写临时文件再改名，未做任何改动",
         )
 
 
@@ -296,7 +301,10 @@ def atomic_replace(target: Path, data: bytes) -> None:
         os.replace(temp, target)
     except OSError as err:
         temp.unlink(missing_ok=True)
-        raise EditRefusedError(f"{target}: could not replace the file ({err.strerror}); it is unchanged") from None
+        raise EditRefusedError(
+            f"{target}: could not replace the file ({err.strerror}); it is unchanged",
+            f"{target}：无法替换文件（{err.strerror}）；文件保持原样",
+        ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 
 class WorkplanError(Exception):
-    """Base class: a problem to show the user as one line, never as a traceback."""
+    """Base class: a problem to show the user as one line, never as a traceback.
+
+    Raised with the English sentence and, where written, its Chinese one: ``text(lang)`` picks.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str, zh: str | None = None) -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 class PlanProblemsError(WorkplanError):

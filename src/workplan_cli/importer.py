@@ -293,6 +293,7 @@ title: {scalar(title)}
 year: {year}                # deadlines such as 3月底前 resolve against this year
 timezone: Asia/Shanghai   # "today" is taken in this timezone
 warn_days: 14             # a deadline this many days away or closer counts as due
+language: zh              # the interface: zh or en (--lang overrides)
 
 # Who gets the digest for each owner named in the initiative files (owner: …).
 owners:

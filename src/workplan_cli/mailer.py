@@ -98,9 +98,15 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
     except ssl.SSLError as err:
         raise DeliveryError(f"SMTP server {server}: TLS failed ({err.reason or err})") from err
     except TimeoutError as err:
-        raise DeliveryError(f"SMTP server {server}: timed out after {settings.timeout:g} s") from err
+        raise DeliveryError(
+            f"SMTP server {server}: timed out after {settings.timeout:g} s",
+            f"邮件服务器 {server}：{settings.timeout:g} 秒内没有响应",
+        ) from err
     except ConnectionRefusedError as err:
-        raise DeliveryError(f"SMTP server {server}: connection refused (is the server running?)") from err
+        raise DeliveryError(
+            f"SMTP server {server}: connection refused (is the server running?)",
+            f"邮件服务器 {server}：连接被拒绝（服务器在运行吗？）",
+        ) from err
     except smtplib.SMTPServerDisconnected as err:
         if "timed out" in str(err):  # smtplib turns a read timeout into a disconnect
             raise DeliveryError(f"SMTP server {server}: timed out after {settings.timeout:g} s") from err

@@ -99,7 +99,7 @@ class PlanSettings:
     timezone: str = "Asia/Shanghai"
     warn_days: int = 14
     workdays: bool = False  # count days left / late in mainland-China working days
-    language: str = "zh"  # the interface language: zh or en
+    language: str = ""  # the interface language, zh or en; empty: from the environment (see i18n)
     owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # owner -> e-mail addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
@@ -111,9 +111,14 @@ class Problem(_PickledByFields):
     path: Path
     line: int
     message: str
+    message_zh: str = ""  # the same in Chinese, where written
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        message = self.message_zh if lang == "zh" and self.message_zh else self.message
+        return f"{self.path}:{self.line}: {message}" if self.line else f"{self.path}: {message}"
 
 
 @dataclass(frozen=True, slots=True)

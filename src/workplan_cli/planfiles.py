@@ -88,14 +88,18 @@ def find_plan_folder(explicit: Path | None, env: Mapping[str, str], cwd: Path) -
         if given:
             folder = Path(given)
             if not (folder / SETTINGS_FILE).is_file():
-                raise PlanNotFoundError(f"{source} {folder}: no {SETTINGS_FILE} there; is it a plan folder?")
+                raise PlanNotFoundError(
+                    f"{source} {folder}: no {SETTINGS_FILE} there; is it a plan folder?",
+                    f"{source} {folder}：那里没有 {SETTINGS_FILE}；这是计划文件夹吗？",
+                )
             return folder
     for parent in (cwd, *cwd.parents):
         if (parent / "plan" / SETTINGS_FILE).is_file():
             return parent / "plan" if parent != cwd else Path("plan")
     raise PlanNotFoundError(
         f"no plan folder found: looked for plan/{SETTINGS_FILE} in {cwd} and its parents; "
-        "use --plan DIR or set WORKPLAN_PLAN"
+        "use --plan DIR or set WORKPLAN_PLAN",
+        f"找不到计划文件夹：在 {cwd} 及其上级目录中没有 plan/{SETTINGS_FILE}；请用 --plan 指定或设置 WORKPLAN_PLAN",
     )
 
 
@@ -132,11 +136,16 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise _FileBroken(
-            Problem(path, line, f"not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8")
+            Problem(
+                path,
+                line,
+                f"not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8",
+                f"不是 UTF-8 编码（字节 0x{data[err.start]:02x}）；请另存为 UTF-8",
+            )
         ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise _FileBroken(Problem(path, 0, "file is empty"))
+        raise _FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
     return text
 
 
@@ -149,11 +158,11 @@ def compose(path: Path, text: str) -> yaml.Node:
         what = err.problem or err.context or "invalid YAML"
         if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
             what += f" ({err.context} at line {err.context_mark.line + 1})"
-        raise _FileBroken(Problem(path, line, f"not valid YAML: {what}")) from None
+        raise _FileBroken(Problem(path, line, f"not valid YAML: {what}", f"YAML 格式错误：{what}")) from None
     except yaml.YAMLError as err:
         raise _FileBroken(Problem(path, 0, f"not valid YAML: {err}")) from None
     if node is None:
-        raise _FileBroken(Problem(path, 0, "file is empty"))
+        raise _FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
     return node
 
 
@@ -182,13 +191,17 @@ class _Reader:
     path: Path
     problems: list[Problem]
 
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        self.problems.append(Problem(self.path, line_of(node) if node is not None else 0, message))
+    def problem(self, node: yaml.Node | None, message: str, zh: str = "") -> None:
+        self.problems.append(Problem(self.path, line_of(node) if node is not None else 0, message, zh))
 
     def check_tags(self, node: yaml.Node) -> bool:
         """Reject tags outside YAML's core schema (``!!python/object`` and friends): never constructed."""
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(node, f"tag {node.tag!r} is not allowed in plan files; remove it")
+            self.problem(
+                node,
+                f"tag {node.tag!r} is not allowed in plan files; remove it",
+                f"计划文件中不允许使用标签 {node.tag!r}；请删除",
+            )
             return False
         if isinstance(node, yaml.MappingNode):
             return all(self.check_tags(k) and self.check_tags(v) for k, v in node.value)
@@ -198,7 +211,7 @@ class _Reader:
 
     def mapping(self, node: yaml.Node, what: str, known: tuple[str, ...]) -> _Fields | None:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values (key: value)")
+            self.problem(node, f"{what} must be a mapping of keys to values (key: value)", "这里应是“键: 值”形式的映射")
             return None
         fields = _Fields(node)
         for key_node, value_node in node.value:
@@ -207,12 +220,20 @@ class _Reader:
                 self.problem(key_node, f"{what}: a key must be plain text")
                 continue
             if key in fields:
+                first = line_of(fields[key])
                 self.problem(
-                    key_node, f"duplicate key {key!r} (first at line {line_of(fields[key])}); keep one of them"
+                    key_node,
+                    f"duplicate key {key!r} (first at line {first}); keep one of them",
+                    f"键 {key!r} 重复（第一次出现在第 {first} 行）；请只保留一个",
                 )
                 continue
             if key not in known and not key.startswith("x-"):
-                self.problem(key_node, f"{what}: {_key_problem(key, known)}")
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+                self.problem(
+                    key_node,
+                    f"{what}: {_key_problem(key, known)}",
+                    f"未知的键 {key!r}" + (f"（是否应为 {close[0]!r}？）" if close else ""),
+                )
             fields[key] = value_node
         return fields
 
@@ -220,7 +241,9 @@ class _Reader:
         node = fields.get(key)
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL):
             if required:
-                self.problem(node or fields.node, f"missing {key!r}; add `{key}: …`")
+                self.problem(
+                    node or fields.node, f"missing {key!r}; add `{key}: …`", f"缺少 {key!r}；请添加 `{key}: …`"
+                )
             return None
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"{key!r} must be text, not a list or mapping")
@@ -235,7 +258,11 @@ class _Reader:
         try:
             return date.fromisoformat(raw.strip())
         except ValueError:
-            self.problem(fields[key], f"{key!r} must be a date written YYYY-MM-DD, not {raw!r}")
+            self.problem(
+                fields[key],
+                f"{key!r} must be a date written YYYY-MM-DD, not {raw!r}",
+                f"{key!r} 应写作 YYYY-MM-DD 格式的日期，而不是 {raw!r}",
+            )
             return None
 
     def integer(self, fields: _Fields, key: str, default: int) -> int:
@@ -316,7 +343,7 @@ def load_settings(folder: Path) -> PlanSettings:
         timezone=timezone,
         warn_days=reader.integer(fields, "warn_days", 14),
         workdays=reader.boolean(fields, "workdays", False),
-        language=reader.choice(fields, "language", ("zh", "en"), "zh"),
+        language=reader.choice(fields, "language", ("zh", "en"), ""),
         owners=_owners(reader, fields.get("owners")),
         smtp=_smtp(reader, fields.get("smtp")),
     )
@@ -452,7 +479,11 @@ def _milestone(
     milestone_id = reader.text(fields, "id", required=True)
     task = reader.text(fields, "task")
     if not task or not task.strip():
-        reader.problem(fields.get("task", node), f"milestone {milestone_id or '?'} has no task: add `task: …`")
+        reader.problem(
+            fields.get("task", node),
+            f"milestone {milestone_id or '?'} has no task: add `task: …`",
+            f"节点 {milestone_id or '?'} 没有任务：请添加 `task: …`",
+        )
         return None
     if milestone_id is None:
         return None
@@ -473,7 +504,11 @@ def _milestone(
                 )
             )
         except DeadlineError as err:
-            reader.problem(fields["deadline"], f"milestone {milestone_id}: {err}")
+            reader.problem(
+                fields["deadline"],
+                f"milestone {milestone_id}: {err}",
+                f"节点 {milestone_id}：无法识别完成时限 {err.phrase!r}（{err.reason}）",
+            )
             return None
         if deadline.note:
             # Loaded with the repaired date, but reported until a person confirms it in the file.
@@ -542,7 +577,12 @@ def _check_unique(reader: _Reader, ids: list[tuple[str, int]], what: str) -> Non
     for item_id, line in ids:
         if item_id in first_line:
             reader.problems.append(
-                Problem(reader.path, line, f"duplicate {what} {item_id} (first at line {first_line[item_id]})")
+                Problem(
+                    reader.path,
+                    line,
+                    f"duplicate {what} {item_id} (first at line {first_line[item_id]})",
+                    f"编号 {item_id} 重复（第一次出现在第 {first_line[item_id]} 行）",
+                )
             )
         else:
             first_line[item_id] = line
@@ -658,6 +698,7 @@ def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
                         initiative.file,
                         line,
                         f"duplicate {what} id {item_id} (also in {other}:{other_line}); give one of them another id",
+                        f"编号 {item_id} 重复（{other}:{other_line} 中也有）；请给其中一个换编号",
                     )
                 )
             seen.setdefault(item_id, (initiative.file, line))

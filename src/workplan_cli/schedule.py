@@ -168,4 +168,7 @@ def unknown_id(plan: Plan, item_id: str) -> UnknownIdError:
     known = [i.id for i in plan.initiatives] + [m.id for _, m in plan.milestones()]
     close = sorted(difflib.get_close_matches(item_id, known, n=5, cutoff=0.5), key=id_sort_key)
     hint = f"; closest: {', '.join(close)}" if close else "; `workplan list` shows every id"
-    return UnknownIdError(f"no initiative or milestone has id {item_id!r}{hint}")
+    hint_zh = f"；最接近的：{', '.join(close)}" if close else "；`workplan list` 列出全部编号"
+    return UnknownIdError(
+        f"no initiative or milestone has id {item_id!r}{hint}", f"没有编号为 {item_id!r} 的重点工作或节点{hint_zh}"
+    )

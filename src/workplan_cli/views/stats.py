@@ -10,6 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workplan_cli.i18n import tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -66,19 +67,19 @@ def bar(share: float, width: int = 12) -> Text:
     return text
 
 
-def _table(title: str, rows: Sequence[Tally]) -> Table:
+def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", title=title, title_justify="left")
-    table.add_column(title.split()[-1].capitalize(), overflow="fold", ratio=1)
-    for label, status in (
-        ("done", Status.DONE),
-        ("done late", Status.DONE),
-        ("overdue", Status.OVERDUE),
-        ("due", Status.DUE),
-        ("upcoming", Status.UPCOMING),
-        ("ongoing", Status.ONGOING),
+    table.add_column(first_column, overflow="fold", ratio=1)
+    for key, status in (
+        ("status.done", Status.DONE),
+        ("stats.done_late", Status.DONE),
+        ("status.overdue", Status.OVERDUE),
+        ("status.due", Status.DUE),
+        ("status.upcoming", Status.UPCOMING),
+        ("status.ongoing", Status.ONGOING),
     ):
-        table.add_column(Text(label, style=STATUS_STYLE[status]), justify="right", no_wrap=True)
-    table.add_column("Progress (done / dated)", no_wrap=True)
+        table.add_column(Text(tr(key, lang), style=STATUS_STYLE[status]), justify="right", no_wrap=True)
+    table.add_column(tr("stats.progress", lang), no_wrap=True)
     for row in rows:
         table.add_row(
             Text(literal(row.name)),
@@ -93,10 +94,14 @@ def _table(title: str, rows: Sequence[Tally]) -> Table:
     return table
 
 
-def stats_view(entries: Sequence[Entry]) -> RenderableType:
+def stats_view(entries: Sequence[Entry], lang: str = "en") -> RenderableType:
     if not entries:
-        return Text("No milestones in this plan.")
+        return Text(tr("stats.empty", lang))
     sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
-    owners = tally(entries, lambda e: e.owner or "(no owner)")
-    everything = tally(entries, lambda e: "whole plan")
-    return Group(_table("By section", sections), _table("By owner", owners), _table("Whole plan", everything))
+    owners = tally(entries, lambda e: e.owner or tr("stats.no_owner", lang))
+    everything = tally(entries, lambda e: tr("stats.whole", lang))
+    return Group(
+        _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang),
+        _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang),
+        _table(tr("stats.whole", lang), "", everything, lang),
+    )

@@ -12,6 +12,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workplan_cli.i18n import tr
 from workplan_cli.model import Initiative, Problem, Status
 from workplan_cli.schedule import Entry, counts
 from workplan_cli.views.literal import literal
@@ -32,14 +33,18 @@ def text(value: str, style: str = "") -> Text:
     return Text(literal(value), style=style)
 
 
-def status_cell(status: Status) -> Text:
-    return Text(f"● {status.value}", style=STATUS_STYLE[status])
+def status_label(status: Status, lang: str = "en") -> str:
+    return tr(f"status.{status.value}", lang)
 
 
-def deadline_cell(entry: Entry) -> Text:
+def status_cell(status: Status, lang: str = "en") -> Text:
+    return Text(f"● {status_label(status, lang)}", style=STATUS_STYLE[status])
+
+
+def deadline_cell(entry: Entry, lang: str = "en") -> Text:
     milestone = entry.milestone
     if entry.due is None:
-        label = "done" if milestone.done else "ongoing"
+        label = tr("deadline.done" if milestone.done else "deadline.ongoing", lang)
         return Text(literal(milestone.phrase or "—") + f"\n{label}", style="cyan")
     cell = text(milestone.phrase or "")
     span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
@@ -48,84 +53,91 @@ def deadline_cell(entry: Entry) -> Text:
     return cell
 
 
-def days_cell(entry: Entry) -> Text:
-    style = STATUS_STYLE[entry.status]
-    unit = "working day" if entry.in_workdays else "day"
+def _count(kind: str, n: int, workdays: bool, lang: str) -> str:
+    """``3 days late`` / ``逾期 3 个工作日``: kind is "late" or "left"."""
+    key = f"{'workdays' if workdays else 'days'}.{kind}"
+    return tr(f"{key}.1" if n == 1 else key, lang, n=n)
+
+
+def days_text(entry: Entry, lang: str = "en") -> str:
     if entry.days_unknown:
-        return Text(f"? {unit}s ({entry.days_unknown.split(';')[0]})", style=style)
+        key = "workdays.unknown" if entry.in_workdays else "days.unknown"
+        return tr(key, lang, why=entry.days_unknown.split(";")[0])
     if entry.milestone.done is not None:
-        late = f", {_days(entry.days_late, unit)} late" if entry.days_late else ""
-        return Text(f"done {entry.milestone.done.isoformat()}{late}", style=style)
+        done = entry.milestone.done.isoformat()
+        if entry.days_late:
+            return tr("done.late", lang, date=done, late=_count("late", entry.days_late, entry.in_workdays, lang))
+        return tr("done.on", lang, date=done)
     if entry.days_left is None:
-        return Text("—", style=style)
+        return "—"
     if entry.days_left < 0:
-        return Text(f"{_days(-entry.days_left, unit)} late", style=style)
+        return _count("late", -entry.days_left, entry.in_workdays, lang)
     if entry.days_left == 0:
-        return Text("due today", style=style)
-    return Text(f"{_days(entry.days_left, unit)} left", style=style)
+        return tr("due.today", lang)
+    return _count("left", entry.days_left, entry.in_workdays, lang)
 
 
-def _days(n: int | None, unit: str = "day") -> str:
-    return f"1 {unit}" if n == 1 else f"{n} {unit}s"
+def days_cell(entry: Entry, lang: str = "en") -> Text:
+    return Text(days_text(entry, lang), style=STATUS_STYLE[entry.status])
 
 
-def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True) -> Table:
+def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True, lang: str = "en") -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", expand=False)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("ID", no_wrap=True)
+    table.add_column(tr("col.status", lang), no_wrap=True)
+    table.add_column(tr("col.id", lang), no_wrap=True)
     if with_initiative:
-        table.add_column("Initiative", overflow="fold", ratio=1, min_width=8)
-    table.add_column("Task", overflow="fold", ratio=3, min_width=12)
-    table.add_column("Deadline", no_wrap=True)
-    table.add_column("Days", no_wrap=True)
-    table.add_column("Owner", overflow="fold", max_width=16)
+        table.add_column(tr("col.initiative", lang), overflow="fold", ratio=1, min_width=8)
+    table.add_column(tr("col.task", lang), overflow="fold", ratio=3, min_width=12)
+    table.add_column(tr("col.deadline", lang), no_wrap=True)
+    table.add_column(tr("col.days", lang), no_wrap=True)
+    table.add_column(tr("col.owner", lang), overflow="fold", max_width=16)
     for entry in entries:
-        row: list[RenderableType] = [status_cell(entry.status), text(entry.milestone.id)]
+        row: list[RenderableType] = [status_cell(entry.status, lang), text(entry.milestone.id)]
         if with_initiative:
             row.append(text(entry.initiative.title))
-        row += [text(entry.milestone.task), deadline_cell(entry), days_cell(entry), text(entry.owner)]
+        row += [text(entry.milestone.task), deadline_cell(entry, lang), days_cell(entry, lang), text(entry.owner)]
         table.add_row(*row)
     return table
 
 
-def due_summary(entries: Iterable[Entry], today: date, window: int) -> Text:
+def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = "en") -> Text:
     tally = counts(entries)
     overdue, due = tally[Status.OVERDUE], tally[Status.DUE]
     if not overdue and not due:
-        return Text(f"Nothing is overdue or due within {window} days (as of {today.isoformat()}).", style="green")
-    summary = Text()
-    summary.append(f"{overdue} overdue", style="bold red" if overdue else "")
-    summary.append(", ")
-    summary.append(f"{due} due within {window} days", style="yellow" if due else "")
-    summary.append(f" (as of {today.isoformat()})")
-    return summary
+        return Text(tr("summary.nothing", lang, window=window, today=today.isoformat()), style="green")
+    line = tr("summary.due", lang, overdue=overdue, due=due, window=window, today=today.isoformat())
+    return Text(line, style="bold red" if overdue else "yellow")
 
 
-def list_summary(entries: Sequence[Entry], today: date) -> Text:
+def list_summary(entries: Sequence[Entry], today: date, lang: str = "en") -> Text:
     tally = counts(entries)
-    parts = [f"{tally[s]} {s.value}" for s in Status if tally[s]]
-    return Text(f"{len(entries)} milestones: {', '.join(parts) or 'none'} (as of {today.isoformat()})")
+    separator = "，" if lang == "zh" else ", "
+    parts = [tr("summary.count", lang, n=tally[s], status=status_label(s, lang)) for s in Status if tally[s]]
+    joined = separator.join(parts) or tr("summary.none", lang)
+    return Text(tr("summary.list", lang, count=len(entries), parts=joined, today=today.isoformat()))
 
 
-def initiative_view(initiative: Initiative, entries: Sequence[Entry], status: Status) -> RenderableType:
+def initiative_view(
+    initiative: Initiative, entries: Sequence[Entry], status: Status, lang: str = "en"
+) -> RenderableType:
     header = Text()
     header.append(f"{literal(initiative.id)} ", style="bold")
     header.append(literal(initiative.title), style="bold")
     header.append("  ")
-    header.append_text(status_cell(status))
+    header.append_text(status_cell(status, lang))
     details = Table.grid(padding=(0, 2))
     details.add_column(style="dim", no_wrap=True)
     details.add_column(overflow="fold")
-    details.add_row("Section", text(initiative.section))
-    details.add_row("Owner", text(initiative.owner or "—"))
-    details.add_row("File", text(f"{initiative.file}:{initiative.line}"))
+    details.add_row(tr("show.section", lang), text(initiative.section))
+    details.add_row(tr("show.owner", lang), text(initiative.owner or "—"))
+    details.add_row(tr("show.file", lang), text(f"{initiative.file}:{initiative.line}"))
     if initiative.text:
-        details.add_row("Text", text(initiative.text))
-    parts: list[RenderableType] = [header, details, milestone_table(entries, with_initiative=False)]
-    notes = Table(box=box.SIMPLE_HEAD, header_style="bold", title="Progress notes (进展情况)", title_justify="left")
-    notes.add_column("ID", no_wrap=True)
-    notes.add_column("Date", no_wrap=True)
-    notes.add_column("Note", overflow="fold")
+        details.add_row(tr("show.text", lang), text(initiative.text))
+    parts: list[RenderableType] = [header, details, milestone_table(entries, with_initiative=False, lang=lang)]
+    notes = Table(box=box.SIMPLE_HEAD, header_style="bold", title=tr("show.notes", lang), title_justify="left")
+    notes.add_column(tr("col.id", lang), no_wrap=True)
+    notes.add_column(tr("col.date", lang), no_wrap=True)
+    notes.add_column(tr("col.note", lang), overflow="fold")
     for entry in entries:
         for note in entry.milestone.notes:
             notes.add_row(text(entry.milestone.id), note.on.isoformat(), text(note.text))
@@ -134,8 +146,8 @@ def initiative_view(initiative: Initiative, entries: Sequence[Entry], status: St
     return Group(*parts)
 
 
-def problem_lines(problems: Iterable[Problem]) -> list[Text]:
-    return [Text(literal(str(problem)), style="red") for problem in problems]
+def problem_lines(problems: Iterable[Problem], lang: str = "en") -> list[Text]:
+    return [Text(literal(problem.text(lang)), style="red") for problem in problems]
 
 
 def draft_table(draft: DraftPlan) -> Table:
@@ -162,25 +174,17 @@ TABLE_LIMIT = 500  # more rows than this are streamed: a Rich table of thousands
 _CHUNK = 500
 
 
-def _plain_days(entry: Entry) -> str:
-    return days_cell(entry).plain
-
-
-def _plain_deadline(entry: Entry) -> str:
-    return " ".join(deadline_cell(entry).plain.split("\n"))
-
-
-def stream_rows(entries: Sequence[Entry], write: Callable[[str], object]) -> None:
+def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
     """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
     for start in range(0, len(entries), _CHUNK):
         rows = [
             [
-                f"● {e.status.value}",
+                f"● {status_label(e.status, lang)}",
                 e.milestone.id,
                 literal(e.initiative.title),
                 literal(e.milestone.task),
-                literal(_plain_deadline(e)),
-                _plain_days(e),
+                literal(" ".join(deadline_cell(e, lang).plain.split("\n"))),
+                days_text(e, lang),
                 literal(e.owner),
             ]
             for e in entries[start : start + _CHUNK]
@@ -193,7 +197,7 @@ def stream_rows(entries: Sequence[Entry], write: Callable[[str], object]) -> Non
         write("".join(lines))
 
 
-def render_milestones(console: Console, entries: Sequence[Entry], *, show_all: bool) -> None:
+def render_milestones(console: Console, entries: Sequence[Entry], *, show_all: bool, lang: str = "en") -> None:
     """A Rich table; on a terminal only the first screenful unless --all; streamed lines when long."""
     shown: Sequence[Entry] = entries
     if console.is_terminal and not show_all:
@@ -201,13 +205,8 @@ def render_milestones(console: Console, entries: Sequence[Entry], *, show_all: b
         shown = entries[:limit]
     if len(shown) > TABLE_LIMIT:
         console.file.flush()
-        stream_rows(shown, console.file.write)
+        stream_rows(shown, console.file.write, lang)
     elif shown:
-        console.print(milestone_table(shown))
+        console.print(milestone_table(shown, lang=lang))
     if len(shown) < len(entries):
-        console.print(
-            Text(
-                f"… {len(entries) - len(shown)} more not shown (the most urgent are above); --all shows everything",
-                style="bold",
-            )
-        )
+        console.print(Text(tr("more", lang, n=len(entries) - len(shown)), style="bold"))

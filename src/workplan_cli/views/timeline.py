@@ -10,10 +10,11 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from workplan_cli.i18n import tr
 from workplan_cli.model import Initiative, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
-from workplan_cli.views.terminal import STATUS_STYLE
+from workplan_cli.views.terminal import STATUS_STYLE, status_label
 
 _MARK = {Status.DONE: "✓", Status.OVERDUE: "●", Status.DUE: "◆", Status.UPCOMING: "○"}
 
@@ -22,11 +23,11 @@ def _short(milestone_id: str) -> str:
     return milestone_id.rsplit(".", 1)[-1]
 
 
-def timeline(entries: Sequence[Entry], year: int, today: date) -> RenderableType:
+def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en") -> RenderableType:
     """A grid of initiatives by month. A range's months are drawn as a bar up to its due month."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, padding=(0, 1))
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Initiative", overflow="fold", max_width=26)
+    table.add_column(tr("col.id", lang), no_wrap=True)
+    table.add_column(tr("col.initiative", lang), overflow="fold", max_width=26)
     for month in range(1, 13):
         here = today.year == year and today.month == month
         table.add_column(
@@ -35,7 +36,7 @@ def timeline(entries: Sequence[Entry], year: int, today: date) -> RenderableType
             min_width=3,
             justify="left",
         )
-    table.add_column("Later", no_wrap=True)
+    table.add_column(tr("timeline.later", lang), no_wrap=True)
 
     by_initiative: dict[str, tuple[Initiative, list[Entry]]] = {}
     for entry in entries:
@@ -61,11 +62,11 @@ def timeline(entries: Sequence[Entry], year: int, today: date) -> RenderableType
 
     legend = Text()
     for status in (Status.OVERDUE, Status.DUE, Status.UPCOMING, Status.DONE):
-        legend.append(f"{_MARK[status]} {status.value}  ", style=STATUS_STYLE[status])
-    legend.append("━ range   N = milestone number   ")
+        legend.append(f"{_MARK[status]} {status_label(status, lang)}  ", style=STATUS_STYLE[status])
+    legend.append(tr("timeline.legend", lang) + "   ")
     if today.year == year:
-        legend.append(f"▼ today {today.isoformat()}", style="bold magenta")
+        legend.append(tr("timeline.today", lang, today=today.isoformat()), style="bold magenta")
     else:
-        legend.append(f"today {today.isoformat()} is outside the plan year {year}", style="bold magenta")
-    title = Text(f"Plan year {year}", style="bold")
+        legend.append(tr("timeline.outside", lang, today=today.isoformat(), year=year), style="bold magenta")
+    title = Text(tr("timeline.title", lang, year=year), style="bold")
     return Group(title, table, legend)

@@ -1,0 +1,103 @@
+"""Interface text in English and Chinese.
+
+Labels of the views live in one table here. Messages that carry details (errors, outcomes of an
+edit) are written in both languages where they are raised (``WorkplanError(en, zh)``), so the
+sentence and its translation stay side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("zh", "en")
+
+# key -> (English, Chinese); str.format fields in braces.
+TEXT: dict[str, tuple[str, str]] = {
+    "status.overdue": ("overdue", "逾期"),
+    "status.due": ("due", "临期"),
+    "status.upcoming": ("upcoming", "正常推进"),
+    "status.ongoing": ("ongoing", "持续推进"),
+    "status.done": ("done", "已完成"),
+    "col.status": ("Status", "状态"),
+    "col.id": ("ID", "编号"),
+    "col.initiative": ("Initiative", "重点工作"),
+    "col.task": ("Task", "具体任务"),
+    "col.deadline": ("Deadline", "完成时限"),
+    "col.days": ("Days", "剩余/逾期"),
+    "col.owner": ("Owner", "责任单位"),
+    "col.date": ("Date", "日期"),
+    "col.note": ("Note", "进展情况"),
+    "days.late": ("{n} days late", "逾期 {n} 天"),
+    "days.late.1": ("1 day late", "逾期 1 天"),
+    "days.left": ("{n} days left", "剩余 {n} 天"),
+    "days.left.1": ("1 day left", "剩余 1 天"),
+    "workdays.late": ("{n} working days late", "逾期 {n} 个工作日"),
+    "workdays.late.1": ("1 working day late", "逾期 1 个工作日"),
+    "workdays.left": ("{n} working days left", "剩余 {n} 个工作日"),
+    "workdays.left.1": ("1 working day left", "剩余 1 个工作日"),
+    "days.unknown": ("? days ({why})", "天数未知（{why}）"),
+    "workdays.unknown": ("? working days ({why})", "工作日数未知（{why}）"),
+    "due.today": ("due today", "今天到期"),
+    "done.on": ("done {date}", "{date} 完成"),
+    "done.late": ("done {date}, {late}", "{date} 完成，{late}"),
+    "deadline.ongoing": ("ongoing", "持续推进"),
+    "deadline.done": ("done", "已完成"),
+    "summary.nothing": (
+        "Nothing is overdue or due within {window} days (as of {today}).",
+        "截至 {today}，没有逾期或 {window} 天内到期的事项。",
+    ),
+    "summary.due": (
+        "{overdue} overdue, {due} due within {window} days (as of {today})",
+        "逾期 {overdue} 项，{window} 天内到期 {due} 项（截至 {today}）",
+    ),
+    "summary.list": ("{count} milestones: {parts} (as of {today})", "共 {count} 项：{parts}（截至 {today}）"),
+    "summary.count": ("{n} {status}", "{status} {n} 项"),
+    "summary.none": ("none", "无"),
+    "show.section": ("Section", "所属部分"),
+    "show.owner": ("Owner", "责任单位"),
+    "show.file": ("File", "文件"),
+    "show.text": ("Text", "原文"),
+    "show.notes": ("Progress notes (进展情况)", "进展情况"),
+    "more": (
+        "… {n} more not shown (the most urgent are above); --all shows everything",
+        "……另有 {n} 项未显示（上面是最紧急的）；加 --all 显示全部",
+    ),
+    "check.ok": (
+        "{folder}: {initiatives} initiatives, {milestones} milestones, no problems.",
+        "{folder}：{initiatives} 项重点工作，{milestones} 个节点，没有问题。",
+    ),
+    "check.failed": ("{problems} problem(s) in {files} file(s)", "{files} 个文件中有 {problems} 处问题"),
+    "problems": (
+        "{n} problem(s) in plan files; run `workplan check` for the list",
+        "计划文件中有 {n} 处问题；运行 `workplan check` 查看清单",
+    ),
+    "error": ("workplan: {message}", "workplan：{message}"),
+    "warning": ("workplan: warning: {message}", "workplan：警告：{message}"),
+    "wrote": ("wrote {path}", "已写入 {path}"),
+    "timeline.later": ("Later", "以后"),
+    "timeline.legend": ("━ range   N = milestone number", "━ 时间段   数字 = 节点序号"),
+    "timeline.today": ("▼ today {today}", "▼ 今天 {today}"),
+    "timeline.outside": ("today {today} is outside the plan year {year}", "今天 {today} 不在计划年度 {year} 内"),
+    "timeline.title": ("Plan year {year}", "{year} 年度计划"),
+    "stats.done_late": ("done late", "逾期完成"),
+    "stats.progress": ("Progress (done / dated)", "进度（完成 / 有时限）"),
+    "stats.empty": ("No milestones in this plan.", "计划中没有节点。"),
+    "stats.no_owner": ("(no owner)", "（未指定）"),
+    "stats.whole": ("Whole plan", "全部计划"),
+    "stats.by_section": ("By section", "按部分"),
+    "stats.by_owner": ("By owner", "按责任单位"),
+}
+
+
+def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
+    """``--lang``, else $WORKPLAN_LANG, else the plan's ``language:``, else the locale, else English."""
+    for candidate in (override, env.get("WORKPLAN_LANG"), plan_language):
+        if candidate in LANGUAGES:
+            return candidate
+    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    return "zh" if locale.startswith("zh") else "en"
+
+
+def tr(key: str, lang: str, **fields: object) -> str:
+    english, chinese = TEXT[key]
+    return (chinese if lang == "zh" else english).format(**fields)
