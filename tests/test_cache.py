@@ -22,7 +22,7 @@ AS_OF = date(2024, 6, 17)
 
 def snapshot(folder: Path, *, use_cache: bool) -> tuple[str, list[str]]:
     """Everything a command could show: every milestone as JSON, and every problem."""
-    plan = load_plan(folder, use_cache=use_cache)
+    plan = load_plan(folder, use_cache=use_cache, keep_text=False)
     return "".join(iter_json(schedule(plan, AS_OF))), sorted(map(str, plan.problems))
 
 
@@ -157,8 +157,14 @@ def test_settings_change_invalidates_everything(generated: Path) -> None:
 def test_a_folder_reached_by_another_path_gets_its_own_paths(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     snapshot(generated, use_cache=True)
     monkeypatch.chdir(generated.parent)
-    plan = load_plan(Path("plan"))
+    edited = generated / "dept-001" / "1-2.yaml"  # one file parsed afresh, the rest from the cache
+    edited.write_text(edited.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    age(edited)
+    plan = load_plan(Path("plan"), keep_text=False)
     assert all(not i.file.is_absolute() and i.file.parts[0] == "plan" for i in plan.initiatives)
+    again = load_plan(generated, keep_text=False)  # and back: the rewritten cache has relative paths
+    assert all(i.file.is_absolute() for i in again.initiatives)
+    assert load_plan(Path("plan"), keep_text=False).initiatives[0].path.startswith("plan/")
 
 
 def test_no_cache_flag_neither_reads_nor_writes(generated: Path, private_cache: Path) -> None:

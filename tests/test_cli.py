@@ -103,6 +103,7 @@ def test_show_by_initiative_or_milestone_id(invoke: Invoke, plan_dir: Path) -> N
     assert by_initiative.exit_code == 0
     assert by_initiative.stdout == by_milestone.stdout
     assert "持续推进街道扩权赋能" in by_initiative.stdout
+    assert "一是持续推进街道扩权赋能。3月底前" in by_initiative.stdout  # the original paragraph, read again
     assert "《派出机构和人员管理办法》" in by_initiative.stdout
     rows = json.loads(invoke(["show", "2.1", "--plan", str(plan_dir), "--json"]).stdout)
     assert [r["id"] for r in rows] == ["2.1.1", "2.1.2", "2.1.3", "2.1.4"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -43,7 +42,7 @@ def test_done_and_ongoing() -> None:
 
 
 def test_days_left_and_days_late() -> None:
-    initiative = Initiative("1.1", "s", "t", "", "", (), Path("x.yaml"))
+    initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
     overdue = entry_for(initiative, milestone(), date(2024, 4, 15), 14)
     assert overdue.days_left == -15 and overdue.days_late is None
     late = entry_for(initiative, milestone(done=date(2024, 4, 5)), date(2024, 6, 1), 14)
@@ -53,7 +52,7 @@ def test_days_left_and_days_late() -> None:
 
 
 def test_initiative_is_done_when_all_dated_milestones_are() -> None:
-    initiative = Initiative("1.1", "s", "t", "", "", (), Path("x.yaml"))
+    initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
     today = date(2024, 6, 1)
     done = entry_for(initiative, milestone(done=date(2024, 3, 1)), today, 14)
     ongoing = entry_for(initiative, milestone(deadline=OPEN_ENDED), today, 14)

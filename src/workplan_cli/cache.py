@@ -23,26 +23,41 @@ import pickle
 import stat
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from workplan_cli import __version__
 from workplan_cli.model import Initiative, Problem
 
-FORMAT = 1
+FORMAT = 2
 MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
+CHUNK = 5000  # files per pickle in the cache file
 
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
 
 
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    """What loading one file gave: the initiative (or None) and its problems."""
+class FileResult(NamedTuple):
+    """What loading one file gave: the initiative (or None) and its problems.
+
+    A named tuple: it pickles as a plain tuple, a hundred thousand times per warm load.
+    """
 
     initiative: Initiative | None
     problems: tuple[Problem, ...]
     cacheable: bool = True
+
+
+class _Entries(dict[str, tuple[FileKey, "FileResult"]]):
+    """Cached entries, and the folder name their paths were written with."""
+
+    def __init__(self, *, written_as: str) -> None:
+        super().__init__()
+        self.written_as = written_as
+
+
+def written_as(entries: Mapping[str, object]) -> str | None:
+    return getattr(entries, "written_as", None)
 
 
 def file_key(info: os.stat_result) -> FileKey:
@@ -65,7 +80,10 @@ def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:
 
 
 def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tuple[FileKey, FileResult]]:
-    """The stored entries by path relative to the plan folder, or {} when there is no usable cache."""
+    """The stored entries by path relative to the plan folder, or {} when there is no usable cache.
+
+    Their paths are as the folder was named when they were written (see ``written_as``).
+    """
     try:
         with open(path, "rb") as stream:
             info = os.fstat(stream.fileno())
@@ -74,10 +92,13 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tup
                 return {}
             if stream.read(len(MAGIC)) != MAGIC:
                 return {}
-            identity, entries = pickle.load(stream)
+            identity, written_as, chunks = pickle.load(stream)
+            if identity != _identity(folder, settings_key):
+                return {}
+            entries = _Entries(written_as=written_as)
+            for _ in range(chunks):
+                entries.update(pickle.load(stream))
     except Exception:  # corrupt, truncated, foreign, unreadable: start afresh
-        return {}
-    if identity != _identity(folder, settings_key) or not isinstance(entries, dict):
         return {}
     return entries
 
@@ -98,7 +119,14 @@ def write_cache(
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(MAGIC)
-            pickle.dump((_identity(folder, settings_key), kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            # In chunks: unpickling holds a memo of every object it has built until it returns,
+            # which for a city-size plan in one piece was a third more memory than the plan itself.
+            items = list(kept.items())
+            chunks = [dict(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
+            header = (_identity(folder, settings_key), str(folder), len(chunks))
+            pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for chunk in chunks:
+                pickle.dump(chunk, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except Exception:
         with contextlib.suppress(OSError):

@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -131,7 +131,10 @@ def _open_plan(plan_dir: Path | None) -> Plan:
     folder = find_plan_folder(plan_dir, os.environ, Path.cwd())
     with _LoadProgress() as progress:
         plan = load_plan(
-            folder, use_cache=_Session.use_cache and not os.environ.get("WORKPLAN_NO_CACHE"), progress=progress
+            folder,
+            use_cache=_Session.use_cache and not os.environ.get("WORKPLAN_NO_CACHE"),
+            keep_text=False,  # only `show` prints the original paragraph; it reads that one file again
+            progress=progress,
         )
     _language(plan)
     return plan
@@ -179,14 +182,20 @@ def _today(plan: Plan, as_of: str | None) -> date:
 
 def _schedule(plan: Plan, today: date, within: int | None, workdays: bool | None) -> list[Entry]:
     """Every milestone's standing; in working days with --workdays or `workdays: true`."""
-    from workplan_cli.schedule import schedule
+    return list(_iter_schedule(plan, today, within, workdays))
+
+
+def _iter_schedule(
+    plan: Plan, today: date, within: int | None, workdays: bool | None, *, only_urgent: bool = False
+) -> Iterator[Entry]:
+    from workplan_cli.schedule import iter_schedule
 
     calendar = None
     if plan.settings.workdays if workdays is None else workdays:
         from workplan_cli.workcalendar import WorkCalendar
 
         calendar = WorkCalendar([plan.settings.year, today.year])
-    return schedule(plan, today, within, calendar)
+    return iter_schedule(plan, today, within, calendar, only_urgent=only_urgent)
 
 
 def parse_day(value: str, flag: str) -> date:
@@ -239,7 +248,7 @@ def due(
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
     window = loaded.settings.warn_days if within is None else within
-    entries = due_entries(_schedule(loaded, today, window, workdays))
+    entries = due_entries(_iter_schedule(loaded, today, window, workdays, only_urgent=True))
     if json:
         _print_json(entries)
     else:
@@ -279,15 +288,18 @@ def list_milestones(
 
     loaded = _open_plan(plan)
     today = _today(loaded, as_of)
-    entries = filter_entries(_schedule(loaded, today, within, workdays), statuses=status, owner=owner, section=section)
+    entries = filter_entries(
+        _iter_schedule(loaded, today, within, workdays), statuses=status, owner=owner, section=section
+    )
     if json:
         _print_json(entries)
     else:
         from workplan_cli.views.terminal import list_summary, render_milestones
 
+        rows = list(entries)
         out = _console()
-        render_milestones(out, entries, show_all=show_all, lang=_Session.lang)
-        out.print(list_summary(entries, today, _Session.lang))
+        render_milestones(out, rows, show_all=show_all, lang=_Session.lang)
+        out.print(list_summary(rows, today, _Session.lang))
     _report_problems(loaded)
 
 
@@ -305,6 +317,7 @@ def show(
 
     Example: workplan show 2.1
     """
+    from workplan_cli.planfiles import with_text
     from workplan_cli.schedule import find_initiative, initiative_status
 
     loaded = _open_plan(plan)
@@ -315,7 +328,8 @@ def show(
     else:
         from workplan_cli.views.terminal import initiative_view
 
-        _console().print(initiative_view(initiative, entries, initiative_status(entries), _Session.lang))
+        full = with_text(initiative, loaded.settings.year)
+        _console().print(initiative_view(full, entries, initiative_status(entries), _Session.lang))
     _report_problems(loaded)
 
 
@@ -716,11 +730,25 @@ def _root(
 
 
 def main() -> None:
-    # A short-lived process that builds hundreds of thousands of acyclic objects on a large plan:
-    # the cycle collector would only rescan them again and again (10-40 % of a load, measured).
-    gc.disable()
     # Under cron LANG is often unset; never let an ASCII stdout turn Chinese text into a crash.
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower() in ("ascii", "ansi_x3.4-1968"):
             stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    app()
+    # A short-lived process that builds hundreds of thousands of acyclic objects on a large plan:
+    # the cycle collector would only rescan them again and again (10-40 % of a load, measured).
+    gc.disable()
+    try:
+        app()
+    except SystemExit as leaving:
+        code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    else:
+        code = 0
+    # Leave without tearing down the heap: on a large plan, freeing a million objects one by one
+    # takes longer than anything the command did. Nothing of ours needs exit handlers; output is
+    # flushed here, and the forked cache writer (see cache.py) is its own process.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 1
+    os._exit(code)

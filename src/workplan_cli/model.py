@@ -2,47 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from workplan_cli.deadlines import Deadline
 
-
-class _PickledByFields:
-    """Pickle as a constructor call with the fields in order.
-
-    Slotted dataclasses otherwise unpickle through a per-object ``fields()`` walk: twice as slow,
-    and the cache of a large plan holds hundreds of thousands of these.
-    """
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        cls = type(self)
-        getter = _FIELD_GETTERS.get(cls)
-        if getter is None:
-            names: tuple[str, ...] = vars(cls)["__slots__"]
-            getter = _FIELD_GETTERS[cls] = attrgetter(*names)
-        return cls, getter(self)
+# Note, Milestone and Initiative are named tuples, not frozen dataclasses: as immutable, and a city's
+# plan holds hundreds of thousands of them, which a tuple builds and unpickles several times faster.
 
 
-_FIELD_GETTERS: dict[type, Callable[[object], tuple[object, ...]]] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Note(_PickledByFields):
+class Note(NamedTuple):
     """A dated progress note (进展情况)."""
 
     on: date
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Milestone(_PickledByFields):
+class Milestone(NamedTuple):
     """One deadline clause of an initiative, or its open-ended (ongoing) part."""
 
     id: str
@@ -61,8 +40,7 @@ class Milestone(_PickledByFields):
         return self.deadline.due
 
 
-@dataclass(frozen=True, slots=True)
-class Initiative(_PickledByFields):
+class Initiative(NamedTuple):
     """One numbered initiative (一是…) of a section, stored in one YAML file."""
 
     id: str
@@ -71,8 +49,12 @@ class Initiative(_PickledByFields):
     owner: str
     text: str
     milestones: tuple[Milestone, ...]
-    file: Path
+    path: str  # the file, as text: a Path object apiece costs a large plan 40 MB and a second to unpickle
     line: int = 1
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
 
     def owner_of(self, milestone: Milestone) -> str:
         return milestone.owner or self.owner
@@ -105,7 +87,7 @@ class PlanSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class Problem(_PickledByFields):
+class Problem:
     """Something wrong in a plan file, reported as ``path:line: message``."""
 
     path: Path

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -428,7 +429,13 @@ def _walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.stat_result |
 
 
 def load_initiative(
-    path: Path, text: str, plan_year: int, problems: list[Problem], workdays: WorkingDays | None = None
+    path: Path,
+    text: str,
+    plan_year: int,
+    problems: list[Problem],
+    workdays: WorkingDays | None = None,
+    *,
+    keep_text: bool = True,
 ) -> Initiative | None:
     """One initiative file, or None when it is too broken to use. Problems are appended."""
     reader = _Reader(path, problems)
@@ -460,12 +467,13 @@ def load_initiative(
     _check_unique(reader, [(m.id, m.line) for m in milestones], "milestone id")
     return Initiative(
         id=initiative_id,
-        section=reader.text(fields, "section") or "",
+        # Interned: a plan of 100,000 initiatives repeats a dozen section headings and owners.
+        section=sys.intern(reader.text(fields, "section") or ""),
         title=title,
-        owner=reader.text(fields, "owner") or "",
-        text=reader.text(fields, "text") or "",
+        owner=sys.intern(reader.text(fields, "owner") or ""),
+        text=(reader.text(fields, "text") or "") if keep_text else "",
         milestones=tuple(milestones),
-        file=path,
+        path=str(path),
         line=line_of(fields["id"]),
     )
 
@@ -537,7 +545,7 @@ def _milestone(
         closed_through = None
     return Milestone(
         id=milestone_id,
-        phrase=phrase if phrase and phrase.strip() else None,
+        phrase=sys.intern(phrase) if phrase and phrase.strip() else None,
         deadline=deadline,
         task=task.strip(),
         done=reader.date(fields, "done"),
@@ -592,14 +600,17 @@ def load_plan(
     folder: Path,
     *,
     use_cache: bool = True,
+    keep_text: bool = True,
     env: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Plan:
     """Load a plan folder. Broken files are reported in ``Plan.problems``; the rest still load.
 
-    Files unchanged since the last run come from the cache (see cache.py) unless ``use_cache`` is
-    False; the others are parsed, on several cores when there are many.
+    ``keep_text=False`` leaves out each initiative's original paragraph, which only `show` needs
+    and which is most of a large plan's memory; only such loads use the cache (see cache.py),
+    so that what the cache holds is small. Files unchanged since the last run come from it.
     """
+    use_cache = use_cache and not keep_text
     from workplan_cli import cache
 
     settings = load_settings(folder)
@@ -615,46 +626,61 @@ def load_plan(
             problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}")
             results[rel] = ((0, 0, 0), cache.FileResult(None, (problem,), cacheable=False))
             continue
-        key = cache.file_key(info)
         hit = stored.get(rel)
-        if hit is not None and hit[0] == key:
+        if hit is not None and hit[0] == (info.st_size, info.st_mtime_ns, info.st_ino):
             results[rel] = hit
         else:
-            to_parse.append((rel, key))
-    parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress)
+            to_parse.append((rel, cache.file_key(info)))
+    parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress, keep_text)
     for (rel, key), result in zip(to_parse, parsed, strict=True):
         results[rel] = (key, result)
+    base = str(folder)
+    if stored and cache.written_as(stored) != base:
+        for rel, (key, result) in results.items():
+            # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
+            if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
+                results[rel] = (key, _relocated(result, folder / rel))
     if use_cache and (any(r.cacheable for r in parsed) or stored.keys() - results.keys()):
         cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
-    base = str(folder)
-    for rel, (key, result) in results.items():
-        # A cached result for a folder reached by another path (plan vs /home/…/plan): fix the paths.
-        if result.initiative is not None and str(result.initiative.file) != os.path.join(base, rel):
-            results[rel] = (key, _relocated(result, folder / rel))
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
     problems = [p for _, r in results.values() for p in r.problems]
     problems.extend(_cross_file_duplicates(initiatives))
-    return Plan(folder, settings, tuple(sorted(initiatives, key=lambda i: id_sort_key(i.id))), tuple(problems))
+    return Plan(folder, settings, tuple(sorted(initiatives, key=_initiative_order)), tuple(problems))
+
+
+def _initiative_order(initiative: Initiative) -> tuple[Any, ...]:
+    """Ids such as 12.345 as (12, 345), cheaply; anything else through id_sort_key."""
+    section, dot, item = initiative.id.partition(".")
+    if dot and section.isdigit() and item.isdigit():
+        return (0, int(section), "", 0, int(item), "")
+    return id_sort_key(initiative.id)
+
+
+def with_text(initiative: Initiative, plan_year: int) -> Initiative:
+    """The initiative with its original paragraph, read again from its file (loads leave it out)."""
+    if initiative.text:
+        return initiative
+    reread = load_file(initiative.file, plan_year).initiative
+    return initiative._replace(text=reread.text) if reread is not None and reread.id == initiative.id else initiative
 
 
 def _relocated(result: FileResult, path: Path) -> FileResult:
     assert result.initiative is not None
-    return replace(
-        result,
-        initiative=replace(result.initiative, file=path),
+    return result._replace(
+        initiative=result.initiative._replace(path=str(path)),
         problems=tuple(replace(p, path=path) for p in result.problems),
     )
 
 
-def load_file(path: Path, plan_year: int) -> FileResult:
-    """One initiative file, as the cache stores it."""
+def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResult:
+    """One initiative file, as the cache stores it (without the original paragraph, ``text``)."""
     problems: list[Problem] = []
     try:
         text = read_text(path)
     except _FileBroken as broken:
         return FileResult(None, (broken.problem,), cacheable=False)
-    initiative = load_initiative(path, text, plan_year, problems)
+    initiative = load_initiative(path, text, plan_year, problems, keep_text=keep_text)
     # Deadlines that depend on the holiday data are resolved afresh every time (see cache.py).
     phrases = [m.phrase for m in initiative.milestones if m.phrase] if initiative else []
     cacheable = not any(depends_on_calendar(p) for p in phrases) and not any(
@@ -672,42 +698,65 @@ def calendar_for(plan_year: int) -> WorkCalendar:
 
 
 def _parse_files(
-    folder: Path, rels: list[str], plan_year: int, progress: Callable[[int, int], None] | None
+    folder: Path, rels: list[str], plan_year: int, progress: Callable[[int, int], None] | None, keep_text: bool
 ) -> list[FileResult]:
     # One process: worker processes were measured (benchmarks/) to lose on a 2-core machine, since
     # sending the parsed initiatives back costs about what parsing them does.
     results = []
     for count, rel in enumerate(rels, 1):
-        results.append(load_file(folder / rel, plan_year))
+        results.append(load_file(folder / rel, plan_year, keep_text=keep_text))
         if progress is not None and count % 200 == 0:
             progress(count, len(rels))
     return results
 
 
 def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
-    problems = []
-    seen: dict[str, tuple[Path, int]] = {}
+    """Ids used in two files.
+
+    A milestone id starts with its initiative's id (checked per file), so milestone ids can clash
+    across files only where initiative ids do, or where a milestone id has a foreign prefix: only
+    those are compared, not every milestone of a city's plan.
+    """
+    problems: list[Problem] = []
+    holders: dict[str, Initiative] = {}
+    foreign: dict[str, Initiative] = {}
     for initiative in initiatives:
-        entries = [(initiative.id, initiative.line, "initiative")]
-        entries += [(m.id, m.line, "milestone") for m in initiative.milestones]
-        for item_id, line, what in entries:
-            if item_id in seen and seen[item_id][0] != initiative.file:
-                other, other_line = seen[item_id]
-                problems.append(
-                    Problem(
-                        initiative.file,
-                        line,
-                        f"duplicate {what} id {item_id} (also in {other}:{other_line}); give one of them another id",
-                        f"编号 {item_id} 重复（{other}:{other_line} 中也有）；请给其中一个换编号",
-                    )
-                )
-            seen.setdefault(item_id, (initiative.file, line))
+        other = holders.setdefault(initiative.id, initiative)
+        if other is not initiative and other.path != initiative.path:
+            problems.append(_duplicate(initiative, initiative.line, "initiative", initiative.id, other, other.line))
+            lines = {m.id: m.line for m in other.milestones}
+            problems += [
+                _duplicate(initiative, m.line, "milestone", m.id, other, lines[m.id])
+                for m in initiative.milestones
+                if m.id in lines
+            ]
+        prefix = initiative.id + "."
+        for milestone in initiative.milestones:
+            if not milestone.id.startswith(prefix):
+                first = foreign.setdefault(milestone.id, initiative)
+                if first is not initiative and first.path != initiative.path:
+                    line = next(m.line for m in first.milestones if m.id == milestone.id)
+                    problems.append(_duplicate(initiative, milestone.line, "milestone", milestone.id, first, line))
     return problems
+
+
+def _duplicate(
+    initiative: Initiative, line: int, what: str, item_id: str, other: Initiative, other_line: int
+) -> Problem:
+    return Problem(
+        initiative.file,
+        line,
+        f"duplicate {what} id {item_id} (also in {other.path}:{other_line}); give one of them another id",
+        f"编号 {item_id} 重复（{other.path}:{other_line} 中也有）；请给其中一个换编号",
+    )
 
 
 def id_sort_key(item_id: str) -> tuple[Any, ...]:
     """Sort 1.2 before 1.10: numeric parts as numbers, others as text."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in item_id.split("."))
+    key: list[Any] = []
+    for part in item_id.split("."):
+        key += (0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple(key)
 
 
 def holds_a_plan(folder: Path) -> bool:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError
@@ -96,9 +96,38 @@ def schedule(plan: Plan, today: date, warn_days: int | None = None, workdays: Da
 
     With ``workdays`` (a working calendar), days left and late are counted in working days.
     """
+    return list(iter_schedule(plan, today, warn_days, workdays))
+
+
+def iter_schedule(
+    plan: Plan,
+    today: date,
+    warn_days: int | None = None,
+    workdays: DayCounter | None = None,
+    *,
+    only_urgent: bool = False,
+) -> Iterator[Entry]:
+    """``schedule`` one entry at a time: `list --json` streams them.
+
+    ``only_urgent`` yields just the overdue and due milestones, and builds no entry for the others:
+    `due` on a city's plan keeps a tenth of them.
+    """
     window = plan.settings.warn_days if warn_days is None else warn_days
+    horizon = today + timedelta(days=window)
     # Plan order: initiatives by id (load_plan sorts them), milestones as their file lists them.
-    return [entry_for(i, m, today, window, workdays) for i, m in plan.milestones()]
+    for initiative in plan.initiatives:
+        for milestone in initiative.milestones:
+            if only_urgent and (milestone.done is not None or _later_than(milestone, horizon)):
+                continue
+            yield entry_for(initiative, milestone, today, window, workdays)
+
+
+def _later_than(milestone: Milestone, horizon: date) -> bool:
+    """True when the milestone is surely not urgent by ``horizon`` (open-ended, or due after it)."""
+    if milestone.deadline.recurrence is not None:
+        return False  # its current period needs working out
+    due = milestone.deadline.due
+    return due is None or due > horizon
 
 
 def by_deadline(entries: Iterable[Entry]) -> list[Entry]:
@@ -135,10 +164,9 @@ def filter_entries(
     statuses: Iterable[Status] | None = None,
     owner: str | None = None,
     section: str | None = None,
-) -> list[Entry]:
+) -> Iterator[Entry]:
     """``--status`` (any of), ``--owner`` (exact), ``--section`` (its number, or part of its heading)."""
     wanted = set(statuses or ())
-    result = []
     for entry in entries:
         if wanted and entry.status not in wanted:
             continue
@@ -146,8 +174,7 @@ def filter_entries(
             continue
         if section is not None and not _in_section(entry.initiative, section):
             continue
-        result.append(entry)
-    return result
+        yield entry
 
 
 def _in_section(initiative: Initiative, section: str) -> bool:

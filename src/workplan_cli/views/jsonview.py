@@ -33,7 +33,7 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "days_late": entry.days_late,
         "day_unit": "working days" if entry.in_workdays else "days",
         "notes": [{"date": n.on.isoformat(), "text": n.text} for n in milestone.notes],
-        "file": str(initiative.file),
+        "file": initiative.path,
         "line": milestone.line,
     }
 

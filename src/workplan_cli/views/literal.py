@@ -11,4 +11,6 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def literal(text: str) -> str:
     """Replace control characters with a visible escape: ESC becomes the four characters ``\\x1b``."""
+    if text.isprintable():  # the common case, checked in C
+        return text
     return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
