@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from .conftest import SAMPLES, Invoke
 
 SEED_DATES = {
@@ -220,3 +222,30 @@ def test_thousands_of_rows_are_streamed_as_aligned_lines(plan_dir: Path) -> None
     assert len(lines) == 680 and "more not shown" not in piped.getvalue()
     assert lines[0].startswith("● overdue  4.2.1")
     assert all("days late" in line for line in lines)
+
+
+def test_a_slow_load_shows_a_progress_bar_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import time
+
+    from workplan_cli import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+    quick = cli._LoadProgress()
+    quick(100, 1000)  # under a second: nothing shown
+    assert quick.bar is None
+    slow = cli._LoadProgress()
+    slow.started = time.monotonic() - 2
+    with slow:
+        slow(500, 1000)
+        assert slow.bar is not None and slow.bar.tasks[0].completed == 500
+    monkeypatch.setattr("sys.stderr", io.StringIO())  # piped: never
+    piped = cli._LoadProgress()
+    piped.started = time.monotonic() - 2
+    piped(500, 1000)
+    assert piped.bar is None
