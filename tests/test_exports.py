@@ -17,6 +17,8 @@ from rich.cells import cell_len
 from .conftest import Invoke
 
 DATED = 17
+# The ledger (工作台账) layout offices submit, as the issue lists it.
+LEDGER_COLUMNS = ["序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "状态"]
 
 
 def column_of(line: str, token: str) -> int:
@@ -70,16 +72,7 @@ def test_xlsx_ledger_cells_colours_and_print_setup(invoke: Invoke, plan_dir: Pat
     assert result.exit_code == 0, result.output
     sheet = load_workbook(target).active
     assert sheet is not None
-    assert [c.value for c in sheet[2]] == [
-        "序号",
-        "重点工作",
-        "具体任务",
-        "完成时限",
-        "责任单位",
-        "进展情况",
-        "完成情况",
-        "状态",
-    ]
+    assert [c.value for c in sheet[2]] == LEDGER_COLUMNS
     assert sheet["A3"].value == "一、高站位落实重大决策部署，优化机构职能体系"
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=3) if row[1].value}
     assert len(rows) == 26
@@ -100,17 +93,7 @@ def test_csv_has_a_bom_and_every_milestone(invoke: Invoke, plan_dir: Path) -> No
     data = result.stdout_bytes
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == [
-        "所属部分",
-        "序号",
-        "重点工作",
-        "具体任务",
-        "完成时限",
-        "责任单位",
-        "进展情况",
-        "完成情况",
-        "状态",
-    ]
+    assert rows[0] == ["所属部分", *LEDGER_COLUMNS]
     assert len(rows) == 27
     assert rows[1][1] == "1.1.1" and rows[1][4] == "9月底前（2024-09-30）"
 

@@ -154,16 +154,27 @@ def test_import_never_clobbers_a_plan_without_force(invoke: Invoke, plan_dir: Pa
     assert tree(plan_dir) == tree(REPORTS / "gb18030.expected")  # the old initiative files are gone
 
 
+def revised_seed(folder: Path, *edits: tuple[str, str]) -> Path:
+    """The seed report with some wording changed, as a revised report would come in."""
+    text = SEED.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text
+        text = text.replace(old, new)
+    report = folder / "revised.txt"
+    report.write_text(text, encoding="utf-8")
+    return report
+
+
 def test_update_keeps_what_people_filled_in_and_reports_changes(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
     invoke(["done", "2.1.1", "--on", "2024-03-28", "--note", "方案已印发", "--plan", str(plan_dir)])
     invoke(["done", "2.1.3", "--on", "2024-12-20", "--plan", str(plan_dir)])
     path = plan_dir / "2-1.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 改革科\n"), encoding="utf-8")
-    revised = SEED.read_text(encoding="utf-8")
-    revised = revised.replace("12月底前，出台《派出机构和人员管理办法》", "11月底前，出台《派出机构和人员管理办法》")
-    revised = revised.replace("三是建立健全登记管理制度。", "三是建立健全登记管理制度。9月底前，完成登记档案数字化。")
-    report = tmp_path / "revised.txt"
-    report.write_text(revised, encoding="utf-8")
+    report = revised_seed(
+        tmp_path,
+        ("12月底前，出台《派出机构和人员管理办法》", "11月底前，出台《派出机构和人员管理办法》"),
+        ("三是建立健全登记管理制度。", "三是建立健全登记管理制度。9月底前，完成登记档案数字化。"),
+    )
 
     result = invoke(["import", str(report), "--out", str(plan_dir), "--update"])
     assert result.exit_code == 0, result.output
@@ -193,13 +204,12 @@ def test_update_keeps_what_people_filled_in_and_reports_changes(invoke: Invoke, 
 
 def test_update_reports_reworded_and_removed_milestones(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
     invoke(["done", "4.2.1", "--on", "2024-02-27", "--plan", str(plan_dir)])
-    revised = SEED.read_text(encoding="utf-8").replace(
-        "制定我区2023年度XX监督检查计划", "制定我区2024年度XX监督检查计划"
+    report = revised_seed(
+        tmp_path,
+        ("制定我区2023年度XX监督检查计划", "制定我区2024年度XX监督检查计划"),
+        ("四是规范编外人员管理。12月底前，推动", "四是规范编外人员管理。推动"),
+        ("12月底前，出台《派出机构和人员管理办法》，规范派出机构和人员管理。", ""),
     )
-    revised = revised.replace("四是规范编外人员管理。12月底前，推动", "四是规范编外人员管理。推动")
-    revised = revised.replace("12月底前，出台《派出机构和人员管理办法》，规范派出机构和人员管理。", "")
-    report = tmp_path / "revised.txt"
-    report.write_text(revised, encoding="utf-8")
     result = invoke(["import", str(report), "--out", str(plan_dir), "--update"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
