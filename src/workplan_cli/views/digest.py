@@ -253,23 +253,25 @@ def render_html(digest: Digest, labels: Labels = ZH) -> str:
 
 
 def _table(key: str, entries: tuple[Entry, ...], digest: Digest, labels: Labels, colour: str) -> str:
-    head = "".join(f'<th style="{_CELL}background:#f5f5f5;">{_h(c)}</th>' for c in labels.columns)
+    """One card per milestone, stacked: a phone shows it at full width, a desktop client likewise.
+
+    A row of six columns was unreadable on a phone (the task squeezed to two characters a line).
+    """
     rows = []
     for entry in entries:
-        notes = "".join(f'<br><span style="color:#616161;">· {_h(n)}</span>' for n in _week_notes(entry, digest))
-        cells = [
-            f'<td style="{_CELL}white-space:nowrap;">{_h(entry.milestone.id)}</td>',
-            f'<td style="{_CELL}">{_h(entry.initiative.title)}</td>',
-            f'<td style="{_CELL}">{_h(entry.milestone.task)}{notes}</td>',
-            f'<td style="{_CELL}white-space:nowrap;">{_h(_deadline(entry))}</td>',
-            f'<td style="{_CELL}white-space:nowrap;color:{colour};font-weight:bold;">'
-            f"{_h(_standing(entry, labels))}</td>",
-            f'<td style="{_CELL}">{_h(entry.owner or labels.no_owner)}</td>',
-        ]
-        rows.append(f'<tr data-id="{_h(entry.milestone.id)}">{"".join(cells)}</tr>')
+        notes = "".join(f'<div style="color:#616161;">· {_h(n)}</div>' for n in _week_notes(entry, digest))
+        owner = labels.owner.format(owner=entry.owner or labels.no_owner)
+        rows.append(
+            f'<tr data-id="{_h(entry.milestone.id)}"><td style="{_CELL}border-left:4px solid {colour};">'
+            f'<div style="font-weight:bold;">{_h(entry.milestone.id)} {_h(entry.initiative.title)}</div>'
+            f'<div style="margin:2px 0;">{_h(entry.milestone.task)}</div>{notes}'
+            f'<div style="color:#616161;font-size:13px;">{_h(_deadline(entry))} · '
+            f'<span style="color:{colour};font-weight:bold;">{_h(_standing(entry, labels))}</span> · '
+            f"{_h(owner)}</div></td></tr>"
+        )
     return (
-        f'<table data-section="{key}" style="border-collapse:collapse;width:100%;font-size:14px;">'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<table data-section="{key}" role="presentation" '
+        f'style="border-collapse:collapse;width:100%;font-size:14px;"><tbody>{"".join(rows)}</tbody></table>'
     )
 
 
