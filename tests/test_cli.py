@@ -249,3 +249,17 @@ def test_a_slow_load_shows_a_progress_bar_on_a_terminal_only(monkeypatch: pytest
     piped.started = time.monotonic() - 2
     piped(500, 1000)
     assert piped.bar is None
+
+
+def test_exit_codes_are_documented_once_in_the_readme_and_help(invoke: Invoke) -> None:
+    from workplan_cli import errors
+    from workplan_cli.errors import EXIT_CODES
+
+    from .conftest import REPO
+
+    codes = {getattr(errors, name).exit_code for name in dir(errors) if name.endswith("Error")}
+    assert codes <= set(EXIT_CODES)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for code, meaning in EXIT_CODES.items():
+        assert f"| {code} | {meaning} |" in readme
+    assert "Exit codes: 0 success; 1 some plan files" in invoke(["--help"]).stdout

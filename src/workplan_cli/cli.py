@@ -19,7 +19,14 @@ from rich.console import Console
 from rich.text import Text
 
 from workplan_cli import __version__
-from workplan_cli.errors import DeliveryError, PlanProblemsError, ReportImportError, UsageError, WorkplanError
+from workplan_cli.errors import (
+    EXIT_CODES,
+    DeliveryError,
+    PlanProblemsError,
+    ReportImportError,
+    UsageError,
+    WorkplanError,
+)
 from workplan_cli.i18n import TEXT, tr
 from workplan_cli.model import Plan, Status
 
@@ -29,6 +36,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="workplan",
     help="Track the deadlines of an annual work plan kept as YAML files in plan/.",
+    epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + ".",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,

@@ -368,7 +368,7 @@ def resolve_deadline(
     except DeadlineError as single_error:
         ranged = _resolve_range(phrase, core, plan_year)
         if ranged is None:
-            raise _not_yet_supported(phrase, text) or single_error from None
+            raise _known_family_refusal(phrase, text) or single_error from None
         return ranged
 
 
@@ -379,7 +379,7 @@ def depends_on_calendar(phrase: str) -> bool:
     return bool(_WORKING_DAYS.fullmatch(text) or _HOLIDAY.fullmatch(text))
 
 
-def _not_yet_supported(phrase: str, text: str) -> DeadlineError | None:
+def _known_family_refusal(phrase: str, text: str) -> DeadlineError | None:
     """A clearer refusal for phrases of a known family written in a form the grammar does not take."""
     if "工作日" in text:
         return DeadlineError(phrase, "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)")

@@ -61,12 +61,13 @@ class ReportImportError(WorkplanError):
     exit_code = 6
 
 
+# The exit codes, described once: `workplan --help` lists them and a test holds the README to them.
 EXIT_CODES = {
     0: "success",
-    PlanProblemsError.exit_code: "some plan files have problems (they are listed on stderr); `check` failed",
+    PlanProblemsError.exit_code: "some plan files have problems (listed on stderr); `check` failed",
     UsageError.exit_code: "bad flag or argument, or an id that does not exist",
-    PlanNotFoundError.exit_code: "no plan folder found, or plan/workplan.yaml is unusable",
+    PlanNotFoundError.exit_code: "no plan folder found, or `plan/workplan.yaml` is unusable",
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
-    DeliveryError.exit_code: "the digest e-mail could not be delivered (to some or all recipients)",
-    ReportImportError.exit_code: "a report could not be imported",
+    DeliveryError.exit_code: "the digest could not be delivered",
+    ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
 }
