@@ -98,3 +98,10 @@ def _fields(template: str) -> list[str]:
     import string
 
     return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+
+
+def test_lang_after_the_command_too(invoke: Invoke, plan_dir: Path) -> None:
+    after = invoke(["due", "--lang", "en", "--plan", str(plan_dir), "--as-of", "2024-06-17"], WORKPLAN_LANG="")
+    assert "4 overdue, 6 due within 14 days (as of 2024-06-17)" in after.stdout
+    chinese_after = invoke(["check", "--plan", str(plan_dir), "--lang", "zh"])  # over WORKPLAN_LANG=en
+    assert "没有问题" in chinese_after.stdout

@@ -91,6 +91,14 @@ class Language(StrEnum):
     en = "en"
 
 
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang", help="Interface language (default: language in workplan.yaml, then the locale).", show_default=False
+    ),
+]
+
+
 def _console(*, stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     width = None
@@ -105,6 +113,9 @@ def handle_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("lang") is not None:  # `workplan due --lang en` as well as `workplan --lang en due`
+            _Session.lang_override = kwargs["lang"].value
+            _language(None)
         try:
             return command(*args, **kwargs)
         except WorkplanError as err:
@@ -246,6 +257,7 @@ def due(
     json: JsonOption = False,
     show_all: AllRowsOption = False,
     workdays: WorkdaysOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
 
@@ -287,6 +299,7 @@ def list_milestones(
         str | None,
         typer.Option("--section", help="Only this section: its number (2) or part of its heading.", show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Every milestone with its status, in plan order.
 
@@ -320,6 +333,7 @@ def show(
     workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
+    lang: LangOption = None,
 ) -> None:
     """One initiative in full: its text, milestones, status and progress notes.
 
@@ -343,20 +357,20 @@ def show(
 
 @app.command()
 @handle_errors
-def check(plan: PlanOption = None) -> None:
+def check(plan: PlanOption = None, lang: LangOption = None) -> None:
     """Validate every plan file; print each problem as file:line: message. Exit 1 if any.
 
     Example: workplan check --plan plan/
     """
     loaded = _open_plan(plan)
-    lang = _Session.lang
+    language = _Session.lang
     count = sum(len(i.milestones) for i in loaded.initiatives)
     if not loaded.problems:
-        summary = tr("check.ok", lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
+        summary = tr("check.ok", language, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
         _console().print(Text(summary, style="green"))
         return
     for problem in loaded.problems:
-        _console().print(Text(problem.text(lang)))
+        _console().print(Text(problem.text(language)))
     files = len({p.path for p in loaded.problems})
     english, chinese = TEXT["check.failed"]
     raise PlanProblemsError(
@@ -408,6 +422,7 @@ def done(
         str | None, typer.Option("--note", help="Also add this progress note (进展情况).", show_default=False)
     ] = None,
     every: AllOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Close a milestone (销号): record its done date in its plan file.
 
@@ -423,7 +438,7 @@ def done(
 
 @app.command()
 @handle_errors
-def reopen(item_id: IdArgument, plan: PlanOption = None, every: AllOption = False) -> None:
+def reopen(item_id: IdArgument, plan: PlanOption = None, every: AllOption = False, lang: LangOption = None) -> None:
     """Reopen a closed milestone: remove its done date.
 
     Example: workplan reopen 2.1.1
@@ -440,6 +455,7 @@ def note(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The progress note.")],
     plan: PlanOption = None,
     on: OnOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Add a dated progress note (进展情况) to a milestone without closing it.
 
@@ -475,6 +491,7 @@ def digest(
     ] = False,
     crontab: Annotated[bool, typer.Option("--crontab", help="Print a crontab line for Monday 08:00 and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """The weekly digest: overdue, due soon, newly overdue, closed last week, progress by section.
 
@@ -548,6 +565,7 @@ def import_report(
             "--update", help="Re-import over DIR, keeping done dates, notes and owners of unchanged milestones."
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Turn a work-plan report into plan files: workplan.yaml and one file per initiative.
 
@@ -627,6 +645,7 @@ def export(
         Path | None,
         typer.Option("--csv", metavar="FILE", help="The ledger as CSV (UTF-8 with BOM).", show_default=False),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Export the plan: a calendar (.ics), the office ledger (.xlsx) or CSV. FILE may be - for stdout.
 
@@ -675,6 +694,7 @@ def timeline(
     svg: Annotated[
         Path | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.", show_default=False)
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """The plan year month by month: each dated milestone in its month, coloured by status, today marked.
 
@@ -696,7 +716,9 @@ def timeline(
 
 @app.command()
 @handle_errors
-def stats(plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None) -> None:
+def stats(
+    plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None, lang: LangOption = None
+) -> None:
     """Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing.
 
     Example: workplan stats --as-of 2024-06-17
