@@ -86,6 +86,27 @@ TEXT: dict[str, tuple[str, str]] = {
     "stats.whole": ("Whole plan", "全部计划"),
     "stats.by_section": ("By section", "按部分"),
     "stats.by_owner": ("By owner", "按责任单位"),
+    "digest.heading": ("Work plan digest {as_of}", "工作计划周报 {as_of}"),
+    "digest.subject": (
+        "Work plan digest {as_of}: {overdue} overdue, {due} due within {window} days",
+        "工作计划周报 {as_of}：逾期 {overdue} 项，{window} 天内到期 {due} 项",
+    ),
+    "digest.overdue": ("{n} overdue", "逾期 {n} 项"),
+    "digest.due": ("{n} due within {window} days", "{window} 天内到期 {n} 项"),
+    "digest.newly_overdue": ("{n} became overdue in the past week", "过去一周新逾期 {n} 项"),
+    "digest.closed": ("{n} closed in the past week", "过去一周完成 {n} 项"),
+    "digest.progress": ("Progress by section", "各部分进度"),
+    "digest.none": ("none", "无"),
+    "digest.days_late": ("{n} days late", "逾期 {n} 天"),
+    "digest.days_left": ("{n} days left", "还剩 {n} 天"),
+    "digest.due_today": ("due today", "今天到期"),
+    "digest.done_on": ("done {date}", "{date} 完成"),
+    "digest.owner": ("Owner: {owner}", "责任单位：{owner}"),
+    "digest.no_owner": ("unassigned", "未指定"),
+    "digest.progress_line": ("{done}/{dated} done, {overdue} overdue", "完成 {done}/{dated}，逾期 {overdue}"),
+    "digest.for_owner": (" ({owner})", "（{owner}）"),
+    "digest.nothing": ("Nothing overdue, due or closed this week.", "本周无逾期、到期或完成事项。"),
+    "digest.columns": ("ID|Initiative|Task|Deadline|Standing|Owner", "编号|事项|任务|时限|情况|责任单位"),
 }
 
 

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any
 
 from workplan_cli.digest import Digest, SectionProgress
+from workplan_cli.i18n import TEXT
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
 
 
 @dataclass(frozen=True, slots=True)
 class Labels:
+    """The digest's words in one language; the text itself lives in i18n.TEXT under digest.*."""
+
     heading: str
     subject: str
     overdue: str
@@ -33,48 +37,15 @@ class Labels:
     nothing: str
 
 
-ZH = Labels(
-    heading="工作计划周报 {as_of}",
-    subject="工作计划周报 {as_of}：逾期 {overdue} 项，{window} 天内到期 {due} 项",
-    overdue="逾期 {n} 项",
-    due="{window} 天内到期 {n} 项",
-    newly_overdue="过去一周新逾期 {n} 项",
-    closed="过去一周完成 {n} 项",
-    progress="各部分进度",
-    none="无",
-    days_late="逾期 {n} 天",
-    days_left="还剩 {n} 天",
-    due_today="今天到期",
-    done_on="{date} 完成",
-    owner="责任单位：{owner}",
-    no_owner="未指定",
-    progress_line="完成 {done}/{dated}，逾期 {overdue}",
-    columns=("编号", "事项", "任务", "时限", "情况", "责任单位"),
-    for_owner="（{owner}）",
-    nothing="本周无逾期、到期或完成事项。",
-)
+def labels_for(lang: str) -> Labels:
+    """The digest's labels in one language, from the interface text table (i18n.py)."""
+    names = [f.name for f in fields(Labels) if f.name != "columns"]
+    values: dict[str, Any] = {name: TEXT[f"digest.{name}"][1 if lang == "zh" else 0] for name in names}
+    values["columns"] = tuple(TEXT["digest.columns"][1 if lang == "zh" else 0].split("|"))
+    return Labels(**values)
 
-EN = Labels(
-    heading="Work plan digest {as_of}",
-    subject="Work plan digest {as_of}: {overdue} overdue, {due} due within {window} days",
-    overdue="{n} overdue",
-    due="{n} due within {window} days",
-    newly_overdue="{n} became overdue in the past week",
-    closed="{n} closed in the past week",
-    progress="Progress by section",
-    none="none",
-    days_late="{n} days late",
-    days_left="{n} days left",
-    due_today="due today",
-    done_on="done {date}",
-    owner="Owner: {owner}",
-    no_owner="unassigned",
-    progress_line="{done}/{dated} done, {overdue} overdue",
-    columns=("ID", "Initiative", "Task", "Deadline", "Standing", "Owner"),
-    for_owner=" ({owner})",
-    nothing="Nothing overdue, due or closed this week.",
-)
 
+ZH, EN = labels_for("zh"), labels_for("en")
 LABELS = {"zh": ZH, "en": EN}
 
 _COLOURS = {"overdue": "#c62828", "due": "#f9a825", "newly": "#c62828", "closed": "#2e7d32"}
