@@ -177,3 +177,13 @@ def test_no_cache_flag_neither_reads_nor_writes(generated: Path, private_cache: 
     assert not cache_path(generated).exists()
     CliRunner().invoke(app, ["due", "--plan", str(generated), "--as-of", "2024-06-17"])
     assert cache_path(generated).exists()
+
+
+def test_a_new_build_of_workplan_itself_does_not_trust_the_old_cache(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snapshot(generated, use_cache=True)
+    settings_key = cache.file_key((generated / "workplan.yaml").stat())
+    assert cache.read_cache(cache_path(generated), generated, settings_key) != {}
+    monkeypatch.setattr(cache, "_code_key", lambda: (("deadlines.py", 1, 2),))  # as after a `git pull`
+    assert cache.read_cache(cache_path(generated), generated, settings_key) == {}

@@ -3,7 +3,8 @@
 It must never serve stale data:
 
 - Each file's entry is keyed by its path, size, mtime_ns and inode; the whole cache by the program's
-  version, the plan folder and workplan.yaml's own key (the plan year changes every deadline).
+  version and source files, the plan folder and workplan.yaml's own key (the plan year changes
+  every deadline).
 - A file modified within ``RACY_SECONDS`` of the cache being written is not stored: its mtime
   cannot tell an edit made in the same tick from the version read (the "racy" case git guards
   against), so it is read again next time.
@@ -76,7 +77,18 @@ def cache_file(folder: Path, env: Mapping[str, str]) -> Path:
 
 
 def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:
-    return (FORMAT, __version__, str(folder.resolve()), settings_key)
+    return (FORMAT, __version__, _code_key(), str(folder.resolve()), settings_key)
+
+
+def _code_key() -> tuple[tuple[str, int, int], ...]:
+    """The program's own source files, by size and mtime: an editable install or a `git pull` of
+    workplan itself changes what a file means without changing the version number."""
+    package = Path(__file__).resolve().parent
+    key = []
+    for path in sorted(package.rglob("*.py")):
+        info = path.stat()
+        key.append((path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(key)
 
 
 def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tuple[FileKey, FileResult]]:

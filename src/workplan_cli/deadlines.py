@@ -136,10 +136,11 @@ class WorkingDays(Protocol):
 class DeadlineError(ValueError):
     """A phrase that cannot be resolved. ``str(err)`` says what is wrong and how to write it."""
 
-    def __init__(self, phrase: str, reason: str) -> None:
+    def __init__(self, phrase: str, reason: str, reason_zh: str = "") -> None:
         super().__init__(f"cannot read deadline {phrase!r}: {reason}")
         self.phrase = phrase
         self.reason = reason
+        self.reason_zh = reason_zh or reason  # the same in Chinese, where written
 
 
 # ---------------------------------------------------------------------------------------------
@@ -242,6 +243,9 @@ _STATUS_DATE_WORDS = ("截至", "截止到", "截止至", "截止")
 _HOLIDAY_WORDS = ("春节", "国庆", "元旦", "清明", "劳动节", "五一", "端午", "中秋", "十一")
 
 _HOW_TO_WRITE = "write it like 3月底前, 6月20日前, 6月下旬, 年底前, 二季度, 2025年10月底前 or 2024-07-15"
+_HOW_TO_WRITE_ZH = (
+    "请写作 3月底前、6月20日前、6月下旬、年底前、二季度、2025年10月底前 或 2024-07-15，持续性工作写“持续”"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,14 +261,18 @@ def _year_of(match: re.Match[str], plan_year: int) -> int:
 
 def _month_period(phrase: str, year: int, month: int) -> _Period:
     if not 1 <= month <= 12:
-        raise DeadlineError(phrase, f"there is no month {month}")
+        raise DeadlineError(phrase, f"there is no month {month}", f"没有 {month} 月")
     return _Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def _day(phrase: str, year: int, month: int, day: int) -> date:
     period = _month_period(phrase, year, month)
     if not 1 <= day <= period.last.day:
-        raise DeadlineError(phrase, f"{year}-{month:02d} has {period.last.day} days, not {day}")
+        raise DeadlineError(
+            phrase,
+            f"{year}-{month:02d} has {period.last.day} days, not {day}",
+            f"{year} 年 {month} 月只有 {period.last.day} 天",
+        )
     return date(year, month, day)
 
 
@@ -290,6 +298,8 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
                 phrase,
                 f"ambiguous: end of month {month_number} ({month_number}月底前) or before it starts "
                 f"({month_number - 1 or 12}月底前)? write one of these",
+                f"有歧义：是 {month_number}月底前，还是 {month_number} 月开始之前"
+                f"（{month_number - 1 or 12}月底前）？请写明其一",
             )
         return _month_period(phrase, _year_of(m, plan_year), month_number), None
     if m := _HALF.fullmatch(core):
@@ -307,7 +317,7 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
         return _Period(date(year, 1, 1), date(year, 12, 31)), None
     if m := _DAMAGED_DAY.fullmatch(core):
         return _repair_lost_month(phrase, m, plan_year)
-    raise DeadlineError(phrase, _HOW_TO_WRITE)
+    raise DeadlineError(phrase, _HOW_TO_WRITE, _HOW_TO_WRITE_ZH)
 
 
 def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_Period, str]:
@@ -322,7 +332,11 @@ def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_
             readings.append((month, day))
     if len(readings) != 1:
         options = " or ".join(f"{mo}月{d}日" for mo, d in readings) or "no valid date"
-        raise DeadlineError(phrase, f"looks damaged ('{digits}日' has no 月): could be {options}; fix the text")
+        raise DeadlineError(
+            phrase,
+            f"looks damaged ('{digits}日' has no 月): could be {options}; fix the text",
+            f"疑似缺字（'{digits}日' 缺少“月”）：可能是 {options.replace(' or ', ' 或 ')}；请修正原文",
+        )
     month, day = readings[0]
     due = date(year, month, day)
     return _Period(due, due), f"read {digits}日 as {month}月{day}日 (月 is missing from the text)"
@@ -350,11 +364,17 @@ def resolve_deadline(
     """
     text = normalize_chars(phrase).strip()
     if not text:
-        raise DeadlineError(phrase, f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work")
+        raise DeadlineError(
+            phrase, f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work", f"时限为空；{_HOW_TO_WRITE_ZH}"
+        )
     if text.startswith(_OPEN_ENDED_WORDS):
         return OPEN_ENDED
     if text.startswith(_STATUS_DATE_WORDS):
-        raise DeadlineError(phrase, "截至… states where things stand on a date, it is not a deadline")
+        raise DeadlineError(
+            phrase,
+            "截至… states where things stand on a date, it is not a deadline",
+            "“截至…”表示某日的进展，不是完成时限",
+        )
     if text.startswith("每"):
         return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
@@ -382,9 +402,17 @@ def depends_on_calendar(phrase: str) -> bool:
 def _known_family_refusal(phrase: str, text: str) -> DeadlineError | None:
     """A clearer refusal for phrases of a known family written in a form the grammar does not take."""
     if "工作日" in text:
-        return DeadlineError(phrase, "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)")
+        return DeadlineError(
+            phrase,
+            "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)",
+            "工作日时限请写作“N个工作日内”，并在节点上写 `assigned:` 交办日期",
+        )
     if any(word in text for word in _HOLIDAY_WORDS):
-        return DeadlineError(phrase, "write holiday deadlines as 春节前, 国庆前, “十一”之前, 2025年元旦前 …")
+        return DeadlineError(
+            phrase,
+            "write holiday deadlines as 春节前, 国庆前, “十一”之前, 2025年元旦前 …",
+            "节日时限请写作 春节前、国庆前、“十一”之前、2025年元旦前 等",
+        )
     return None
 
 
@@ -410,7 +438,7 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     if m := _EVERY_MONTH.fullmatch(text):
         day = None if m["end"] else _number(m["day"])
         if day is not None and not 1 <= day <= 31:
-            raise DeadlineError(phrase, f"there is no day {day} in a month")
+            raise DeadlineError(phrase, f"there is no day {day} in a month", f"一个月没有 {day} 日")
         return Recurrence("month", first, day=day)
     if m := _EVERY_QUARTER.fullmatch(text):
         if m["end"]:
@@ -426,6 +454,7 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     raise DeadlineError(
         phrase,
         "write recurring deadlines like 每月5日前, 每月底, 每季度末, 每季度最后一个月的25日前, 每周五 or 每年6月30日前",
+        "周期性时限请写作 每月5日前、每月底、每季度末、每季度最后一个月的25日前、每周五 或 每年6月30日前",
     )
 
 
@@ -434,13 +463,14 @@ def _within_working_days(phrase: str, count: int, workdays: WorkingDays | None, 
         raise DeadlineError(
             phrase,
             "working days are counted from the day the task was assigned: add `assigned: YYYY-MM-DD` to the milestone",
+            "工作日从交办之日起算：请在节点上添加 `assigned: YYYY-MM-DD`",
         )
     if workdays is None:
         raise DeadlineError(phrase, "needs the working-day calendar")
     try:
         return workdays.add_working_days(assigned, count)
     except ValueError as err:
-        raise DeadlineError(phrase, str(err)) from None
+        raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
 
 
 def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, workdays: WorkingDays | None) -> date:
@@ -452,7 +482,7 @@ def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, workdays: Wor
     try:
         return workdays.last_working_day_before(workdays.holiday_start(m["holiday"], year))
     except ValueError as err:
-        raise DeadlineError(phrase, str(err)) from None
+        raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
 
 
 def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
@@ -473,7 +503,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
         except DeadlineError:
             continue
         if start_period.first > due_period.last:
-            raise DeadlineError(phrase, "the range starts after it ends")
+            raise DeadlineError(phrase, "the range starts after it ends", "时间段的开始晚于结束")
         return Deadline(due=due_period.last, start=start_period.first, note=due_note)
     return None
 

@@ -515,7 +515,7 @@ def _milestone(
             reader.problem(
                 fields["deadline"],
                 f"milestone {milestone_id}: {err}",
-                f"节点 {milestone_id}：无法识别完成时限 {err.phrase!r}（{err.reason}）",
+                f"节点 {milestone_id}：无法识别完成时限 {err.phrase!r}：{err.reason_zh}",
             )
             return None
         if deadline.note:

@@ -33,6 +33,7 @@ class UnpublishedYearError(ValueError):
             "package); working days cannot be counted for that year"
         )
         self.year = year
+        self.zh = f"{year} 年的放假调休安排尚未公布（或 holidays 包中尚无）；无法计算该年的工作日"
 
 
 class WorkCalendar:
