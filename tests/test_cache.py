@@ -45,7 +45,9 @@ def generated(tmp_path: Path) -> Path:
 
 
 def cache_path(folder: Path) -> Path:
-    return cache.cache_file(folder, os.environ)
+    path = cache.cache_file(folder, os.environ)
+    assert path is not None
+    return path
 
 
 def test_warm_results_equal_cold_after_edits_deletions_renames_additions(generated: Path) -> None:
@@ -187,3 +189,14 @@ def test_a_new_build_of_workplan_itself_does_not_trust_the_old_cache(
     assert cache.read_cache(cache_path(generated), generated, settings_key) != {}
     monkeypatch.setattr(cache, "_code_key", lambda: (("deadlines.py", 1, 2),))  # as after a `git pull`
     assert cache.read_cache(cache_path(generated), generated, settings_key) == {}
+
+
+def test_no_home_to_find_means_no_cache_not_a_crash(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    assert cache.cache_file(generated, os.environ) is None
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)

@@ -65,15 +65,24 @@ def file_key(info: os.stat_result) -> FileKey:
     return info.st_size, info.st_mtime_ns, info.st_ino
 
 
-def cache_folder(env: Mapping[str, str]) -> Path:
+def cache_folder(env: Mapping[str, str]) -> Path | None:
+    """$XDG_CACHE_HOME/workplan, else ~/.cache/workplan; None when there is no home to find
+    (a bare cron or service environment without HOME or a passwd entry): then no cache."""
     base = env.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "workplan"
+    if base and Path(base).is_absolute():
+        return Path(base) / "workplan"
+    try:
+        return Path.home() / ".cache" / "workplan"
+    except (RuntimeError, KeyError):
+        return None
 
 
-def cache_file(folder: Path, env: Mapping[str, str]) -> Path:
+def cache_file(folder: Path, env: Mapping[str, str]) -> Path | None:
+    root = cache_folder(env)
+    if root is None:
+        return None
     digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return cache_folder(env) / f"plan-{digest}.pickle"
+    return root / f"plan-{digest}.pickle"
 
 
 def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:

@@ -617,7 +617,8 @@ def load_plan(
     settings_key = cache.file_key((folder / SETTINGS_FILE).stat())
     environment = os.environ if env is None else env
     cache_path = cache.cache_file(folder, environment)
-    stored = cache.read_cache(cache_path, folder, settings_key) if use_cache else {}
+    use_cache = use_cache and cache_path is not None
+    stored = cache.read_cache(cache_path, folder, settings_key) if use_cache and cache_path else {}
 
     results: dict[str, tuple[cache.FileKey, cache.FileResult]] = {}
     to_parse: list[tuple[str, cache.FileKey]] = []
@@ -640,7 +641,7 @@ def load_plan(
             # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
             if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
                 results[rel] = (key, _relocated(result, folder / rel))
-    if use_cache and (any(r.cacheable for r in parsed) or stored.keys() - results.keys()):
+    if use_cache and cache_path and (any(r.cacheable for r in parsed) or stored.keys() - results.keys()):
         cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
