@@ -10,7 +10,7 @@ from pathlib import Path
 from workplan_cli.editing import Change, edit_plan_file
 from workplan_cli.errors import EditRefusedError, UnknownIdError, UsageError
 from workplan_cli.model import Initiative, Milestone, Plan
-from workplan_cli.schedule import current_due, unknown_id
+from workplan_cli.schedule import current_due, find_initiative
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +29,24 @@ class Outcome:
 
 def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
     """The milestones an id names: one for a milestone id, all of them for an initiative id."""
-    for initiative in plan.initiatives:
-        if initiative.id == item_id:
-            return initiative, list(initiative.milestones)
-        for milestone in initiative.milestones:
-            if milestone.id == item_id:
-                return initiative, [milestone]
-    error = unknown_id(plan, item_id)
-    if plan.problems:
-        broken = sorted({str(p.path) for p in plan.problems})
-        files = ", ".join(broken)
-        raise EditRefusedError(
-            f"{error}; it may be in a file that could not be read: {files} (run `workplan check`)",
-            f"{error.text('zh')}；它可能在无法读取的文件中：{files}（运行 `workplan check`）",
-        )
-    raise error
+    try:
+        initiative = find_initiative(plan, item_id)
+    except UnknownIdError as error:
+        if plan.problems:
+            raise _maybe_in_a_broken_file(plan, error) from None
+        raise
+    if initiative.id == item_id:
+        return initiative, list(initiative.milestones)
+    return initiative, [m for m in initiative.milestones if m.id == item_id]
+
+
+def _maybe_in_a_broken_file(plan: Plan, error: UnknownIdError) -> EditRefusedError:
+    """An unknown id in a plan with unreadable files: the id may be in one of them."""
+    files = ", ".join(sorted({str(p.path) for p in plan.problems}))
+    return EditRefusedError(
+        f"{error}; it may be in a file that could not be read: {files} (run `workplan check`)",
+        f"{error.text('zh')}；它可能在无法读取的文件中：{files}（运行 `workplan check`）",
+    )
 
 
 def _select(

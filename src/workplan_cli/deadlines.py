@@ -27,6 +27,7 @@ __all__ = [
     "depends_on_calendar",
     "find_deadline_phrases",
     "normalize_chars",
+    "parse_numeral",
     "period_start",
     "resolve_deadline",
 ]
@@ -201,7 +202,7 @@ _CN_DIGITS = {
 }
 
 
-def _number(text: str) -> int:
+def parse_numeral(text: str) -> int:
     """``12``, ``十二``, ``二十``, ``三十一``, ``二〇二四`` -> int."""
     if text.isascii() and text.isdigit():
         return int(text)
@@ -256,7 +257,7 @@ class _Period:
 
 def _year_of(match: re.Match[str], plan_year: int) -> int:
     written = match.groupdict().get("year")
-    return _number(written) if written else plan_year
+    return parse_numeral(written) if written else plan_year
 
 
 def _month_period(phrase: str, year: int, month: int) -> _Period:
@@ -282,16 +283,16 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
         day = _day(phrase, int(m["year"]), int(m["month"]), int(m["day"]))
         return _Period(day, day), None
     if m := _DAY.fullmatch(core):
-        day = _day(phrase, _year_of(m, plan_year), _number(m["month"]), _number(m["day"]))
+        day = _day(phrase, _year_of(m, plan_year), parse_numeral(m["month"]), parse_numeral(m["day"]))
         return _Period(day, day), None
     if m := _PART.fullmatch(core):
-        month = _month_period(phrase, _year_of(m, plan_year), _number(m["month"]))
+        month = _month_period(phrase, _year_of(m, plan_year), parse_numeral(m["month"]))
         first_day, last_day = _PART_OF_MONTH[m["part"]]
         return _Period(month.first.replace(day=first_day), month.first.replace(day=min(last_day, month.last.day))), None
     if m := _MONTH_END.fullmatch(core):
-        return _month_period(phrase, _year_of(m, plan_year), _number(m["month"])), None
+        return _month_period(phrase, _year_of(m, plan_year), parse_numeral(m["month"])), None
     if m := _MONTH_ALONE.fullmatch(core):
-        month_number = _number(m["month"])
+        month_number = parse_numeral(m["month"])
         if has_suffix:
             # "8月前" reads both as "by the end of August" and "before August starts".
             raise DeadlineError(
@@ -308,7 +309,7 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
             return _Period(date(year, 1, 1), date(year, 6, 30)), None
         return _Period(date(year, 7, 1), date(year, 12, 31)), None
     if m := _QUARTER.fullmatch(core):
-        year, quarter = _year_of(m, plan_year), _number(m["quarter"])
+        year, quarter = _year_of(m, plan_year), parse_numeral(m["quarter"])
         last_month = 3 * quarter
         first_month = _month_period(phrase, year, last_month - 2)
         return _Period(first_month.first, _month_period(phrase, year, last_month).last), None
@@ -378,7 +379,7 @@ def resolve_deadline(
     if text.startswith("每"):
         return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
-        return Deadline(due=_within_working_days(phrase, _number(m["count"]), workdays, assigned))
+        return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), workdays, assigned))
     if m := _HOLIDAY.fullmatch(text):
         return Deadline(due=_before_holiday(phrase, m, plan_year, workdays))
     core, has_suffix = _strip(text)
@@ -436,7 +437,7 @@ _EVERY_YEAR = _Lazy(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<
 def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     first = date(plan_year, 1, 1)
     if m := _EVERY_MONTH.fullmatch(text):
-        day = None if m["end"] else _number(m["day"])
+        day = None if m["end"] else parse_numeral(m["day"])
         if day is not None and not 1 <= day <= 31:
             raise DeadlineError(phrase, f"there is no day {day} in a month", f"一个月没有 {day} 日")
         return Recurrence("month", first, day=day)
@@ -444,13 +445,13 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
         if m["end"]:
             return Recurrence("quarter", first)
         month = 1 if m["which"] in ("第一个月", "首月") else 3
-        return Recurrence("quarter", first, day=_number(m["day"]), month=month)
+        return Recurrence("quarter", first, day=parse_numeral(m["day"]), month=month)
     if m := _EVERY_WEEK.fullmatch(text):
         return Recurrence("week", first, day=_WEEKDAYS.index(m["weekday"].replace("天", "日")))
     if m := _EVERY_YEAR.fullmatch(text):
-        month = _number(m["month"])
+        month = parse_numeral(m["month"])
         _month_period(phrase, plan_year, month)
-        return Recurrence("year", first, day=None if m["end"] else _number(m["day"]), month=month)
+        return Recurrence("year", first, day=None if m["end"] else parse_numeral(m["day"]), month=month)
     raise DeadlineError(
         phrase,
         "write recurring deadlines like 每月5日前, 每月底, 每季度末, 每季度最后一个月的25日前, 每周五 or 每年6月30日前",

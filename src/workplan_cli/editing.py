@@ -24,10 +24,10 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import EditRefusedError
-from workplan_cli.planfiles import YAML_LOADER
+from workplan_cli.planfiles import NULL_TAG, YAML_LOADER
 from workplan_cli.yamltext import quoted
 
-_NULL = "tag:yaml.org,2002:null"
+_NULL = NULL_TAG
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from workplan_cli.deadlines import (
     WorkingDays,
     find_deadline_phrases,
     normalize_chars,
+    parse_numeral,
     resolve_deadline,
 )
 from workplan_cli.errors import ReportImportError
@@ -67,13 +68,6 @@ def clean_report(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _ARTIFACTS.sub("", text)
     return _FURNITURE.sub("", text)
-
-
-def _cn_number(text: str) -> int:
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_CN_NUMERALS.index(ones) + 1 if ones else 0)
-    return _CN_NUMERALS.index(text) + 1
 
 
 def plan_year(text: str, explicit: int | None) -> int:
@@ -136,7 +130,7 @@ def _sections(lines: list[str]) -> list[tuple[int, str, str]]:
     sections: list[tuple[int, str, list[str]]] = []
     for line in lines:
         m = _SECTION.match(line)
-        if m and _cn_number(m[1]) == len(sections) + 1:
+        if m and parse_numeral(m[1]) == len(sections) + 1:
             heading, _, rest = line.partition("。")
             sections.append((len(sections) + 1, heading.strip(), [rest.strip()] if rest.strip() else []))
         elif line.startswith(_CLOSING):
@@ -158,7 +152,7 @@ def _numbered(marker: re.Pattern[str], body: str) -> list[re.Match[str]]:
     """The marker's matches that count 1, 2, 3… in order (a stray 一是 inside prose is skipped)."""
     starts: list[re.Match[str]] = []
     for m in marker.finditer(body):
-        number = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
+        number = int(m[1]) if m[1].isdigit() else parse_numeral(m[1])  # int() also reads full-width １
         if number == len(starts) + 1:
             starts.append(m)
     return starts

@@ -24,7 +24,6 @@ from workplan_cli.deadlines import (
     OPEN_ENDED,
     Deadline,
     DeadlineError,
-    WorkingDays,
     depends_on_calendar,
     period_start,
     resolve_deadline,
@@ -38,7 +37,7 @@ MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is 
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
-_NULL = f"{_CORE}null"
+NULL_TAG = _NULL = f"{_CORE}null"
 _STR, _MAP, _SEQ = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
 _NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
 
@@ -171,10 +170,12 @@ def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _key_problem(key: str, known: Iterable[str]) -> str:
+def _key_problem(key: str, known: Iterable[str]) -> tuple[str, str]:
+    """What to say about an unknown key, in English and Chinese, with the closest known key."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
-    return f"unknown key {key!r}{hint}; keys starting with x- are kept for your own use"
+    english = f"unknown key {key!r}{hint}; keys starting with x- are kept for your own use"
+    return english, f"未知的键 {key!r}" + (f"（是否应为 {close[0]!r}？）" if close else "")
 
 
 class _Fields(dict[str, yaml.Node]):
@@ -229,12 +230,8 @@ class _Reader:
                 )
                 continue
             if key not in known and not key.startswith("x-"):
-                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-                self.problem(
-                    key_node,
-                    f"{what}: {_key_problem(key, known)}",
-                    f"未知的键 {key!r}" + (f"（是否应为 {close[0]!r}？）" if close else ""),
-                )
+                english, chinese = _key_problem(key, known)
+                self.problem(key_node, f"{what}: {english}", chinese)
             fields[key] = value_node
         return fields
 
@@ -433,7 +430,6 @@ def load_initiative(
     text: str,
     plan_year: int,
     problems: list[Problem],
-    workdays: WorkingDays | None = None,
     *,
     keep_text: bool = True,
 ) -> Initiative | None:
@@ -461,7 +457,7 @@ def load_initiative(
         return None
     milestones = []
     for item in milestone_nodes:
-        milestone = _milestone(reader, item, initiative_id, plan_year, workdays)
+        milestone = _milestone(reader, item, initiative_id, plan_year)
         if milestone is not None:
             milestones.append(milestone)
     _check_unique(reader, [(m.id, m.line) for m in milestones], "milestone id")
@@ -478,9 +474,7 @@ def load_initiative(
     )
 
 
-def _milestone(
-    reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: int, workdays: WorkingDays | None
-) -> Milestone | None:
+def _milestone(reader: _Reader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
     fields = reader.mapping(node, "a milestone", MILESTONE_KEYS)
     if fields is None:
         return None
@@ -506,10 +500,8 @@ def _milestone(
         try:
             deadline = (
                 _resolve_shared(phrase, plan_year)
-                if assigned is None and workdays is None
-                else resolve_deadline(
-                    phrase, plan_year, workdays=workdays or calendar_for(plan_year), assigned=assigned
-                )
+                if assigned is None
+                else resolve_deadline(phrase, plan_year, workdays=calendar_for(plan_year), assigned=assigned)
             )
         except DeadlineError as err:
             reader.problem(
