@@ -41,15 +41,23 @@ def status_cell(status: Status, lang: str = "en") -> Text:
     return Text(f"● {status_label(status, lang)}", style=STATUS_STYLE[status])
 
 
-def deadline_cell(entry: Entry, lang: str = "en") -> Text:
+def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
+    """The phrase as written, and what it means: the dates (period, start → due), or ongoing/done."""
     milestone = entry.milestone
     if entry.due is None:
         label = tr("deadline.done" if milestone.done else "deadline.ongoing", lang)
-        return Text(literal(milestone.phrase or "—") + f"\n{label}", style="cyan")
-    cell = text(milestone.phrase or "")
+        return literal(milestone.phrase or "—"), label
     span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
     period = f"{entry.period}: " if entry.period else ""
-    cell.append(f"\n{period}{span}{entry.due.isoformat()}", style="bold")
+    return literal(milestone.phrase or ""), f"{period}{span}{entry.due.isoformat()}"
+
+
+def deadline_cell(entry: Entry, lang: str = "en") -> Text:
+    phrase, meaning = deadline_lines(entry, lang)
+    if entry.due is None:
+        return Text(f"{phrase}\n{meaning}", style="cyan")
+    cell = Text(phrase)
+    cell.append(f"\n{meaning}", style="bold")
     return cell
 
 
@@ -187,15 +195,6 @@ def _width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
-def _plain_deadline(entry: Entry, lang: str) -> str:
-    milestone = entry.milestone
-    if entry.due is None:
-        return f"{milestone.phrase or '—'} {tr('deadline.done' if milestone.done else 'deadline.ongoing', lang)}"
-    period = f"{entry.period}: " if entry.period else ""
-    span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
-    return f"{milestone.phrase or ''} {period}{span}{entry.due.isoformat()}"
-
-
 def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
     """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
     labels = {status: f"● {status_label(status, lang)}" for status in Status}
@@ -206,7 +205,7 @@ def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: 
                 e.milestone.id,
                 literal(e.initiative.title),
                 literal(e.milestone.task),
-                literal(_plain_deadline(e, lang)),
+                " ".join(deadline_lines(e, lang)),
                 days_text(e, lang),
                 literal(e.owner),
             ]
