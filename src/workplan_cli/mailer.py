@@ -98,10 +98,7 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
     except ssl.SSLError as err:
         raise DeliveryError(f"SMTP server {server}: TLS failed ({err.reason or err})") from err
     except TimeoutError as err:
-        raise DeliveryError(
-            f"SMTP server {server}: timed out after {settings.timeout:g} s",
-            f"邮件服务器 {server}：{settings.timeout:g} 秒内没有响应",
-        ) from err
+        raise _timed_out(server, settings.timeout) from err
     except ConnectionRefusedError as err:
         raise DeliveryError(
             f"SMTP server {server}: connection refused (is the server running?)",
@@ -109,7 +106,7 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
         ) from err
     except smtplib.SMTPServerDisconnected as err:
         if "timed out" in str(err):  # smtplib turns a read timeout into a disconnect
-            raise DeliveryError(f"SMTP server {server}: timed out after {settings.timeout:g} s") from err
+            raise _timed_out(server, settings.timeout) from err
         raise DeliveryError(f"SMTP server {server}: the server closed the connection ({err})") from err
     except smtplib.SMTPException as err:
         raise DeliveryError(f"SMTP server {server}: {err}") from err
@@ -121,3 +118,9 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
                 client.quit()
             except (smtplib.SMTPException, OSError):
                 client.close()
+
+
+def _timed_out(server: str, seconds: float) -> DeliveryError:
+    return DeliveryError(
+        f"SMTP server {server}: timed out after {seconds:g} s", f"邮件服务器 {server}：{seconds:g} 秒内没有响应"
+    )
