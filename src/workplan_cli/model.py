@@ -15,10 +15,30 @@ from workplan_cli.deadlines import Deadline
 
 
 class Note(NamedTuple):
-    """A dated progress note (进展情况)."""
+    """A dated progress note (进展情况); a progress entry when it carries the structured fields.
+
+    A unit's report for a period (``workplan ingest`` writes them) fills ``progress`` (进展情况),
+    ``problems`` (存在问题), ``next`` (下步打算), ``percent`` (完成进度, 0–100), ``evidence``
+    (佐证材料: file names under plan/evidence/ or links), ``by`` (the unit) and ``period``
+    (``2024-06``, ``2024-Q2``). ``text`` is the note as written, or else its ``progress``.
+    """
 
     on: date
     text: str
+    progress: str = ""
+    problems: str = ""
+    next: str = ""
+    percent: int | None = None
+    evidence: tuple[str, ...] = ()
+    by: str = ""
+    period: str = ""
+
+    @property
+    def is_entry(self) -> bool:
+        """A structured progress entry rather than a free note."""
+        return bool(self.by or self.period or self.progress or self.problems or self.next) or (
+            self.percent is not None or bool(self.evidence)
+        )
 
 
 class Milestone(NamedTuple):
@@ -34,10 +54,27 @@ class Milestone(NamedTuple):
     line: int = 0  # 1-based line of the milestone in its file
     assigned: date | None = None  # the day the task was given: N个工作日内 counts from it
     closed_through: str | None = None  # recurring: every period up to this one (2024-05, 2024-Q2) is closed
+    # Roles (督办), each overriding the initiative's when set: 牵头单位, 配合单位, 责任领导.
+    lead: str = ""
+    co_units: tuple[str, ...] = ()
+    leader: str = ""
+    done_requested: date | None = None  # a unit asked for 销号 on this day; the office has not accepted yet
 
     @property
     def due(self) -> date | None:
         return self.deadline.due
+
+    @property
+    def latest_entry(self) -> Note | None:
+        """The most recent progress entry (by date, then file order), or None."""
+        entries = [note for note in self.notes if note.is_entry]
+        return max(reversed(entries), key=lambda note: note.on) if entries else None
+
+    @property
+    def percent(self) -> int | None:
+        """完成进度 of the latest progress entry that states one."""
+        stated = [note for note in self.notes if note.percent is not None]
+        return max(reversed(stated), key=lambda note: note.on).percent if stated else None
 
 
 class Initiative(NamedTuple):
@@ -51,6 +88,9 @@ class Initiative(NamedTuple):
     milestones: tuple[Milestone, ...]
     path: str  # the file, as text: a Path object apiece costs a large plan 40 MB and a second to unpickle
     line: int = 1
+    lead: str = ""  # 牵头单位
+    co_units: tuple[str, ...] = ()  # 配合单位
+    leader: str = ""  # 责任领导 / 分管领导
 
     @property
     def file(self) -> Path:
@@ -58,6 +98,20 @@ class Initiative(NamedTuple):
 
     def owner_of(self, milestone: Milestone) -> str:
         return milestone.owner or self.owner
+
+    def lead_of(self, milestone: Milestone) -> str:
+        return milestone.lead or self.lead
+
+    def co_units_of(self, milestone: Milestone) -> tuple[str, ...]:
+        return milestone.co_units or self.co_units
+
+    def leader_of(self, milestone: Milestone) -> str:
+        return milestone.leader or self.leader
+
+    def units_of(self, milestone: Milestone) -> tuple[str, ...]:
+        """Every unit answerable for the milestone: its lead (else its owner), its owner, its co-units."""
+        named = (self.lead_of(milestone), self.owner_of(milestone), *self.co_units_of(milestone))
+        return tuple(dict.fromkeys(unit for unit in named if unit))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,24 @@ class Entry(NamedTuple):
         return self.initiative.owner_of(self.milestone)
 
     @property
+    def lead(self) -> str:
+        """牵头单位: the milestone's, else its initiative's."""
+        return self.initiative.lead_of(self.milestone)
+
+    @property
+    def co_units(self) -> tuple[str, ...]:
+        return self.initiative.co_units_of(self.milestone)
+
+    @property
+    def leader(self) -> str:
+        return self.initiative.leader_of(self.milestone)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Lead, owner and co-units: whoever `--unit` matches and `collect` sends a form."""
+        return self.initiative.units_of(self.milestone)
+
+    @property
     def dated(self) -> bool:
         """Has a deadline (or a cadence), as opposed to open-ended work."""
         return not self.milestone.deadline.is_open
