@@ -61,6 +61,12 @@ class ReportImportError(WorkplanError):
     exit_code = 6
 
 
+class GitError(WorkplanError):
+    """A git operation failed, or git is missing where the command needs it."""
+
+    exit_code = 9
+
+
 # The exit codes, described once: `workplan --help` lists them and a test holds the README to them.
 EXIT_CODES = {
     0: "success",
@@ -70,4 +76,5 @@ EXIT_CODES = {
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
     DeliveryError.exit_code: "the digest could not be delivered",
     ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
+    GitError.exit_code: "a git operation failed, or git is missing where the command needs it",
 }
