@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from workplan_cli import editing
+from workplan_cli import safewrite
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError
 from workplan_cli.planfiles import load_plan
@@ -214,7 +214,7 @@ def test_an_edit_waits_for_the_lock_and_applies_on_top_of_the_other_writer(plan_
         assert proc.poll() is None, "the edit did not wait for the lock"
         assert "2024-06-28" not in path.read_text(encoding="utf-8")
         other = apply_changes(path.read_bytes(), [Change.done_on("2.1.1", date(2024, 3, 28))], path)
-        editing.atomic_replace(path, other)  # the other writer's rename
+        safewrite.atomic_replace(path, other)  # the other writer's rename
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)

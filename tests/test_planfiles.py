@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.planfiles import find_plan_folder, load_plan
+from workplan_cli.planfiles import load_plan
+from workplan_cli.planfolder import find_plan_folder
 from workplan_cli.yamltext import scalar
 
 from .conftest import SAMPLES, SHIPPED_PLAN

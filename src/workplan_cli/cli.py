@@ -145,7 +145,8 @@ def _language(plan: Plan | None) -> str:
 
 
 def _open_plan(plan_dir: Path | None) -> Plan:
-    from workplan_cli.planfiles import find_plan_folder, load_plan
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.planfolder import find_plan_folder
 
     folder = find_plan_folder(plan_dir, os.environ, Path.cwd())
     with _LoadProgress() as progress:
@@ -501,7 +502,7 @@ def digest(
     from workplan_cli.views.digest import LABELS, RENDERERS
 
     if crontab:
-        from workplan_cli.planfiles import find_plan_folder
+        from workplan_cli.planfolder import find_plan_folder
 
         folder = find_plan_folder(plan, os.environ, Path.cwd())
         typer.echo(delivery.crontab_line(sys.executable, folder))
@@ -572,7 +573,8 @@ def import_report(
     Example: workplan import 2024-work-plan-report.txt --out plan
     """
     from workplan_cli.importer import carry_over, parse_report, plan_files
-    from workplan_cli.planfiles import holds_a_plan, load_plan, write_plan
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.planfolder import holds_a_plan, write_plan
     from workplan_cli.reportfiles import read_report
     from workplan_cli.workcalendar import WorkCalendar
 
@@ -679,7 +681,7 @@ def _write_output(target: Path, data: bytes) -> None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         return
-    from workplan_cli.editing import atomic_replace
+    from workplan_cli.safewrite import atomic_replace
 
     atomic_replace(target, data)
     _console(stderr=True).print(Text(tr("wrote", _Session.lang, path=target)))

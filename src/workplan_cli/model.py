@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from workplan_cli.deadlines import Deadline
 
@@ -178,3 +178,11 @@ class Status(StrEnum):
     UPCOMING = "upcoming"  # deadline later (green)
     ONGOING = "ongoing"  # open-ended work, no deadline
     DONE = "done"
+
+
+def id_sort_key(item_id: str) -> tuple[Any, ...]:
+    """Sort 1.2 before 1.10: numeric parts as numbers, others as text."""
+    key: list[Any] = []
+    for part in item_id.split("."):
+        key += (0, int(part), "") if part.isdigit() else (1, 0, part)
+    return tuple(key)

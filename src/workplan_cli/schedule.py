@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError
-from workplan_cli.model import Initiative, Milestone, Plan, Status
-from workplan_cli.planfiles import id_sort_key
+from workplan_cli.model import Initiative, Milestone, Plan, Status, id_sort_key
 
 
 class Entry(NamedTuple):

@@ -1,0 +1,279 @@
+"""YAML nodes with line numbers: the text resolver, reading a file's text, composing it, and a
+reader that turns nodes into values while collecting problems.
+
+Files are composed into YAML nodes (libyaml's C parser when present) and read by hand rather than
+constructed: that gives every value its line, catches duplicate keys (which ``safe_load`` silently
+drops), never executes a tag, and keeps scalars as the text written (``id: 1.10`` stays "1.10").
+This layer knows YAML, not plans: the settings and initiative schemas are built on it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workplan_cli.model import Problem
+
+MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+NULL_TAG = _NULL = f"{_CORE}null"
+_STR, _MAP, _SEQ = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _TextResolver(yaml.resolver.BaseResolver):
+    """Plan files are read as text: a plain scalar is a string, or null when empty (or ~, null).
+
+    YAML's implicit types (1.10 -> float, no -> False, 2024-03-28 -> date) are never wanted here:
+    every value is interpreted by the field that holds it. Skipping them also skips PyYAML's
+    per-scalar regular expressions, a third of the parse time of a large plan. Explicit tags
+    (``!!python/object``) are kept, so they can be reported.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | None) -> str:
+        if kind is yaml.ScalarNode:
+            return _NULL if implicit and implicit[0] and value in _NULL_WORDS else _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _PurePythonLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _TextResolver
+):
+    """PyYAML's own parser and composer with the text resolver, for machines without libyaml."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _TextResolver.__init__(self)
+
+
+def _loader() -> type[Any]:
+    """libyaml's C parser when the wheel has it, else the pure-Python one; they give the same nodes."""
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:
+        return _PurePythonLoader
+    return type("LibyamlLoader", (CParser, _TextResolver), {"__doc__": "libyaml with the text resolver"})
+
+
+YAML_LOADER = _loader()
+
+
+class FileBroken(Exception):
+    """The file cannot be read at all; the problem is attached."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: Path) -> str:
+    """The file's text without a BOM, or FileBroken naming what is wrong with it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileBroken(
+                Problem(
+                    path,
+                    0,
+                    f"file is {size / 1024 / 1024:.1f} MiB; a plan file is a few KB "
+                    f"(limit {MAX_FILE_BYTES // 1024} KiB): is this the right file?",
+                )
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}")) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise FileBroken(
+            Problem(
+                path,
+                line,
+                f"not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8",
+                f"不是 UTF-8 编码（字节 0x{data[err.start]:02x}）；请另存为 UTF-8",
+            )
+        ) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
+    return text
+
+
+def compose(path: Path, text: str) -> yaml.Node:
+    try:
+        node = yaml.compose(text, Loader=YAML_LOADER)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = err.problem or err.context or "invalid YAML"
+        if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
+            what += f" ({err.context} at line {err.context_mark.line + 1})"
+        raise FileBroken(Problem(path, line, f"not valid YAML: {what}", f"YAML 格式错误：{what}")) from None
+    except yaml.YAMLError as err:
+        raise FileBroken(Problem(path, 0, f"not valid YAML: {err}")) from None
+    if node is None:
+        raise FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
+    return node
+
+
+def line_of(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+def is_empty(node: yaml.Node | None) -> bool:
+    """Absent, or written empty (``key:``, ``key: ~``, ``key: null``)."""
+    return node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL)
+
+
+def _key_problem(key: str, known: Iterable[str]) -> tuple[str, str]:
+    """What to say about an unknown key, in English and Chinese, with the closest known key."""
+    close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
+    english = f"unknown key {key!r}{hint}; keys starting with x- are kept for your own use"
+    return english, f"未知的键 {key!r}" + (f"（是否应为 {close[0]!r}？）" if close else "")
+
+
+class Fields(dict[str, yaml.Node]):
+    """A mapping's values by key, remembering the mapping node for problems about missing keys."""
+
+    def __init__(self, node: yaml.MappingNode) -> None:
+        super().__init__()
+        self.node = node
+
+
+@dataclass
+class NodeReader:
+    """Turns nodes into values for one file, collecting problems instead of stopping at the first."""
+
+    path: Path
+    problems: list[Problem]
+
+    def problem(self, node: yaml.Node | None, message: str, zh: str = "") -> None:
+        self.problems.append(Problem(self.path, line_of(node) if node is not None else 0, message, zh))
+
+    def check_tags(self, node: yaml.Node) -> bool:
+        """Reject tags outside YAML's core schema (``!!python/object`` and friends): never constructed."""
+        if node.tag not in _ALLOWED_TAGS:
+            self.problem(
+                node,
+                f"tag {node.tag!r} is not allowed in plan files; remove it",
+                f"计划文件中不允许使用标签 {node.tag!r}；请删除",
+            )
+            return False
+        if isinstance(node, yaml.MappingNode):
+            return all(self.check_tags(k) and self.check_tags(v) for k, v in node.value)
+        if isinstance(node, yaml.SequenceNode):
+            return all(self.check_tags(item) for item in node.value)
+        return True
+
+    def mapping(self, node: yaml.Node, what: str, known: tuple[str, ...]) -> Fields | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping of keys to values (key: value)", "这里应是“键: 值”形式的映射")
+            return None
+        fields = Fields(node)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problem(key_node, f"{what}: a key must be plain text")
+                continue
+            if key in fields:
+                first = line_of(fields[key])
+                self.problem(
+                    key_node,
+                    f"duplicate key {key!r} (first at line {first}); keep one of them",
+                    f"键 {key!r} 重复（第一次出现在第 {first} 行）；请只保留一个",
+                )
+                continue
+            if key not in known and not key.startswith("x-"):
+                english, chinese = _key_problem(key, known)
+                self.problem(key_node, f"{what}: {english}", chinese)
+            fields[key] = value_node
+        return fields
+
+    def text(self, fields: Fields, key: str, *, required: bool = False) -> str | None:
+        node = fields.get(key)
+        if is_empty(node):
+            if required:
+                self.problem(
+                    node or fields.node, f"missing {key!r}; add `{key}: …`", f"缺少 {key!r}；请添加 `{key}: …`"
+                )
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"{key!r} must be text, not a list or mapping")
+            return None
+        # The text as written: `id: 1.10` stays "1.10", `owner: no` stays "no".
+        return str(node.value)
+
+    def date(self, fields: Fields, key: str) -> date | None:
+        raw = self.text(fields, key)
+        if raw is None or raw == "":
+            return None
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            self.problem(
+                fields[key],
+                f"{key!r} must be a date written YYYY-MM-DD, not {raw!r}",
+                f"{key!r} 应写作 YYYY-MM-DD 格式的日期，而不是 {raw!r}",
+            )
+            return None
+
+    def integer(self, fields: Fields, key: str, default: int) -> int:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        try:
+            return int(raw)
+        except ValueError:
+            self.problem(fields[key], f"{key!r} must be a whole number, not {raw!r}")
+            return default
+
+    def boolean(self, fields: Fields, key: str, default: bool) -> bool:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        if raw.lower() in ("true", "yes", "on"):
+            return True
+        if raw.lower() in ("false", "no", "off"):
+            return False
+        self.problem(fields[key], f"{key!r} must be true or false, not {raw!r}")
+        return default
+
+    def choice(self, fields: Fields, key: str, allowed: tuple[str, ...], default: str, *, where: str = "") -> str:
+        raw = self.text(fields, key)
+        if raw is None:
+            return default
+        if raw not in allowed:
+            self.problem(fields[key], f"{where}{key!r} must be one of {', '.join(allowed)}, not {raw!r}")
+            return default
+        return raw
+
+    def sequence(self, fields: Fields, key: str) -> list[yaml.Node]:
+        node = fields.get(key)
+        if is_empty(node):
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{key!r} must be a list (items starting with '- ')")
+            return []
+        return list(node.value)
+
+    def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
+        """A single address or a list of them."""
+        if isinstance(node, yaml.ScalarNode):
+            return () if node.tag == _NULL or not node.value else (str(node.value),)
+        if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) for i in node.value):
+            return tuple(str(i.value) for i in node.value if i.value)
+        self.problem(node, f"{what} must be text or a list of text")
+        return ()
