@@ -12,37 +12,16 @@ from workplan_cli import gitrepo
 from workplan_cli.errors import GitError
 from workplan_cli.planfiles import load_plan
 
-from .conftest import SHIPPED_PLAN
+from .gitplan import commit_on, committed_plan, edit
 from .test_git_merge import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
-def dated_commit(repo: Path, message: str, when: str) -> None:
-    git(repo, "-c", "user.name=Office A", "commit", "-qam", message, "--date", when)
-
-
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The shipped plan committed in a fresh repository under office/plan."""
-    top = tmp_path / "office"
-    shutil.copytree(SHIPPED_PLAN, top / "plan")
-    git(top, "init", "-q", "-b", "main")
-    git(top, "add", "-A")
-    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-01-05T09:00:00+08:00")
-    git(top, "commit", "-qm", "plan", "--date", "2024-01-05T09:00:00+08:00")
-    for name, value in (("NAME", "Office A"), ("EMAIL", "a@example.gov.cn")):
-        monkeypatch.setenv(f"GIT_AUTHOR_{name}", value)
-        monkeypatch.setenv(f"GIT_COMMITTER_{name}", value)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("HOME", str(tmp_path))
-    return top
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return committed_plan(tmp_path / "office", monkeypatch)
 
 
 def test_a_folder_outside_git_is_none_and_require_says_git_init(tmp_path: Path) -> None:
@@ -63,8 +42,7 @@ def test_the_plan_as_of_a_day_is_the_last_commit_of_that_day(
 ) -> None:
     plan = repo / "plan" / "2-1.yaml"
     edit(plan, "    done:\n", "    done: 2024-03-28\n")
-    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-03-28T18:00:00+08:00")
-    dated_commit(repo, "销号 2.1.1", "2024-03-28T18:00:00+08:00")
+    commit_on(repo, "销号 2.1.1", "2024-03-28T18:00:00+08:00")
     found = gitrepo.require_repository(repo / "plan")
 
     before = gitrepo.commit_as_of(found, gitrepo.end_of_day(date(2024, 3, 27), "Asia/Shanghai"))
