@@ -1,4 +1,5 @@
-"""Minimal, safe edits of plan files: record a done date, clear it, add a progress note.
+"""Minimal, safe edits of plan files: record a done date, clear it, add a progress note, change a
+field of a milestone or initiative, append a new milestone.
 
 Plan files are edited by people and merged by git, so an edit here behaves like a careful person
 with a text editor: it changes only the lines of the milestone concerned and keeps every other byte
@@ -10,6 +11,7 @@ in the same folder, fsync, rename. The file is locked meanwhile, so two edits at
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,18 +23,23 @@ import yaml
 from workplan_cli.errors import EditRefusedError
 from workplan_cli.safewrite import atomic_replace, check_writable, locked
 from workplan_cli.yamlnodes import NULL_TAG, YAML_LOADER
-from workplan_cli.yamltext import quoted
+from workplan_cli.yamltext import quoted, scalar
 
 _NULL = NULL_TAG
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What to do to one milestone: set or clear plain values (done, closed_through), append a note."""
+    """What to do to one milestone: set or clear plain values (done, closed_through), append a note.
+
+    ``milestone_id`` may also be the file's initiative id: its own values (title, owner…) change.
+    With ``new_milestone``, a milestone of that id is appended with those values (in that order).
+    """
 
     milestone_id: str
     values: tuple[tuple[str, str | None], ...] = ()  # (key, new text); None empties the value
     note: tuple[date, str] | None = None
+    new_milestone: tuple[tuple[str, str | None], ...] = ()
 
     @classmethod
     def done_on(cls, milestone_id: str, day: date | None, note: tuple[date, str] | None = None) -> Change:
@@ -77,6 +84,9 @@ def _value(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] |
 
 
 def _milestone_node(root: yaml.MappingNode, milestone_id: str, path: Path) -> yaml.MappingNode:
+    own_id = _value(root, "id")
+    if own_id is not None and isinstance(own_id[1], yaml.ScalarNode) and own_id[1].value == milestone_id:
+        return root  # the initiative itself
     found = _value(root, "milestones")
     items = found[1].value if found and isinstance(found[1], yaml.SequenceNode) else []
     for item in items:
@@ -132,19 +142,49 @@ def _set_scalar(doc: _Document, item: yaml.MappingNode, key: str, value: str | N
             doc.text = doc.text[:start] + doc.text[end:]
         else:
             space = "" if start > 0 and doc.text[start - 1] in " \t" else " "
-            doc.text = doc.text[:start] + space + value + doc.text[end:]
+            doc.text = doc.text[:start] + space + _written(value) + doc.text[end:]
         return
     if value is None:
         return
     indent = " " * item.value[0][0].start_mark.column
-    notes = _value(item, "notes")
-    # Keep `done` above the notes, so the done line sits with the milestone's own fields.
+    # Keep a new key above the lists and long text (a milestone's notes, an initiative's text and
+    # milestones), so it sits with the item's own short fields.
+    below = [entry[0] for k in ("notes", "text", "milestones") if (entry := _value(item, k))]
     at = (
-        _line_start_of(doc.text, notes[0].start_mark.index)
-        if notes
+        _line_start_of(doc.text, min(node.start_mark.index for node in below))
+        if below
         else _line_start_after(doc.text, _end_of_subtree(item))
     )
-    _insert_lines(doc, at, [f"{indent}{key}: {value}"])
+    _insert_lines(doc, at, [f"{indent}{key}: {_written(value)}"])
+
+
+def _written(value: str) -> str:
+    """``value`` as YAML text. Dates and period labels (2024-03-28, 2024-06, 2024-Q2) plain, as people
+    write them; other text plain where any YAML reader reads it back unchanged, else double-quoted."""
+    return value if _DAY_OR_PERIOD.fullmatch(value) else scalar(value)
+
+
+_DAY_OR_PERIOD = re.compile(r"[0-9]{4}-(?:[0-9]{2}(?:-[0-9]{2})?|Q[1-4]|W[0-9]{2})")
+
+
+def _append_milestone(doc: _Document, root: yaml.MappingNode, change: Change, path: Path) -> None:
+    """Add a milestone after the last one, in the style of the list: same dash and key indentation."""
+    entry = _value(root, "milestones")
+    if entry is None or not isinstance(entry[1], yaml.SequenceNode) or not entry[1].value or entry[1].flow_style:
+        raise EditRefusedError(
+            f"{path}: 'milestones' is not a block list with at least one milestone; add it by hand, "
+            "nothing was changed",
+            f"{path}：'milestones' 不是至少含一个节点的列表；请手工添加，未做任何改动",
+        )
+    sequence = entry[1]
+    first = sequence.value[0]
+    dash = " " * sequence.start_mark.column
+    indent = " " * (first.value[0][0].start_mark.column if isinstance(first, yaml.MappingNode) else len(dash) + 2)
+    lines = [f"{dash}- id: {quoted(change.milestone_id)}"]
+    lines += [
+        f"{indent}{key}: {_written(value)}" if value else f"{indent}{key}:" for key, value in change.new_milestone
+    ]
+    _insert_lines(doc, _line_start_after(doc.text, _end_of_subtree(sequence)), lines)
 
 
 def _line_start_of(text: str, index: int) -> int:
@@ -194,7 +234,14 @@ def _plain(node: yaml.Node) -> Any:
 
 def _expected(before: dict[str, Any], changes: Sequence[Change]) -> dict[str, Any]:
     for change in changes:
-        item = next(m for m in before["milestones"] if isinstance(m, dict) and m.get("id") == change.milestone_id)
+        if change.new_milestone:
+            before["milestones"].append({"id": change.milestone_id, **dict(change.new_milestone)})
+            continue
+        item = (
+            before
+            if before.get("id") == change.milestone_id
+            else next(m for m in before["milestones"] if isinstance(m, dict) and m.get("id") == change.milestone_id)
+        )
         for key, value in change.values:
             if value is not None or key in item:
                 item[key] = value
@@ -213,6 +260,9 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     doc = _Document(text, "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n")
     before = _plain(doc.compose(path))
     for change in changes:
+        if change.new_milestone:
+            _append_milestone(doc, doc.compose(path), change, path)
+            continue
         for key, value in change.values:
             item = _milestone_node(doc.compose(path), change.milestone_id, path)
             _set_scalar(doc, item, key, value, path)

@@ -59,6 +59,8 @@ class Milestone(NamedTuple):
     co_units: tuple[str, ...] = ()
     leader: str = ""
     done_requested: date | None = None  # a unit asked for 销号 on this day; the office has not accepted yet
+    deadline_was: str | None = None  # the deadline first written, kept when `workplan set` moved it
+    carried_from: str | None = None  # rolled over from last year's plan: "2024:2.1.3" (结转)
 
     @property
     def due(self) -> date | None:

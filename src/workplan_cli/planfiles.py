@@ -33,7 +33,18 @@ from workplan_cli.workcalendar import WorkCalendar
 from workplan_cli.yamlnodes import FileBroken, NodeReader, compose, line_of, read_text
 
 INITIATIVE_KEYS = ("id", "section", "title", "owner", "text", "milestones")
-MILESTONE_KEYS = ("id", "deadline", "task", "done", "owner", "notes", "assigned", "closed_through")
+MILESTONE_KEYS = (
+    "id",
+    "deadline",
+    "task",
+    "done",
+    "owner",
+    "notes",
+    "assigned",
+    "closed_through",
+    "deadline_was",
+    "carried_from",
+)
 NOTE_KEYS = ("date", "text")
 
 
@@ -158,6 +169,8 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
         line=line_of(node),
         assigned=assigned,
         closed_through=closed_through,
+        deadline_was=reader.text(fields, "deadline_was") or None,
+        carried_from=reader.text(fields, "carried_from") or None,
     )
 
 
