@@ -27,6 +27,8 @@ from workplan_cli.yamltext import quoted, scalar
 
 _NULL = NULL_TAG
 
+NoteValue = str | tuple[str, ...]  # a note's value: text, or a list of texts (evidence)
+
 
 @dataclass(frozen=True, slots=True)
 class Change:
@@ -38,7 +40,8 @@ class Change:
 
     milestone_id: str
     values: tuple[tuple[str, str | None], ...] = ()  # (key, new text); None empties the value
-    note: tuple[date, str] | None = None
+    note: tuple[date, str] | None = None  # (date, text); an empty text is left out when note_fields has keys
+    note_fields: tuple[tuple[str, NoteValue], ...] = ()  # more keys of that note: a progress entry's fields
     new_milestone: tuple[tuple[str, str | None], ...] = ()
 
     @classmethod
@@ -191,7 +194,20 @@ def _line_start_of(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _append_note(doc: _Document, item: yaml.MappingNode, on: date, note: str) -> None:
+def _note_value(value: NoteValue) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(quoted(part) for part in value) + "]"
+    return value if value.isdigit() and value.isascii() else quoted(value)  # percent: 60
+
+
+def _note_lines(on: date, note: str, fields: Sequence[tuple[str, NoteValue]]) -> list[str]:
+    pairs: list[tuple[str, NoteValue]] = [("text", note)] if note or not fields else []
+    return [f"- date: {on.isoformat()}", *(f"  {key}: {_note_value(value)}" for key, value in [*pairs, *fields])]
+
+
+def _append_note(
+    doc: _Document, item: yaml.MappingNode, on: date, note: str, fields: Sequence[tuple[str, NoteValue]] = ()
+) -> None:
     key_indent = " " * item.value[0][0].start_mark.column
     entry = _value(item, "notes")
     if entry is not None and isinstance(entry[1], yaml.SequenceNode) and entry[1].value and not entry[1].flow_style:
@@ -217,7 +233,7 @@ def _append_note(doc: _Document, item: yaml.MappingNode, on: date, note: str) ->
         dash = key_indent + "  "
         at = _line_start_after(doc.text, _end_of_subtree(item))
         header = [f"{key_indent}notes:"]
-    _insert_lines(doc, at, [*header, f"{dash}- date: {on.isoformat()}", f"{dash}  text: {quoted(note)}"])
+    _insert_lines(doc, at, [*header, *(dash + line for line in _note_lines(on, note, fields))])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,7 +262,12 @@ def _expected(before: dict[str, Any], changes: Sequence[Change]) -> dict[str, An
             if value is not None or key in item:
                 item[key] = value
         if change.note is not None:
-            item["notes"] = [*(item.get("notes") or []), {"date": change.note[0].isoformat(), "text": change.note[1]}]
+            on, text = change.note
+            written: dict[str, Any] = {"date": on.isoformat()} | (
+                {"text": text} if text or not change.note_fields else {}
+            )
+            written |= {key: list(value) if isinstance(value, tuple) else value for key, value in change.note_fields}
+            item["notes"] = [*(item.get("notes") or []), written]
     return before
 
 
@@ -268,7 +289,7 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
             _set_scalar(doc, item, key, value, path)
         if change.note is not None:
             item = _milestone_node(doc.compose(path), change.milestone_id, path)
-            _append_note(doc, item, *change.note)
+            _append_note(doc, item, *change.note, change.note_fields)
     after = _plain(doc.compose(path))
     if after != _expected(before, changes):
         raise EditRefusedError(

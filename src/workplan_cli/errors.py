@@ -67,6 +67,12 @@ class GitError(WorkplanError):
     exit_code = 9
 
 
+class FormRefusedError(WorkplanError):
+    """A returned progress form (or other ingest input) was refused: nothing of it was written."""
+
+    exit_code = 8
+
+
 # The exit codes, described once: `workplan --help` lists them and a test holds the README to them.
 EXIT_CODES = {
     0: "success",
@@ -76,5 +82,6 @@ EXIT_CODES = {
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
     DeliveryError.exit_code: "the digest could not be delivered",
     ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
+    FormRefusedError.exit_code: "a returned progress form was refused (the cell and the reason are named)",
     GitError.exit_code: "a git operation failed, or git is missing where the command needs it",
 }

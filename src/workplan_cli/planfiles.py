@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import replace
@@ -30,22 +31,27 @@ from workplan_cli.model import Initiative, Milestone, Note, Plan, Problem, id_so
 from workplan_cli.planfolder import walk
 from workplan_cli.settings import SETTINGS_FILE, load_settings
 from workplan_cli.workcalendar import WorkCalendar
-from workplan_cli.yamlnodes import FileBroken, NodeReader, compose, line_of, read_text
+from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, line_of, read_text
 
-INITIATIVE_KEYS = ("id", "section", "title", "owner", "text", "milestones")
+ROLE_KEYS = ("lead", "co_units", "leader")  # 牵头单位, 配合单位, 责任领导: on an initiative, or a milestone's own
+INITIATIVE_KEYS = ("id", "section", "title", "owner", *ROLE_KEYS, "text", "milestones")
 MILESTONE_KEYS = (
     "id",
     "deadline",
     "task",
     "done",
     "owner",
+    *ROLE_KEYS,
+    "done_requested",
     "notes",
     "assigned",
     "closed_through",
     "deadline_was",
     "carried_from",
 )
-NOTE_KEYS = ("date", "text")
+# A progress entry (进展情况) is a note with these fields; `text` may then be left out.
+ENTRY_KEYS = ("by", "period", "progress", "problems", "next", "percent", "evidence")
+NOTE_KEYS = ("date", "text", *ENTRY_KEYS)
 
 
 def load_initiative(
@@ -94,7 +100,20 @@ def load_initiative(
         milestones=tuple(milestones),
         path=str(path),
         line=line_of(fields["id"]),
+        **_roles(reader, fields),
     )
+
+
+def _roles(reader: NodeReader, fields: Fields) -> dict[str, Any]:
+    """lead, co_units (text or a list), leader; names interned, as a plan repeats a few dozen units."""
+    co_units = reader.text_list(fields["co_units"], "'co_units'") if "co_units" in fields else ()
+    if len(co_units) == 1:  # written as a report writes it: 法制科、财务科
+        co_units = tuple(unit.strip() for unit in re.split(r"[、，,；;]", co_units[0]) if unit.strip())
+    return {
+        "lead": sys.intern(reader.text(fields, "lead") or ""),
+        "co_units": tuple(sys.intern(unit) for unit in co_units),
+        "leader": sys.intern(reader.text(fields, "leader") or ""),
+    }
 
 
 def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
@@ -142,14 +161,9 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
             )
     notes = []
     for note_node in reader.sequence(fields, "notes"):
-        note_fields = reader.mapping(note_node, "a note", NOTE_KEYS)
-        if note_fields is None:
-            continue
-        on, text = reader.date(note_fields, "date"), reader.text(note_fields, "text")
-        if on is None or text is None:
-            reader.problem(note_node, "a note needs `date: YYYY-MM-DD` and `text: …`")
-            continue
-        notes.append(Note(on, text))
+        note = _note(reader, note_node)
+        if note is not None:
+            notes.append(note)
     closed_through = reader.text(fields, "closed_through")
     if closed_through is not None and not _is_period_of(deadline, closed_through):
         reader.problem(
@@ -171,6 +185,51 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
         closed_through=closed_through,
         deadline_was=reader.text(fields, "deadline_was") or None,
         carried_from=reader.text(fields, "carried_from") or None,
+        done_requested=reader.date(fields, "done_requested"),
+        **_roles(reader, fields),
+    )
+
+
+def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
+    """A dated note; with the fields of a progress entry (by, period, progress, …) its text is optional."""
+    fields = reader.mapping(node, "a note", NOTE_KEYS)
+    if fields is None:
+        return None
+    on, text = reader.date(fields, "date"), reader.text(fields, "text")
+    is_entry = any(key in fields for key in ENTRY_KEYS)
+    if on is None or (text is None and not is_entry):
+        reader.problem(
+            node, "a note needs `date: YYYY-MM-DD` and `text: …`", "进展情况需要 `date: YYYY-MM-DD` 和 `text: …`"
+        )
+        return None
+    progress = reader.text(fields, "progress") or ""
+    percent = None
+    if (raw := reader.text(fields, "percent")) is not None:
+        percent = int(raw) if raw.strip().isdigit() and int(raw) <= 100 else None
+        if percent is None:
+            reader.problem(
+                fields["percent"],
+                f"'percent' must be a whole number from 0 to 100, not {raw!r}",
+                f"'percent'（完成进度）应为 0 到 100 的整数，而不是 {raw!r}",
+            )
+    period = reader.text(fields, "period") or ""
+    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", period):
+        reader.problem(
+            fields["period"],
+            f"'period' must be a month (2024-06) or a quarter (2024-Q2), not {period!r}",
+            f"'period'（报送期次）应为月份（2024-06）或季度（2024-Q2），而不是 {period!r}",
+        )
+    evidence = reader.text_list(fields["evidence"], "'evidence'") if "evidence" in fields else ()
+    return Note(
+        on,
+        text if text is not None else progress,
+        progress=progress,
+        problems=reader.text(fields, "problems") or "",
+        next=reader.text(fields, "next") or "",
+        percent=percent,
+        evidence=evidence,
+        by=sys.intern(reader.text(fields, "by") or ""),
+        period=period,
     )
 
 

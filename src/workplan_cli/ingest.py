@@ -1,0 +1,255 @@
+"""Returned progress forms into progress notes: check each form, decide what changes, then write.
+
+``plan_ingest`` is pure: it compares the forms (already read by ``forms.read_form``) with the plan
+as of ``today`` and sorts every answered row into what will be written, what is already recorded
+(ingesting a form twice adds nothing), and conflicts (the milestone changed after the form was
+made: reported, never overwritten). A form with any problem (a changed locked cell, an unknown or
+foreign id, a percent over 100, a date that is not a date, other answers for a period already
+ingested) is refused whole. ``apply_ingest`` writes through ``editing``: byte-minimal, locked edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from workplan_cli.editing import Change, NoteValue, edit_plan_file
+from workplan_cli.errors import UsageError
+from workplan_cli.forms import FormProblem, FormRow, ReturnedForm, milestone_state
+from workplan_cli.model import Initiative, Milestone, Note, Plan
+from workplan_cli.schedule import Entry, find_initiative
+from workplan_cli.supervision import entry_of, parse_period
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One row's answer, to be written into one milestone."""
+
+    form: Path
+    unit: str
+    period: str
+    row: FormRow
+    initiative: Initiative
+    milestone: Milestone
+    change: Change
+    closes: date | None  # --accept: the done date written
+    requests: date | None  # the 销号 request recorded as done_requested
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A row not written, and why: already recorded, or a conflict."""
+
+    form: Path
+    cell: str
+    milestone_id: str
+    message: str
+    message_zh: str
+
+    def text(self, lang: str) -> str:
+        return f"{self.form}:{self.cell}: {self.message_zh if lang == 'zh' else self.message}"
+
+
+@dataclass
+class IngestPlan:
+    writes: list[Planned] = field(default_factory=list)
+    unchanged: list[Skipped] = field(default_factory=list)
+    conflicts: list[Skipped] = field(default_factory=list)
+    refused: list[tuple[Path, list[FormProblem]]] = field(default_factory=list)
+    forms: list[tuple[Path, str, str]] = field(default_factory=list)  # (file, unit, period) accepted for reading
+
+
+def entry_fields(row: FormRow, unit: str, period: str) -> tuple[tuple[str, NoteValue], ...]:
+    """The note's keys for a row's answer, in the order written; empty answers are left out."""
+    fields: list[tuple[str, NoteValue]] = [("by", unit), ("period", period)]
+    fields += [(key, value) for key, value in (("progress", row.progress), ("problems", row.problems)) if value]
+    fields += [("next", row.next)] if row.next else []
+    fields += [("percent", str(row.percent))] if row.percent is not None else []
+    fields += [("evidence", row.evidence)] if row.evidence else []
+    return tuple(fields)
+
+
+def _same_answer(note: Note, row: FormRow) -> bool:
+    return (note.progress, note.problems, note.next, note.percent, note.evidence) == (
+        row.progress,
+        row.problems,
+        row.next,
+        row.percent,
+        row.evidence,
+    )
+
+
+def plan_ingest(
+    plan: Plan, entries: Sequence[Entry], forms: Sequence[ReturnedForm], today: date, *, accept: bool = False
+) -> IngestPlan:
+    """What ingesting ``forms`` would do. ``entries``: the plan scheduled as of ``today``."""
+    result = IngestPlan()
+    by_id = {entry.milestone.id: entry for entry in entries}
+    claimed: dict[str, Path] = {}  # milestone+unit+period -> the form that answers it, across forms
+    for form in forms:
+        problems = list(form.problems)
+        writes: list[Planned] = []
+        unchanged: list[Skipped] = []
+        conflicts: list[Skipped] = []
+        facts = form.facts
+        if facts is not None and (facts.plan, facts.year) != (plan.settings.title, plan.settings.year):
+            problems.append(
+                FormProblem(
+                    "",
+                    f"this form is for another plan ({facts.plan}, {facts.year})",
+                    f"此表属于另一个计划（{facts.plan}，{facts.year}）",
+                )
+            )
+        if facts is None or problems:
+            result.refused.append((form.path, problems))
+            continue
+        period = parse_period(facts.period).label
+        for row in form.rows:
+            entry = by_id.get(row.milestone_id)
+            if entry is None:
+                problems.append(
+                    FormProblem(
+                        row.cell("id"),
+                        f"no milestone has id {row.milestone_id!r}",
+                        f"没有编号为 {row.milestone_id!r} 的节点",
+                    )
+                )
+                continue
+            if facts.unit not in entry.units:
+                problems.append(
+                    FormProblem(
+                        row.cell("id"),
+                        f"milestone {row.milestone_id} is not one of {facts.unit}'s (foreign id)",
+                        f"节点 {row.milestone_id} 不属于 {facts.unit}",
+                    )
+                )
+                continue
+            if row.is_empty:
+                continue
+            problems += _date_problems(row, plan, today)
+            key = f"{row.milestone_id}\x1f{facts.unit}\x1f{period}"
+            if key in claimed:
+                problems.append(
+                    FormProblem(
+                        row.cell("id"),
+                        f"{facts.unit}'s answer for {row.milestone_id} in {period} is also in {claimed[key]}",
+                        f"{facts.unit} 对 {row.milestone_id} 的 {period} 报送也在 {claimed[key]} 中",
+                    )
+                )
+                continue
+            claimed[key] = form.path
+            milestone = entry.milestone
+            recorded = entry_of(milestone.notes, facts.unit, period)
+            if recorded is not None:
+                if _same_answer(recorded, row):
+                    unchanged.append(
+                        Skipped(
+                            form.path,
+                            row.cell("id"),
+                            row.milestone_id,
+                            f"{row.milestone_id}: already recorded on {recorded.on} (unchanged)",
+                            f"{row.milestone_id}：已于 {recorded.on} 录入（未改动）",
+                        )
+                    )
+                else:
+                    problems.append(
+                        FormProblem(
+                            row.cell("progress"),
+                            f"{facts.unit} already reported on {row.milestone_id} for {period} (recorded "
+                            f"{recorded.on}) with other answers; a period is ingested once",
+                            f"{facts.unit} 已报送过 {row.milestone_id} 的 {period} 进展（{recorded.on} 录入），"
+                            "内容不同；每期只录入一次",
+                        )
+                    )
+                continue
+            if row.state != milestone_state(entry):
+                conflicts.append(
+                    Skipped(
+                        form.path,
+                        row.cell("id"),
+                        row.milestone_id,
+                        f"{row.milestone_id} changed after the form was made on {facts.made} (task, deadline or "
+                        "done date); not written: check it and record the answer by hand",
+                        f"{row.milestone_id} 在制表（{facts.made}）后已变动（任务、时限或完成日期）；"
+                        "未写入：请核对后手工录入",
+                    )
+                )
+                continue
+            writes.append(_planned(form.path, facts.unit, period, row, entry, today, accept))
+        if problems:
+            result.refused.append((form.path, problems))
+            continue
+        result.forms.append((form.path, facts.unit, period))
+        result.writes += writes
+        result.unchanged += unchanged
+        result.conflicts += conflicts
+    return result
+
+
+def _date_problems(row: FormRow, plan: Plan, today: date) -> list[FormProblem]:
+    day = row.done_request
+    if day is None:
+        return []
+    if day > today:
+        return [
+            FormProblem(
+                row.cell("done_request"),
+                f"申请销号日期 {day} is after today ({today}); a milestone is closed once it is done",
+                f"申请销号日期 {day} 晚于今天（{today}）",
+            )
+        ]
+    if day.year < plan.settings.year:
+        return [
+            FormProblem(
+                row.cell("done_request"),
+                f"申请销号日期 {day} is before the plan year {plan.settings.year}",
+                f"申请销号日期 {day} 早于计划年度 {plan.settings.year}",
+            )
+        ]
+    return []
+
+
+def _planned(path: Path, unit: str, period: str, row: FormRow, entry: Entry, today: date, accept: bool) -> Planned:
+    milestone = entry.milestone
+    values: list[tuple[str, str | None]] = []
+    closes = requests = None
+    if row.done_request is not None and milestone.done is None:
+        if accept:
+            closes = row.done_request
+            values.append(("done", closes.isoformat()))
+            if milestone.done_requested is not None:
+                values.append(("done_requested", None))
+        elif milestone.done_requested != row.done_request:
+            requests = row.done_request
+            values.append(("done_requested", requests.isoformat()))
+    change = Change(milestone.id, tuple(values), (today, ""), entry_fields(row, unit, period))
+    return Planned(path, unit, period, row, entry.initiative, milestone, change, closes, requests)
+
+
+def apply_ingest(planned: Sequence[Planned]) -> list[Path]:
+    """Write the planned entries, one locked edit per file. Returns the files changed."""
+    by_file: dict[Path, list[Change]] = {}
+    for item in planned:
+        by_file.setdefault(item.initiative.file, []).append(item.change)
+    return [path for path, changes in by_file.items() if edit_plan_file(path, changes)]
+
+
+def accept_request(plan: Plan, item_id: str) -> tuple[Path, Milestone, date]:
+    """``workplan accept ID``: close a milestone on the day its unit asked for (销号 accepted)."""
+    initiative = find_initiative(plan, item_id)
+    milestone = next((m for m in initiative.milestones if m.id == item_id), None)
+    if milestone is None or milestone.done_requested is None:
+        what = "an initiative" if milestone is None else f"milestone {item_id}"
+        raise UsageError(
+            f"{what} {item_id if milestone is None else ''} has no 销号 request to accept; "
+            "`workplan list --json` shows done_requested".replace("  ", " "),
+            f"{item_id} 没有待确认的销号申请",
+        )
+    day = milestone.done_requested
+    if milestone.done is None:
+        edit_plan_file(initiative.file, [Change(item_id, (("done", day.isoformat()), ("done_requested", None)))])
+    else:
+        edit_plan_file(initiative.file, [Change(item_id, (("done_requested", None),))])
+    return initiative.file, milestone, day
