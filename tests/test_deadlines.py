@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from workplan_cli.deadlines import DeadlineError, find_deadline_phrases, resolve_deadline
+from workplan_cli.deadlines import DeadlineError, find_date_mentions, period_start, resolve_deadline
 
 RESOLVES = [
     # end of month: arabic, full-width and Chinese numerals, 底 / 末, with and without 前
@@ -122,19 +122,108 @@ def test_unresolvable_phrase_is_an_error_naming_it(phrase: str, reason: str) -> 
 
 def test_finder_returns_phrases_with_spans_in_the_original_text() -> None:
     text = "3月底前，制定方案。截至6月底，已完成。１２月底前完成XX，制定2023年度计划。"
-    found = find_deadline_phrases(text)
-    assert [(m.phrase, m.kind) for m in found] == [
-        ("3月底前", "deadline"),
-        ("6月底", "status-date"),
-        ("１２月底前", "deadline"),
+    found = find_date_mentions(text)
+    assert [(m.text, m.context) for m in found] == [
+        ("3月底前", ""),
+        ("6月底", "status"),
+        ("１２月底前", ""),
+        ("2023年度", ""),
     ]
-    assert all(text[m.start : m.end] == m.phrase for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
-def test_finder_leaves_reference_dates_in_the_prose() -> None:
-    found = find_deadline_phrases("以12月31日数据为准，6月15日、12月15日前分别报送")
-    assert [(m.phrase, m.kind) for m in found] == [
-        ("12月31日", "status-date"),
-        ("6月15日", "deadline"),
-        ("12月15日前", "deadline"),
+def test_finder_marks_reference_dates() -> None:
+    found = find_date_mentions("以12月31日数据为准，6月15日、12月15日前分别报送")
+    assert [(m.text, m.context) for m in found] == [("12月31日", "reference"), ("6月15日", ""), ("12月15日前", "")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms met in real reports (issue 11)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "note"),
+    [
+        ("到2025年底前", date(2025, 12, 31), None),
+        ("到2023年", date(2023, 12, 31), None),
+        ("到2025年7月", date(2025, 7, 31), None),
+        ("年中", date(2024, 6, 30), None),  # the README's convention: the end of the first half
+        ("2025年年中", date(2025, 6, 30), None),
+        ("於2025年3月底前", date(2025, 3, 31), None),  # Traditional 於 reads as 于
+        # the year run into the month: repaired, the written year honoured
+        ("于2021930日前", date(2021, 9, 30), "2021年9月30日"),
+        ("20251月20日前", date(2025, 1, 20), "2025年1月20日"),
+        ("20254月8日", date(2025, 4, 8), "2025年4月8日"),
+        ("2022 110日", date(2022, 1, 10), "2022年1月10日"),
+    ],
+)
+def test_real_report_forms_resolve(phrase: str, due: date, note: str | None) -> None:
+    deadline = resolve_deadline(phrase, 2024)
+    assert deadline.due == due
+    assert (deadline.note is None) if note is None else (deadline.note is not None and note in deadline.note)
+
+
+def test_a_range_from_a_month_end_starts_on_that_day() -> None:
+    deadline = resolve_deadline("2025年10月底-2025年12月底", 2024)
+    assert (deadline.start, deadline.due) == (date(2025, 10, 31), date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "unit", "periods"),
+    [
+        ("每半年", "half", [("2024-H1", date(2024, 6, 30)), ("2024-H2", date(2024, 12, 31))]),
+        ("每季度", "quarter", [("2024-Q1", date(2024, 3, 31)), ("2024-Q2", date(2024, 6, 30))]),
+        ("每月", "month", [("2024-01", date(2024, 1, 31)), ("2024-02", date(2024, 2, 29))]),
+        ("每周", "week", [("2024-W01", date(2024, 1, 7)), ("2024-W02", date(2024, 1, 14))]),
+    ],
+)
+def test_a_cadence_named_alone_is_due_on_each_periods_last_day(
+    phrase: str, unit: str, periods: list[tuple[str, date]]
+) -> None:
+    recurrence = resolve_deadline(phrase, 2024).recurrence
+    assert recurrence is not None and recurrence.unit == unit
+    produced = recurrence.periods()
+    assert [next(produced) for _ in periods] == periods
+    assert period_start("2024-H2") == date(2024, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "reason"),
+    [
+        ("48小时内", "counted from each case"),
+        ("会后3日内", "counted from each case"),
+        ("15天内", "counted from each case"),
+        ("年初", "names no day"),
+        ("每月最后一周周五", "a week of the month is not taken"),
+    ],
+)
+def test_refused_real_report_forms_say_why(phrase: str, reason: str) -> None:
+    with pytest.raises(DeadlineError, match=reason) as caught:
+        resolve_deadline(phrase, 2024)
+    assert caught.value.reason_zh != caught.value.reason  # a Chinese reason too
+
+
+def test_a_per_case_limit_counts_from_the_assigned_day() -> None:
+    assert resolve_deadline("48小时内", 2024, assigned=date(2024, 3, 1)).due == date(2024, 3, 3)
+    assert resolve_deadline("会后3日内", 2024, assigned=date(2024, 3, 1)).due == date(2024, 3, 4)
+
+
+def test_every_date_like_mention_is_found_with_its_kind() -> None:
+    text = (
+        "根据鄂社〔2024〕4号，2023年以来，截至6月底已完成；於2021930日前完成，每季度报送，"
+        "环评报告书14个工作日内完成审批，2023—2025年，到2025年底前，春节前，３月底前，一月一次。"
+    )
+    found = [(m.text, m.kind, m.context) for m in find_date_mentions(text)]
+    assert found == [
+        ("〔2024〕4号", "document-number", ""),
+        ("2023年", "year", "since"),
+        ("6月底", "date", "status"),
+        ("於2021930日前", "date", ""),
+        ("每季度", "recurring", ""),
+        ("14个工作日内", "per-case", ""),
+        ("2023—2025年", "years", ""),
+        ("到2025年底前", "date", ""),
+        ("春节前", "holiday", ""),
+        ("３月底前", "date", ""),
     ]
+    assert all(text[m.start : m.end] == m.text for m in find_date_mentions(text))

@@ -222,3 +222,66 @@ def test_update_reports_reworded_and_removed_milestones(invoke: Invoke, plan_dir
         "2.1.2",
         "2.1.4",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Every date accounted for (issue 11)
+
+
+def test_notice_with_attachment_accounts_for_every_date() -> None:
+    text = (REPORTS / "notice-with-attachment.txt").read_text(encoding="utf-8")
+    draft = parse_report(text)
+    assert (draft.year, draft.year_reason) == (2025, "title")  # not the cited 〔2024〕4号
+    fates = [(m.line, m.text, m.fate, m.reason if m.fate == "not-a-deadline" else "") for m in draft.mentions]
+    assert fates == [
+        (2, "〔2025〕2号", "not-a-deadline", "own-document-number"),
+        (3, "2025年", "not-a-deadline", "plan-year"),
+        (5, "〔2024〕4号", "not-a-deadline", "cited-document"),
+        (5, "每季度末", "needs-person", ""),  # an instruction of the notice, outside the plan's sections
+        (6, "2025年", "not-a-deadline", "plan-year"),
+        (8, "2025年1月10日", "not-a-deadline", "signing-date"),
+        (10, "2025年", "not-a-deadline", "plan-year"),
+        (12, "2024年", "not-a-deadline", "past-event"),
+        (12, "3月底前", "deadline", ""),  # the section's preamble is kept: initiative 1.1
+        (14, "3月底前", "deadline", ""),  # a one-sentence item
+        (16, "2025年1月11日-2025年10月底", "deadline", ""),  # a phase with its dates in brackets
+        (17, "6月底前", "deadline", ""),  # "1.6月底前": a nested item, not the number 1.6
+        (19, "5月底", "not-a-deadline", "status-date"),
+        (19, "14个工作日内", "not-a-deadline", "per-case-limit"),
+        (20, "於2025年9月30日前", "deadline", ""),  # Traditional characters
+        (20, "每半年", "recurring", ""),
+        (22, "年初", "needs-person", ""),
+        (22, "年中", "deadline", ""),
+    ]
+    assert draft.counts() == {"deadline": 6, "recurring": 1, "not-a-deadline": 9, "needs-person": 2}
+    by_text = {m.text: m for m in draft.mentions}
+    assert (by_text["2025年1月11日-2025年10月底"].start, by_text["2025年1月11日-2025年10月底"].due) == (
+        date(2025, 1, 11),
+        date(2025, 10, 31),
+    )
+    assert by_text["14个工作日内"].milestone == ""  # a per-case limit is no milestone
+    initiatives = {i.id: i for i in draft.initiatives}
+    assert initiatives["2.1"].owner == "区发改局"
+    assert initiatives["2.2"].owner == "区住建局"  # one owner for the whole item: the initiative's
+    assert [(m.task, m.lead, m.co_units) for m in initiatives["2.2"].milestones[:2]] == [
+        ("集中攻坚", "区住建局", ("区财政局", "区自然资源局")),
+        ("完成乙项目建设", "区住建局", ("区财政局", "区自然资源局")),
+    ]
+    assert by_text["6月底前"].owner == "区住建局"
+    assert "報送總結" in initiatives["2.3"].text and "报送" not in initiatives["2.3"].text  # kept as written
+
+
+def test_year_from_own_document_number_and_refusal_lists_candidates() -> None:
+    assert parse_report("XX局文件\nX发〔2026〕1号\n一、工作\n3月底前完成甲。").year_reason == "own document number"
+    cited = "XX局工作安排\n根据《通知》（X发〔2024〕4号），2023年以来成效明显。\n一、工作\n3月底前完成甲。"
+    with pytest.raises(ReportImportError, match="years in the text: 2023") as caught:
+        parse_report(cited)
+    assert "--year" in str(caught.value) and caught.value.zh and "--year" in caught.value.zh
+    assert parse_report(cited, year=2025).year_reason == "--year"
+    with pytest.raises(ReportImportError, match="not a plan year"):
+        parse_report(cited, year=0)
+
+
+def test_school_year_title_asks_which_year() -> None:
+    with pytest.raises(ReportImportError, match="--year 2024 or --year 2025"):
+        parse_report("XX学校2024-2025学年工作计划\n一、教学\n9月底前完成甲。")

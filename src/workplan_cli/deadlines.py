@@ -20,12 +20,12 @@ from datetime import date, timedelta
 from typing import Any, Protocol
 
 __all__ = [
+    "DateMention",
     "Deadline",
     "DeadlineError",
-    "PhraseMatch",
     "Recurrence",
     "depends_on_calendar",
-    "find_deadline_phrases",
+    "find_date_mentions",
     "normalize_chars",
     "parse_numeral",
     "period_start",
@@ -42,11 +42,11 @@ class Recurrence:
 
     ``day`` is the day of the month (None: the period's last day) or, weekly, 0 for Monday.
     ``month`` is the month within the period (1-based; None: the period's last month).
-    Periods are named ``2024-06``, ``2024-Q2``, ``2024-W25`` or ``2024``; they start with the
+    Periods are named ``2024-06``, ``2024-Q2``, ``2024-H1``, ``2024-W25`` or ``2024``; they start with the
     period holding ``first``.
     """
 
-    unit: str  # "month" | "quarter" | "week" | "year"
+    unit: str  # "month" | "quarter" | "half" | "week" | "year"
     first: date
     day: int | None = None
     month: int | None = None
@@ -56,6 +56,8 @@ class Recurrence:
             return f"{day.year}-{day.month:02d}"
         if self.unit == "quarter":
             return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        if self.unit == "half":
+            return f"{day.year}-H{(day.month - 1) // 6 + 1}"
         if self.unit == "week":
             year, week, _ = day.isocalendar()
             return f"{year}-W{week:02d}"
@@ -65,7 +67,7 @@ class Recurrence:
         """The due day of the period that starts on ``start``."""
         if self.unit == "week":
             return start + timedelta(days=self.day or 0)
-        months = {"month": 1, "quarter": 3, "year": 12}[self.unit]
+        months = _MONTHS_PER_PERIOD[self.unit]
         month = start.month + (self.month or months) - 1
         last = calendar.monthrange(start.year, month)[1]
         return date(start.year, month, min(self.day or last, last))
@@ -84,22 +86,29 @@ class Recurrence:
             return day.replace(day=1)
         if self.unit == "quarter":
             return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+        if self.unit == "half":
+            return date(day.year, (day.month - 1) // 6 * 6 + 1, 1)
         return date(day.year, 1, 1)
 
     def _next_start(self, start: date) -> date:
         if self.unit == "week":
             return start + timedelta(days=7)
-        months = {"month": 1, "quarter": 3, "year": 12}[self.unit]
+        months = _MONTHS_PER_PERIOD[self.unit]
         month = start.month - 1 + months
         return date(start.year + month // 12, month % 12 + 1, 1)
 
 
+_MONTHS_PER_PERIOD = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+
+
 def period_start(label: str) -> date:
-    """The first day of a period named like ``2024-06``, ``2024-Q2``, ``2024-W25`` or ``2024``."""
+    """The first day of a period named like ``2024-06``, ``2024-Q2``, ``2024-H1``, ``2024-W25`` or ``2024``."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})", label):
         return date(int(m[1]), int(m[2]), 1)
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", label):
         return date(int(m[1]), 3 * int(m[2]) - 2, 1)
+    if m := re.fullmatch(r"(\d{4})-H([12])", label):
+        return date(int(m[1]), 6 * int(m[2]) - 5, 1)
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", label):
         return date.fromisocalendar(int(m[1]), int(m[2]), 1)
     if re.fullmatch(r"\d{4}", label):
@@ -148,8 +157,22 @@ class DeadlineError(ValueError):
 # Characters and numerals
 
 
+# Traditional characters of the words the grammar and the importer look for (號 於 個 週 內 後…),
+# folded to Simplified one character for one, so that a mirror in Traditional characters reads
+# like the original. Only these words: the text itself is always kept as written.
+_TRADITIONAL = str.maketrans(
+    "號於個週內後終續態長適時單責負門與報關發辦實現過進務項牽頭區縣鎮處將對應須該據為從開會議設"
+    "標準確節慶陽條計劃點動組織結級總產業農醫療學證資質屬間屆稱經並權審驗導體機構職編員黨書記聯"
+    "調啟綜執監測試們來歷舉協辦勞曆號佈規範鄉區劃國統環衛",
+    "号于个周内后终续态长适时单责负门与报关发办实现过进务项牵头区县镇处将对应须该据为从开会议设"
+    "标准确节庆阳条计划点动组织结级总产业农医疗学证资质属间届称经并权审验导体机构职编员党书记联"
+    "调启综执监测试们来历举协办劳历号布规范乡区划国统环卫",
+)
+
+
 def normalize_chars(text: str) -> str:
-    """Fold full-width digits, letters and punctuation to ASCII, one character at a time.
+    """Fold full-width digits, letters and punctuation to ASCII, and Traditional characters of the
+    grammar's words to Simplified, one character at a time.
 
     Character by character (not plain NFKC) so that indexes into the result are indexes into
     the original text: the importer cuts the original paragraph at the positions found here.
@@ -158,7 +181,7 @@ def normalize_chars(text: str) -> str:
     for ch in text:
         folded = unicodedata.normalize("NFKC", ch)
         out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    return "".join(out).translate(_TRADITIONAL)
 
 
 class _Lazy:
@@ -221,7 +244,7 @@ def parse_numeral(text: str) -> int:
 _CN = "[一二三四五六七八九十〇零两]"
 _NUM = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
 _YEAR = r"(?:(?P<year>\d{4}|[一二三四五六七八九〇零]{4})年)"
-_PREFIX = r"(?:于|在|至迟于|最迟于|须于|需于|应于)"
+_PREFIX = r"(?:于|在|至迟于|最迟于|须于|需于|应于|到)"
 _SUFFIX = r"(?:前|之前|以前)"
 _PART_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
 
@@ -234,8 +257,17 @@ _YEAR_END = _Lazy(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|
 _HALF = _Lazy(rf"(?:{_YEAR}|今年)?(?P<half>上|下)半年(?:末|底)?")
 _QUARTER = _Lazy(rf"(?:{_YEAR}|今年)?第?(?P<quarter>[1-4一二三四])季度(?:末|底)?")
 _ISO = _Lazy(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})日?")
-# A day whose 月 was lost in copying: "1130日" for 11月30日.
-_DAMAGED_DAY = _Lazy(rf"{_YEAR}?(?P<digits>\d{{3,4}})[日号]")
+# A day whose 月 was lost in copying: "1130日" for 11月30日; with 年 lost too: "2021930日", "2022 110日".
+_DAMAGED_DAY = _Lazy(rf"(?:{_YEAR}|(?P<bare_year>(?:19|20)\d\d)\s?)?(?P<digits>\d{{3,4}})[日号]")
+# A year whose 年 was lost in copying, run into the month: "20254月8日" for 2025年4月8日.
+_YEAR_RUN_IN = _Lazy(r"(?P<year>(?:19|20)\d\d)(?P<rest>\d{1,2}月.*)")
+_MID_YEAR = _Lazy(rf"(?:{_YEAR}|今年)?年中(?:前|之前|以前)?")
+_START_OF_YEAR = _Lazy(rf"(?:{_YEAR}|今年)?年初(?:前|之前|以前)?")
+# A time limit counted from each case (收到申请后14个工作日内, 48小时内, 会后3日内): no fixed day.
+_PER_CASE = _Lazy(
+    rf"(?:会后|事后|收到后)?(?:于|在)?(?P<count>\d{{1,3}}|{_CN}{{1,3}})个?(?P<unit>自然日|日|天|小时)(?:内|以内)"
+    r"(?:完成|报送|反馈|办结)?"
+)
 _RANGE_SEPARATOR = _Lazy(r"\s*(?:—|–|~|至|到|-)\s*")
 _BARE_NUMBER = _Lazy(_NUM)
 
@@ -318,11 +350,15 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
         return _Period(date(year, 1, 1), date(year, 12, 31)), None
     if m := _DAMAGED_DAY.fullmatch(core):
         return _repair_lost_month(phrase, m, plan_year)
+    if m := _YEAR_RUN_IN.fullmatch(core):
+        period, _ = _period(phrase, f"{m['year']}年{m['rest']}", plan_year, has_suffix=has_suffix)
+        return period, f"read {m['year']}{m['rest']} as {m['year']}年{m['rest']} (年 is missing from the text)"
     raise DeadlineError(phrase, _HOW_TO_WRITE, _HOW_TO_WRITE_ZH)
 
 
 def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_Period, str]:
-    digits, year = m["digits"], _year_of(m, plan_year)
+    digits, year = m["digits"], int(m["bare_year"]) if m["bare_year"] else _year_of(m, plan_year)
+    written = f"{m['bare_year']}年" if m["bare_year"] else ""
     readings = []
     for cut in range(1, len(digits)):
         month_text, day_text = digits[:cut], digits[cut:]
@@ -340,6 +376,8 @@ def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_
         )
     month, day = readings[0]
     due = date(year, month, day)
+    if written:
+        return _Period(due, due), f"read {m[0]} as {written}{month}月{day}日 (年 and 月 are missing from the text)"
     return _Period(due, due), f"read {digits}日 as {month}月{day}日 (月 is missing from the text)"
 
 
@@ -382,6 +420,17 @@ def resolve_deadline(
         return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), workdays, assigned))
     if m := _HOLIDAY.fullmatch(text):
         return Deadline(due=_before_holiday(phrase, m, plan_year, workdays))
+    if m := _PER_CASE.fullmatch(text):
+        return Deadline(due=_per_case_limit(phrase, m, assigned))
+    if m := _MID_YEAR.fullmatch(text):
+        # Convention (README): 年中 is the middle of the year, the end of its first half.
+        return Deadline(due=date(_year_of(m, plan_year), 6, 30))
+    if _START_OF_YEAR.fullmatch(text):
+        raise DeadlineError(
+            phrase,
+            "年初 (the start of the year) names no day: write 1月底前 or 一季度",
+            "“年初”没有确定的日期：请写作 1月底前 或 一季度",
+        )
     core, has_suffix = _strip(text)
     try:
         period, note = _period(phrase, core, plan_year, has_suffix=has_suffix)
@@ -432,6 +481,8 @@ _EVERY_QUARTER = _Lazy(
 )
 _EVERY_WEEK = _Lazy(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
 _EVERY_YEAR = _Lazy(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
+# A cadence named alone: each period's last day (每季度 报送 = by the end of each quarter).
+_EVERY_PERIOD = _Lazy(r"每(?:个)?(?P<unit>月|季度|季|半年|年|年度|周|星期)(?:末|底)?(?:前|之前|以前)?")
 
 
 def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
@@ -452,11 +503,37 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
         month = parse_numeral(m["month"])
         _month_period(phrase, plan_year, month)
         return Recurrence("year", first, day=None if m["end"] else parse_numeral(m["day"]), month=month)
+    if m := _EVERY_PERIOD.fullmatch(text):
+        unit = {"月": "month", "季度": "quarter", "季": "quarter", "半年": "half", "周": "week", "星期": "week"}
+        if unit.get(m["unit"]) == "week":
+            return Recurrence("week", first, day=6)  # the week's last day, Sunday
+        return Recurrence(unit.get(m["unit"], "year"), first)
+    if "最后一周" in text or "第一周" in text:
+        raise DeadlineError(
+            phrase,
+            "a week of the month is not taken; write 每月底 (the month's last day) or 每周五 (every Friday)",
+            "不支持“每月某一周”的写法；请写作 每月底 或 每周五",
+        )
     raise DeadlineError(
         phrase,
-        "write recurring deadlines like 每月5日前, 每月底, 每季度末, 每季度最后一个月的25日前, 每周五 or 每年6月30日前",
-        "周期性时限请写作 每月5日前、每月底、每季度末、每季度最后一个月的25日前、每周五 或 每年6月30日前",
+        "write recurring deadlines like 每月5日前, 每月底, 每季度, 每半年, 每季度最后一个月的25日前, 每周五 "
+        "or 每年6月30日前",
+        "周期性时限请写作 每月5日前、每月底、每季度、每半年、每季度最后一个月的25日前、每周五 或 每年6月30日前",
     )
+
+
+def _per_case_limit(phrase: str, m: re.Match[str], assigned: date | None) -> date:
+    """``3日内``, ``48小时内``: counted from each case, so a day only when the milestone says when it began."""
+    if assigned is None:
+        raise DeadlineError(
+            phrase,
+            "a time limit counted from each case, not a deadline of the plan; add `assigned: YYYY-MM-DD` "
+            "to the milestone to count it from that day",
+            "这是按件计算的办理时限，不是计划的完成时限；如需按期跟踪，请在节点上添加 `assigned: YYYY-MM-DD`",
+        )
+    count = parse_numeral(m["count"])
+    days = -(-count // 24) if m["unit"] == "小时" else count
+    return assigned + timedelta(days=days)
 
 
 def _within_working_days(phrase: str, count: int, workdays: WorkingDays | None, assigned: date | None) -> date:
@@ -503,86 +580,98 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
             )
         except DeadlineError:
             continue
-        if start_period.first > due_period.last:
+        # "10月底-12月底" starts on the day its first side names, 10-31; "3-6月" on the first of March.
+        start = start_period.last if re.search(r"(底|末)$", left) else start_period.first
+        if start > due_period.last:
             raise DeadlineError(phrase, "the range starts after it ends", "时间段的开始晚于结束")
-        return Deadline(due=due_period.last, start=start_period.first, note=due_note)
+        return Deadline(due=due_period.last, start=start, note=due_note)
     return None
 
 
 # ---------------------------------------------------------------------------------------------
-# Finding phrases inside prose (for the importer)
+# Every date-like mention in prose (for the importer's accounting of dates)
 
-_Y = r"(?:\d{4}年)"
-_IN_MONTH = rf"(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份)"
-_MONTH_PHRASE = rf"{_Y}?{_NUM}月份?{_IN_MONTH}?"
-_CANDIDATE_PATTERN = (
-    rf"(?P<prefix>{_PREFIX})?"
-    r"(?P<core>"
-    rf"{_MONTH_PHRASE}(?:\s*(?:—|–|~|至|到|-)\s*{_MONTH_PHRASE})?"
-    rf"|\d{{1,2}}\s*-\s*\d{{1,2}}月"
-    rf"|(?:{_Y}|今年)?(?:年底|年末|年内)"
-    rf"|\d{{4}}年(?:底|末|内)"
-    rf"|{_Y}?[上下]半年(?:末|底)?"
-    rf"|{_Y}?第?[一二三四1-4]季度(?:末|底)?"
-    r"|\d{4}-\d{1,2}-\d{1,2}"
-    r"|\d{3,4}[日号]"
-    r")"
-    rf"(?P<suffix>{_SUFFIX})?"
+_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})年"  # a written year
+_MPOINT = (
+    rf"(?:{_MY})?{_NUM}月份?(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份|中|初)?"
+    rf"|(?:{_MY}|今年|本年度?|明年)?年(?:底|末|内|中|初|终)"
+    rf"|{_MY}(?:底|末|内|中|初)"
+    rf"|(?:{_MY}|今年)?[上下]半年(?:末|底)?"
+    rf"|(?:{_MY}|今年)?第?[一二三四1-4]季度(?:末|底)?"
+    r"|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}日?"
+    rf"|(?:19|20)\d\d\s?\d{{1,2}}月(?:{_NUM}[日号]|上旬|中旬|下旬|底|末)?"  # 20254月8日: 年 lost
+    r"|(?:(?:19|20)\d\d\s?)?\d{3,4}[日号]"  # 1130日, 2021930日, 2022 110日: 月 (and 年) lost
 )
-# Families the grammar knows but does not resolve yet: found, so the importer can warn about them.
-_LATER_CANDIDATE_PATTERN = (
-    r"(?:[\"“]?(?:春节|国庆|元旦|清明|劳动节|五一|端午|中秋|十一)[\"”]?(?:节|假期)?(?:前|之前|以前))"
-    r"|(?:每(?:月|季度|周)(?:\d{1,2}[日号](?:前|之前)?|最后一个月的\d{1,2}[日号](?:前|之前)?|末|底|[一二三四五六日]))"
-    r"|(?:\d{1,2}个工作日内)"
+_MSEP = r"\s*(?:—|–|~|～|至|到|-|－|—|——)\s*"
+_MENTION_PATTERN = (
+    r"(?P<docnum>[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号)"
+    rf"|(?P<recurring>每(?:个)?(?:月|季度|季|半年|年度?|周|星期|旬)"
+    rf"(?:的)?(?:最后一周的?(?:周|星期)[一二三四五六日]|最后一个月的?{_NUM}[日号]|第一个月的?{_NUM}[日号]"
+    rf"|首月的?{_NUM}[日号]|末月的?{_NUM}[日号]|{_NUM}月(?:{_NUM}[日号]|底|末)|{_NUM}[日号]|底|末|初"
+    r"|(?<=周)[一二三四五六日天](?![次一二三四五六七八九十])|(?<=星期)[一二三四五六日天])?"
+    r"(?:前|之前|以前)?)"
+    rf"|(?P<percase>(?:会后|事后)?(?:\d{{1,3}}|{_CN}{{1,3}})个?(?:工作日|自然日|日|天|小时|个月)(?:内|以内))"
+    rf"|(?P<holiday>(?:{_MY})?[\"“]?(?:春节|元旦|清明节?|劳动节|端午节?|中秋节?|国庆节?)[\"”]?(?:节|假期|长假)?"
+    r"(?:前|之前|以前|后|之后|期间)?"
+    r"|[\"“](?:十一|五一)[\"”](?:前|之前|以前|后|期间|假期)?|(?:十一|五一)(?:前|之前|假期|期间))"
+    rf"|(?P<prefix>{_PREFIX})?(?P<date>(?:{_MPOINT})(?:{_MSEP}(?:{_MPOINT}))?|\d{{1,2}}{_MSEP}\d{{1,2}}月(?:份|底|末)?)"
+    rf"(?P<suffix>前|之前|以前)?"
+    rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
+    rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}{_MY}度?)"
+    rf"|(?P<year>{_MY}度?)"
 )
 
 
 @functools.cache
-def _finder_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled on first use: only the importer searches prose, and compiling costs every command."""
-    return re.compile(_CANDIDATE_PATTERN), re.compile(_LATER_CANDIDATE_PATTERN)
+def _mention_pattern() -> re.Pattern[str]:
+    return re.compile(_MENTION_PATTERN)
 
 
 @dataclass(frozen=True, slots=True)
-class PhraseMatch:
-    """A deadline-looking phrase found in prose. ``kind`` is 'deadline' or 'status-date'."""
+class DateMention:
+    """A span of prose naming a calendar time.
+
+    ``kind``: 'date' (a day or period, maybe a range), 'recurring', 'per-case' (48小时内),
+    'holiday', 'year' (a year alone, 2024年度), 'years' (2023—2025年), 'document-number' (〔2024〕4号).
+    ``context``: 'status' (截至…), 'reference' (以…为准), 'since' (…以来), 'from' (…起), or ''.
+    """
 
     start: int
     end: int
-    phrase: str
+    text: str
     kind: str
+    context: str = ""
 
 
-def find_deadline_phrases(text: str) -> list[PhraseMatch]:
-    """Every deadline-looking phrase in ``text``, in order, with its span in the original text.
-
-    Phrases that are dates but not deadlines (截至6月底, 以12月31日数据为准) come back with
-    kind 'status-date' so the caller can leave them in the prose.
-    """
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date-like mention in ``text``, in order, with its span in the original text."""
     folded = normalize_chars(text)
-    found: list[PhraseMatch] = []
-    candidate, later_candidate = _finder_patterns()
-    for m in candidate.finditer(folded):
-        start, end = m.start(), m.end()
-        core = m["core"]
-        if start > 0 and folded[start - 1].isdigit():
-            continue  # the tail of a longer number
-        bare_month = re.fullmatch(rf"{_NUM}月", core) is not None
-        if bare_month and not m["suffix"] and not folded[end : end + 2].startswith(("份", "完成")):
-            continue  # "一月一次", "三月份" handled above; a bare month without 前 is prose
-        if _CN_ONLY_WORD.fullmatch(core) and not m["suffix"]:
-            continue
-        before = folded[max(0, start - 3) : start]
-        after = folded[end : end + 6]
-        kind = "deadline"
-        if before.endswith(_STATUS_DATE_WORDS) or (before.endswith("以") and ("为准" in after or "数据" in after)):
-            kind = "status-date"
-        found.append(PhraseMatch(start, end, text[start:end], kind))
-    for m in later_candidate.finditer(folded):
-        if not any(f.start < m.end() and m.start() < f.end for f in found):
-            found.append(PhraseMatch(m.start(), m.end(), text[m.start() : m.end()], "deadline"))
-    return sorted(found, key=lambda f: f.start)
-
-
-# Chinese-numeral month words that are usually prose, not dates ("一月一次" has no 前).
-_CN_ONLY_WORD = _Lazy(rf"{_CN}{{1,3}}月")
+    found: list[DateMention] = []
+    for m in _mention_pattern().finditer(folded):
+        start, end = m.span()
+        if (start > 0 and folded[start - 1].isdigit()) or folded[end : end + 1].isdigit():
+            continue  # part of a longer number
+        kind = next(name for name, value in m.groupdict().items() if value and name not in ("prefix", "suffix"))
+        kind = {"docnum": "document-number", "percase": "per-case", "toyear": "date"}.get(kind, kind)
+        if kind == "date":
+            core = m["date"] or ""
+            if (
+                re.fullmatch(rf"{_CN}{{1,3}}月", core)
+                and not m["suffix"]
+                and not folded[end:].startswith(("份", "完成"))
+            ):
+                continue  # "一月一次", "三月" in prose: a bare Chinese-numeral month is not a time
+            if re.fullmatch(r"\d{3,4}[日号]", core) and not (m["prefix"] or m["suffix"]):
+                continue  # "110号" is a number; only "于1130日前" is a damaged date
+        before, after = folded[max(0, start - 4) : start], folded[end : end + 8]
+        context = ""
+        if before.endswith(_STATUS_DATE_WORDS):
+            context = "status"
+        elif re.match(r"(?:的)?(?:数据)?为准|(?:的)?数据", after) and before.endswith("以"):
+            context = "reference"
+        elif after.startswith(("以来", "来")):
+            context = "since"
+        elif re.match(r"(?:起|开始|始)", after) or before.endswith(("自", "从")):
+            context = "from"
+        found.append(DateMention(start, end, text[start:end], kind, context))
+    return found

@@ -8,14 +8,16 @@ phrase of a sentence, a sentence without a date) is ongoing work: one open-ended
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from workplan_cli.deadlines import (
     DeadlineError,
     WorkingDays,
-    find_deadline_phrases,
+    find_date_mentions,
     normalize_chars,
     parse_numeral,
     resolve_deadline,
@@ -25,13 +27,19 @@ from workplan_cli.model import Milestone, Note, Plan
 from workplan_cli.yamltext import block, quoted, scalar
 
 _ARTIFACTS = re.compile(r"##paid(?:begin|end)##")
-_FURNITURE = re.compile(r"^\s*(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|字号[:：]|来源[:：]).*$", re.M)
+# Web-page furniture around a copied report: whole lines that are not part of it.
+_FURNITURE = re.compile(
+    r"^\s*(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|"
+    r"发文日期|成文日期|印发日期|浏览次数|访问次数|阅读次数|点击数|责任编辑|当前位置|索引号|主题分类|发文机关|"
+    r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\])"
+)
 _CN_NUMERALS = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^\s*([{_CN_NUMERALS}]+)、")
-_TITLE_YEAR = re.compile(r"(\d{4})\s*年[^。\n]{0,30}?(?:工作计划|工作要点|计划|要点|安排|方案)")
-_DOC_NUMBER_YEAR = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]\s*\d+\s*号")
+_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账")
 _SENTENCE_END = "。；;！!？?"
-_CLOSING = ("特此报告", "特此说明", "以上报告", "附件")
+_CLOSING = ("特此报告", "特此说明", "特此通知", "以上报告", "抄送", "（此件", "(此件")
+_ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?")
+_CITING = ("根据", "按照", "依据", "依照", "贯彻", "落实", "《", "转发", "执行")
 
 
 @dataclass
@@ -43,6 +51,9 @@ class DraftMilestone:
     done: date | None = None
     owner: str = ""
     notes: tuple[Note, ...] = ()
+    # The units a 牵头单位 / 配合单位 line names, kept for the lead and co-unit fields:
+    lead: str = ""
+    co_units: tuple[str, ...] = ()
 
 
 @dataclass
@@ -55,192 +66,680 @@ class DraftInitiative:
     owner: str = ""
 
 
+# The fates of a date mention, and the reasons a date is not a deadline.
+FATES = ("deadline", "recurring", "not-a-deadline", "needs-person")
+REASONS_ZH = {
+    "plan-year": "计划年度",
+    "status-date": "截至某日的进展或数据日期",
+    "past-event": "已发生的事",
+    "signing-date": "成文或发布日期",
+    "cited-document": "所引文件的文号",
+    "own-document-number": "本文件文号",
+    "validity": "施行或有效期",
+    "per-case-limit": "按件计算的办理时限",
+    "period-label": "时期名称",
+    "start-date": "开始日期",
+    "other": "其他",
+}
+
+
+@dataclass
+class Mention:
+    """One date-like span of the report and what import made of it (its fate)."""
+
+    line: int  # 1-based line in the report
+    col: int  # 0-based column in that line (after copy artifacts are removed)
+    text: str
+    kind: str  # what the text looks like (deadlines.DateMention.kind)
+    context: str = ""
+    fate: str = ""  # one of FATES
+    reason: str = ""  # not-a-deadline: a key of REASONS_ZH; needs-person: what is wrong
+    reason_zh: str = ""
+    due: date | None = None
+    start: date | None = None
+    repaired: str = ""  # the repair note, when a damaged date had exactly one reading
+    milestone: str = ""  # the id of the milestone it became
+    task: str = ""
+    owner: str = ""
+
+    @property
+    def end(self) -> int:
+        return self.col + len(self.text)
+
+
 @dataclass
 class DraftPlan:
     title: str
     year: int
     initiatives: list[DraftInitiative]
     warnings: list[str]
+    year_reason: str = ""  # title | own document number | --year | attachment title
+    mentions: list[Mention] = field(default_factory=list)
+    warnings_zh: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many mentions went into each fate (the import summary)."""
+        return {fate: sum(1 for m in self.mentions if m.fate == fate) for fate in FATES}
 
 
 def clean_report(text: str) -> str:
-    """Remove copy artifacts and page furniture; keep the wording (XX placeholders included)."""
+    """Remove copy artifacts and page furniture; keep the wording (XX placeholders included).
+
+    Lines keep their numbers: a furniture line becomes empty, not removed.
+    """
+    lines = _report_lines(text)
+    return "\n".join("" if _FURNITURE.match(normalize_chars(line)) else line for line in lines)
+
+
+def _report_lines(text: str) -> list[str]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = _ARTIFACTS.sub("", text)
-    return _FURNITURE.sub("", text)
+    return _ARTIFACTS.sub("", text).split("\n")
 
 
-def plan_year(text: str, explicit: int | None) -> int:
-    """``--year``, else the title's year (2024年工作计划), else a document number's (〔2023〕1号).
+# ---------------------------------------------------------------------------------------------
+# The plan year
 
-    Never the signing date at the end: the seed report for 2024 is signed in 2023.
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年")
+_YEARS_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*(?:年|学年)?\s*(?:—|–|-|－|~|至|到)\s*((?:19|20)\d\d)\s*(?:年|学年)")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    year: int
+    reason: str  # title | own document number | attachment title | --year
+
+
+def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
+    """``--year``, else the report's own title, else its own document number; never a cited one.
+
+    The title is a line of the head (before the first section) that names what the report is
+    (…工作计划, …要点, …通知); the own document number stands on a line of its own in the head
+    (XX区市监发〔2025〕3号), while a cited one follows 根据/按照 or sits inside a sentence.
     """
     if explicit is not None:
-        return explicit
-    head = "\n".join(text.strip().splitlines()[:3])
-    if m := _TITLE_YEAR.search(normalize_chars(head)):
-        return int(m[1])
-    if m := _DOC_NUMBER_YEAR.search(normalize_chars(text)):
-        return int(m[1])
+        if not 1900 <= explicit <= 2200:
+            raise ReportImportError(
+                f"--year {explicit} is not a plan year; give the year the plan is for, such as --year 2025",
+                f"--year {explicit} 不是计划年度；请给出计划所属的年份，例如 --year 2025",
+            )
+        return YearChoice(explicit, "--year")
+    heads = _head_blocks(lines)
+    attachment_heads = [line for lines_of in heads[1:] for line in lines_of]
+    for reason, head in (("title", heads[0]), ("attachment title", attachment_heads)):
+        for line in head[:8]:
+            folded = normalize_chars(line)
+            if not any(word in folded for word in _TITLE_WORDS) or len(folded) > 80:
+                continue
+            if "。" in folded or folded.strip().startswith(_CITING):
+                continue  # a sentence of the preamble, not a title
+            folded = _DOC_NUMBER.sub("", folded)
+            if (span := _YEARS_IN_TITLE.search(folded)) and span[1] != span[2]:
+                raise ReportImportError(
+                    f"the title names the years {span[1]} and {span[2]} ({line.strip()}); "
+                    f"give the plan year with --year {span[1]} or --year {span[2]}",
+                    f"标题中有 {span[1]} 和 {span[2]} 两个年份（{line.strip()}）；"
+                    f"请用 --year {span[1]} 或 --year {span[2]} 指明计划年度",
+                )
+            if m := _YEAR_IN_TITLE.search(folded):
+                return YearChoice(parse_numeral(m[1]), reason)
+        for line in head[:8]:
+            folded = normalize_chars(line).strip()
+            m = _DOC_NUMBER.search(folded)
+            if m and len(folded) <= 40 and not folded.startswith(_CITING) and "。" not in folded:
+                return YearChoice(int(m[1]), "own document number")
+    candidates = sorted(
+        {int(m[1]) for line in lines for m in re.finditer(r"((?:19|20)\d\d)\s*年", normalize_chars(line))}
+    )
+    listed = ", ".join(str(y) for y in candidates)
     raise ReportImportError(
-        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is "
-        "no document number (〔2024〕1号); give it with --year"
+        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
+        "number of its own (〔2024〕1号)"
+        + (f"; years in the text: {listed}" if listed else "")
+        + "; give it with --year",
+        "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）"
+        + (f"；文中出现的年份：{listed}" if listed else "")
+        + "；请用 --year 指明",
     )
 
 
+def plan_year(text: str, explicit: int | None) -> int:
+    """The plan year of a report's text (see :func:`choose_year`)."""
+    return choose_year(_report_lines(text), explicit).year
+
+
+def _head_blocks(lines: list[str]) -> list[list[str]]:
+    """The report's head (lines before its first section), then each attachment's head."""
+    blocks: list[list[str]] = [[]]
+    collecting = True
+    for line in lines:
+        folded = normalize_chars(line).strip()
+        if not folded or _FURNITURE.match(folded):
+            continue
+        if _ATTACHMENT.match(folded):
+            blocks.append([_ATTACHMENT.sub("", folded).strip()] if _ATTACHMENT.sub("", folded).strip() else [])
+            collecting = True
+        elif _SECTION.match(folded):
+            collecting = False
+        elif collecting:
+            blocks[-1].append(folded)
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# Pieces of the report with their place in it
+
+
+class Piece(NamedTuple):
+    """A part of the report's text and where it starts in the joined source (for line numbers)."""
+
+    at: int
+    text: str
+
+    def strip(self, chars: str | None = None) -> Piece:
+        lead = len(self.text) - len(self.text.lstrip(chars))
+        return Piece(self.at + lead, self.text.strip(chars))
+
+    def cut(self, start: int, end: int | None = None) -> Piece:
+        end = len(self.text) if end is None else end
+        return Piece(self.at + start, self.text[start:end])
+
+
+@dataclass
+class _Source:
+    """The report's lines that carry its content, joined with newlines, and where each came from."""
+
+    text: str
+    starts: list[int]  # offset of each source line in text
+    numbers: list[int]  # its 1-based line number in the report
+    indents: list[int]  # how many blanks were stripped from its start
+
+    def place(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[index], self.indents[index] + offset - self.starts[index]
+
+
 def parse_report(text: str, *, year: int | None = None, workdays: WorkingDays | None = None) -> DraftPlan:
-    text = clean_report(text)
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        raise ReportImportError("the report is empty")
-    sections = _sections(lines)
+    lines = _report_lines(text)
+    if not any(line.strip() for line in lines):
+        raise ReportImportError("the report is empty", "报告是空的")
+    mentions = [
+        Mention(number, found.start, found.text, found.kind, found.context)
+        for number, line in enumerate(lines, 1)
+        for found in find_date_mentions(line)
+    ]
+    regions = _regions(lines)
+    source = _source(lines, regions)
+    sections = _sections(source, regions)
     if not sections:
         raise ReportImportError(
-            "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?"
+            "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?",
+            "没有找到“一、二、……”开头的部分；这是工作计划吗？",
         )
-    resolved_year = plan_year(text, year)
-    title = _title(lines)
-    warnings: list[str] = []
+    choice = choose_year(lines, year)
+    context = _Context(choice.year, source, mentions, regions, lines, workdays)
     initiatives: list[DraftInitiative] = []
     for number, heading, body in sections:
-        for item, (item_title, item_text, item_body) in enumerate(_items(heading, body), 1):
+        for item, (item_title, item_text, item_body) in _items(heading, body):
             initiative_id = f"{number}.{item}"
-            draft = DraftInitiative(initiative_id, heading, item_title, item_text)
-            draft.milestones = _milestones(initiative_id, item_body, resolved_year, warnings, workdays)
+            draft = DraftInitiative(initiative_id, heading.text, item_title.text, item_text.text)
+            draft.milestones, draft.owner = context.milestones(initiative_id, item_title, item_body)
             initiatives.append(draft)
-    return DraftPlan(title, resolved_year, initiatives, warnings)
+    context.account_the_rest()
+    title = _title(lines, regions)
+    plan = DraftPlan(title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh)
+    return plan
 
 
-_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知")
+_TITLE_WORDS_FIRST = ("计划", "要点", "报告", "方案", "安排", "通知")
 
 
-def _title(lines: list[str]) -> str:
+def _title(lines: list[str], regions: list[str]) -> str:
     """The report's title: the first line of the head that names what it is, else the first line."""
-    head = []
-    for line in lines:
-        if _SECTION.match(line):
-            break
-        head.append(line)
-    return next((line for line in head[:6] if any(word in line for word in _TITLE_WORDS)), lines[0])
+    head = [line.strip() for line, region in zip(lines, regions, strict=True) if region == "head" and line.strip()]
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return next(
+        (line for line in head[:6] if any(word in line for word in _TITLE_WORDS_FIRST)), head[0] if head else first
+    )
 
 
-def _sections(lines: list[str]) -> list[tuple[int, str, str]]:
-    """(number, heading, body) for each 一、 paragraph, with the paragraphs under it joined."""
-    sections: list[tuple[int, str, list[str]]] = []
+_DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?\s*$"
+)
+
+
+def _regions(lines: list[str]) -> list[str]:
+    """What each line of the report is: head, section, body, signoff, furniture or blank.
+
+    An attachment (附件) starts a new head: its sections continue the numbering.
+    """
+    regions: list[str] = []
+    state = "head"
     for line in lines:
-        m = _SECTION.match(line)
-        if m and parse_numeral(m[1]) == len(sections) + 1:
-            heading, _, rest = line.partition("。")
-            sections.append((len(sections) + 1, heading.strip(), [rest.strip()] if rest.strip() else []))
-        elif line.startswith(_CLOSING):
-            break  # the sign-off: 特此报告, the office's name and the signing date
-        elif sections:
-            sections[-1][2].append(line)
-        # lines before the first section: title and preamble
-    return [(n, heading, "\n".join(body)) for n, heading, body in sections if heading]
+        folded = normalize_chars(line).strip()
+        if not folded:
+            regions.append("blank")
+            continue
+        if _FURNITURE.match(folded):
+            regions.append("furniture")
+            continue
+        if _ATTACHMENT.match(folded):
+            state = "head"
+            regions.append("attachment")
+            continue
+        if _SECTION.match(folded) and state != "signoff":
+            state = "body"
+            regions.append("section")
+            continue
+        if state == "body" and (folded.startswith(_CLOSING) or _DATE_ONLY_LINE.match(folded)):
+            state = "signoff"
+            # The office's name just above the signing date belongs to the sign-off too.
+            previous = len(regions) - 1
+            while previous >= 0 and regions[previous] == "blank":
+                previous -= 1
+            if _DATE_ONLY_LINE.match(folded) and previous >= 0 and regions[previous] == "body":
+                above = lines[previous].strip()
+                if len(above) <= 30 and not any(ch in above for ch in "。；，,;：:"):
+                    regions[previous] = "signoff"
+        regions.append(state)
+    return regions
+
+
+def _source(lines: list[str], regions: list[str]) -> _Source:
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    indents: list[int] = []
+    offset = 0
+    for number, (line, region) in enumerate(zip(lines, regions, strict=True), 1):
+        if region not in ("section", "body"):
+            continue
+        stripped = line.strip()
+        starts.append(offset)
+        numbers.append(number)
+        indents.append(len(line) - len(line.lstrip()))
+        parts.append(stripped)
+        offset += len(stripped) + 1
+    return _Source("\n".join(parts), starts, numbers, indents)
+
+
+def _sections(source: _Source, regions: list[str]) -> list[tuple[int, Piece, Piece]]:
+    """(number, heading, body) for each 一、 paragraph, with the paragraphs under it.
+
+    Sections count 一、二、三… ; an attachment's 一、 continues the numbering after the notice's.
+    """
+    found: list[tuple[int, Piece, int, int]] = []  # number, heading, body start, body end
+    restart = 0  # sections before the current attachment
+    last_attachment_line = 0
+    attachment_lines = [n for n, region in enumerate(regions, 1) if region == "attachment"]
+    for index, start in enumerate(source.starts):
+        end = source.starts[index + 1] - 1 if index + 1 < len(source.starts) else len(source.text)
+        line = source.text[start:end]
+        number = source.numbers[index]
+        newer = [n for n in attachment_lines if last_attachment_line < n < number]
+        if newer:
+            restart, last_attachment_line = len(found), newer[-1]
+        m = _SECTION.match(normalize_chars(line))
+        if m and parse_numeral(m[1]) == len(found) - restart + 1:
+            cut = line.find("。")
+            heading = Piece(start, line if cut == -1 else line[:cut]).strip()
+            body_start = end if cut == -1 else start + cut + 1
+            found.append((len(found) + 1, heading, body_start, end))
+        elif found:
+            found[-1] = (found[-1][0], found[-1][1], found[-1][2], end)
+    return [
+        (number, heading, Piece(body_start, source.text[body_start:body_end]).strip())
+        for number, heading, body_start, body_end in found
+        if heading.text
+    ]
 
 
 _ITEM_MARKERS = (
     re.compile(rf"(?:^|(?<=[。；\n]))\s*([{_CN_NUMERALS}]+)是"),  # 一是 二是
     re.compile(rf"(?:^|(?<=[。；\n]))\s*[（(]([{_CN_NUMERALS}]+)[）)]"),  # （一） (一)
-    re.compile(r"(?:^|(?<=[。；\n]))\s*(\d{1,2})\s*[.、．](?!\d)"),  # 1. 1、
+    re.compile(r"(?:^|(?<=[。；\n]))\s*(\d{1,2})\s*[.、．](?!\d(?!\d?\s*月))"),  # 1. 1、 (and 1.6月底前…)
+    re.compile(r"(?:^|(?<=[。；\n]))\s*[（(](\d{1,2})[）)]"),  # （1）
+    re.compile(r"(?:^|(?<=[。；\n]))\s*([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),  # ①
 )
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _marker_number(text: str) -> int:
+    if text in _CIRCLED:
+        return _CIRCLED.index(text) + 1
+    return int(text) if text.isdigit() else parse_numeral(text)  # int() also reads full-width １
 
 
 def _numbered(marker: re.Pattern[str], body: str) -> list[re.Match[str]]:
     """The marker's matches that count 1, 2, 3… in order (a stray 一是 inside prose is skipped)."""
     starts: list[re.Match[str]] = []
     for m in marker.finditer(body):
-        number = int(m[1]) if m[1].isdigit() else parse_numeral(m[1])  # int() also reads full-width １
-        if number == len(starts) + 1:
+        if _marker_number(m[1]) == len(starts) + 1:
             starts.append(m)
     return starts
 
 
-def _items(heading: str, body: str) -> list[tuple[str, str, str]]:
-    """(title, verbatim text, body after the title) for each numbered initiative of a section.
+def _items(heading: Piece, body: Piece) -> list[tuple[int, tuple[Piece, Piece, Piece]]]:
+    """(number, (title, verbatim text, body after the title)) for each initiative of a section.
 
     A section uses one numbering style for its initiatives: the one that starts first, so that
-    1. items nested inside （一） items stay part of them.
+    1. items nested inside （一） items stay part of them. Text before the first item (the
+    section's preamble) is an initiative of its own, numbered 0; so is a heading that names a date.
     """
-    candidates = [found for marker in _ITEM_MARKERS if (found := _numbered(marker, body))]
-    if candidates:
-        starts = min(candidates, key=lambda found: found[0].start())
-        items = []
-        for index, m in enumerate(starts):
-            end = starts[index + 1].start() if index + 1 < len(starts) else len(body)
-            verbatim = body[m.start() : end].strip()
-            content = body[m.end() : end].strip()
-            title, rest = _split_title(content)
-            items.append((title, verbatim, rest))
-        return items
-    # A section with no numbered items is one initiative, titled by its heading.
-    title = _SECTION.sub("", heading).strip()
-    return [(title, body.strip(), body.strip())] if body.strip() else [(title, heading, "")]
+    folded = normalize_chars(body.text)
+    candidates = [found for marker in _ITEM_MARKERS if (found := _numbered(marker, folded))]
+    section_title = Piece(heading.at, heading.text)
+    m = _SECTION.match(normalize_chars(heading.text))
+    if m:
+        section_title = heading.cut(m.end()).strip()
+    if not candidates:
+        # A section with no numbered items is one initiative, titled by its heading.
+        if body.text:
+            return [(1, (section_title, body, body))]
+        return [(1, (section_title, heading, Piece(heading.at + len(heading.text), "")))]
+    starts = min(candidates, key=lambda found: found[0].start())
+    items: list[tuple[int, tuple[Piece, Piece, Piece]]] = []
+    preamble = body.cut(0, starts[0].start()).strip()
+    if preamble.text.strip(_EDGE) or find_date_mentions(section_title.text):
+        items.append((0, (section_title, preamble, preamble)))
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(body.text)
+        verbatim = body.cut(match.start(), end).strip()
+        content = body.cut(match.end(), end).strip()
+        title, rest = _split_title(content)
+        items.append((index + 1, (title, verbatim, rest)))
+    return items
 
 
-def _split_title(content: str) -> tuple[str, str]:
+def _split_title(content: Piece) -> tuple[Piece, Piece]:
     """An item's title ends at its first 。 or, for a heading on a line of its own, at the line end."""
-    cut = min((i for i in (content.find("。"), content.find("\n")) if i != -1), default=len(content))
-    return content[:cut].strip(), content[cut + 1 :].strip()
+    text = content.text
+    cut = min((i for i in (text.find("。"), text.find("\n")) if i != -1), default=len(text))
+    return content.cut(0, cut).strip(), content.cut(min(cut + 1, len(text))).strip()
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(rf"(?<=[{_SENTENCE_END}])|\n", text)
-    return [p.strip() for p in parts if p.strip()]
+def _sentences(text: Piece) -> list[Piece]:
+    pieces: list[Piece] = []
+    begin = 0
+    for index, ch in enumerate(text.text):
+        if ch == "\n" or ch in _SENTENCE_END:
+            end = index if ch == "\n" else index + 1
+            pieces.append(text.cut(begin, end))
+            begin = index + 1
+    pieces.append(text.cut(begin))
+    return [p.strip() for p in pieces if p.text.strip()]
 
 
 _EDGE = "，,、：:；;。 \t"
-_LIST_MARKER = re.compile(rf"^\s*(?:\d{{1,2}}\s*[.、．](?!\d)|[（(][{_CN_NUMERALS}]+[）)]|[{_CN_NUMERALS}]+是)\s*")
+_LIST_MARKER = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s*[.、．](?!\d(?!\d?\s*月))|[（(][{_CN_NUMERALS}]+[）)]|[{_CN_NUMERALS}]+是|[（(]\d{{1,2}}[）)]|[{_CIRCLED}])\s*"
+)
+# 责任单位：区发改局 (a line or a bracket of its own): who owns the tasks above it.
+_OWNER = re.compile(
+    r"[（(]?\s*(?P<label>责任单位|责任部门|牵头单位|牵头部门|负责单位|主办单位|主责单位|责任科室|配合单位|协办单位|配合部门)"
+    r"\s*[:：]\s*(?P<units>[^）)]*)[）)]?\s*[。；;]?\s*$"
+)
+_OWNER_LABELS = re.compile(
+    r"(责任单位|责任部门|牵头单位|牵头部门|负责单位|主办单位|主责单位|责任科室|配合单位|协办单位|配合部门)\s*[:：]"
+)
+_LEAD_WORDS = ("牵头单位", "牵头部门", "主办单位")
+_CO_WORDS = ("配合单位", "协办单位", "配合部门")
 
 
-def _milestones(
-    initiative_id: str, body: str, year: int, warnings: list[str], workdays: WorkingDays | None
-) -> list[DraftMilestone]:
-    dated: list[tuple[str, str]] = []
-    ongoing: list[str] = []
-    for sentence in _sentences(body):
-        sentence = _LIST_MARKER.sub("", sentence)  # "1. 二季度，制定…" nested inside an item
-        if not sentence.strip(_EDGE):
-            continue
-        phrases = [p for p in find_deadline_phrases(sentence) if p.kind == "deadline"]
-        if not phrases:
-            ongoing.append(sentence.rstrip(_EDGE))
-            continue
-        lead_in = sentence[: phrases[0].start].rstrip(_EDGE)
-        lead_in = re.sub(r"(分别|均|须|需|要|应)$", "", lead_in).rstrip(_EDGE)
-        if lead_in:
-            ongoing.append(lead_in)
-        pending: list[str] = []  # phrases sharing the next task: 分别于6月15日、12月15日前报送…
-        for index, match in enumerate(phrases):
-            end = phrases[index + 1].start if index + 1 < len(phrases) else len(sentence)
-            task = sentence[match.end : end].strip(_EDGE)
-            task = re.sub(r"(和|及|与|或)$", "", task).strip(_EDGE)
-            pending.append(match.phrase)
-            if not task:
+class _Context:
+    """Turns the items' sentences into milestones and gives every date mention its fate."""
+
+    def __init__(
+        self,
+        year: int,
+        source: _Source,
+        mentions: list[Mention],
+        regions: list[str],
+        lines: list[str],
+        workdays: WorkingDays | None,
+    ) -> None:
+        self.year = year
+        self.source = source
+        self.mentions = mentions
+        self.regions = regions
+        self.lines = lines
+        self.workdays = workdays
+        self.warnings: list[str] = []
+        self.warnings_zh: list[str] = []
+        self.by_line: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_line.setdefault(mention.line, []).append(mention)
+
+    def mentions_in(self, piece: Piece) -> list[tuple[int, int, Mention]]:
+        """The mentions inside a one-line piece, with their span in the piece."""
+        if not piece.text:
+            return []
+        line, col = self.source.place(piece.at)
+        found = []
+        for mention in self.by_line.get(line, []):
+            if col <= mention.col and mention.end <= col + len(piece.text):
+                found.append((mention.col - col, mention.end - col, mention))
+        return found
+
+    def milestones(self, initiative_id: str, title: Piece, body: Piece) -> tuple[list[DraftMilestone], str]:
+        dated: list[tuple[str, str, list[Mention]]] = []
+        ongoing: list[str] = []
+        owned_from = 0  # milestones from this index on get the next owner line's units
+        owners: list[tuple[str, tuple[str, ...]]] = []
+        owner_of: dict[int, tuple[str, tuple[str, ...]]] = {}
+        previous_was_owner, previous_owned_from = False, 0
+        sentences = _sentences(body)
+        if self.mentions_in(title) and any(
+            self._fate(m) in ("deadline", "recurring") for *_, m in self.mentions_in(title)
+        ):
+            sentences = [title, *sentences]  # a one-sentence item, or a phase with its dates: the title carries them
+        for sentence in sentences:
+            if m := _LIST_MARKER.match(sentence.text):
+                sentence = sentence.cut(m.end())  # "1. 二季度，制定…" nested inside an item
+            sentence, units = _split_owner(sentence)
+            if units is not None:
+                if previous_was_owner and owners:  # 牵头单位：甲；配合单位：乙 split at the ；
+                    units = (owners[-1][0] or units[0], owners[-1][1] + units[1])
+                    owners[-1] = units
+                    owned_from = previous_owned_from
+                else:
+                    owners.append(units)
+                previous_owned_from = owned_from
+                for index in range(owned_from, len(dated)):
+                    owner_of[index] = units
+                owned_from = len(dated)
+            previous_was_owner = units is not None and not sentence.text.strip(_EDGE)
+            text = sentence.text
+            if not text.strip(_EDGE):
                 continue
-            for phrase in pending:
-                dated.append((phrase, task))
-                _warn_unresolved(phrase, sentence, year, warnings, workdays)
-            pending = []
-        for phrase in pending:  # a phrase with nothing after it in its sentence
-            dated.append((phrase, sentence.rstrip(_EDGE)))
-            _warn_unresolved(phrase, sentence, year, warnings, workdays)
-    milestones = [DraftMilestone(f"{initiative_id}.{n}", phrase, task) for n, (phrase, task) in enumerate(dated, 1)]
-    if ongoing:
-        milestones.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
-    return milestones
+            found = self.mentions_in(sentence)
+            phrases = []
+            for start, end, mention in found:
+                fate = self._fate(mention)
+                if fate in ("deadline", "recurring", "needs-person"):
+                    phrases.append((start, end, mention))
+            if not phrases:
+                ongoing.append(text.rstrip(_EDGE))
+                continue
+            lead_in = text[: phrases[0][0]].rstrip(_EDGE + "（(")
+            lead_in = re.sub(r"(分别|均|须|需|要|应)$", "", lead_in).rstrip(_EDGE)
+            pending: list[Mention] = []  # phrases sharing the next task: 分别于6月15日、12月15日前报送…
+            for index, (_, end, mention) in enumerate(phrases):
+                next_start = phrases[index + 1][0] if index + 1 < len(phrases) else len(text)
+                task = text[end:next_start].strip(_EDGE + "）)")
+                task = re.sub(r"(和|及|与|或)$", "", task).strip(_EDGE)
+                pending.append(mention)
+                if not task:
+                    continue
+                dated += [(mention.text, task, [mention]) for mention in pending]
+                pending = []
+            if pending:  # a phrase with nothing after it in its sentence
+                whole = text.rstrip(_EDGE)
+                if lead_in and (bracketed := re.fullmatch(r"(.*?)\s*[（(][^（()）]*[）)]", whole)):
+                    whole = bracketed[1]  # 集中攻坚（2025年1月11日-2025年10月底）: the phase is the task
+                    lead_in = ""
+                dated += [(mention.text, whole, [mention]) for mention in pending]
+            elif lead_in:
+                ongoing.append(lead_in)
+        drafts = [DraftMilestone(f"{initiative_id}.{n}", phrase, task) for n, (phrase, task, _) in enumerate(dated, 1)]
+        for index, (_, _, found_mentions) in enumerate(dated):
+            for mention in found_mentions:
+                self._settle(mention, drafts[index])
+        distinct = {units for units in owners}
+        initiative_owner = ""
+        if len(distinct) == 1 and len(owner_of) in (0, len(dated)):
+            initiative_owner = _owner_name(owners[0])  # one owner for the whole item
+        else:
+            for index, units in owner_of.items():
+                drafts[index].owner = _owner_name(units)
+        for index, units in owner_of.items():
+            drafts[index].lead, drafts[index].co_units = units
+        for index, draft in enumerate(drafts):
+            for mention in dated[index][2]:
+                mention.owner = draft.owner or initiative_owner
+        if ongoing:
+            drafts.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
+        return drafts, initiative_owner
+
+    def _fate(self, mention: Mention) -> str:
+        """What a mention inside an item's prose is: deadline-like (it governs a task) or not."""
+        if not mention.fate:
+            mention.fate, mention.reason = self._not_a_deadline(mention) or ("deadline", "")
+        return (
+            "deadline"
+            if mention.fate == "deadline" and mention.kind in ("date", "holiday", "recurring")
+            else mention.fate
+        )
+
+    def _not_a_deadline(self, mention: Mention) -> tuple[str, str] | None:
+        """(fate, reason) for a mention that cannot be a deadline, from what it is and where it stands."""
+        region = self.regions[mention.line - 1]
+        line = normalize_chars(self.lines[mention.line - 1])
+        before = line[max(0, mention.col - 6) : mention.col]
+        after = line[mention.end : mention.end + 8]
+        written_year = _written_year(mention.text)
+        if mention.kind == "document-number":
+            own = region in ("head", "attachment") and len(line.strip()) <= 40 and not line.strip().startswith(_CITING)
+            return "not-a-deadline", "own-document-number" if own else "cited-document"
+        if region == "furniture":
+            return "not-a-deadline", "signing-date" if re.search(r"发布|成文|印发|发文", line) else "other"
+        if region == "signoff":
+            return "not-a-deadline", "signing-date"
+        if mention.context in ("status", "reference"):
+            return "not-a-deadline", "status-date"
+        if mention.context == "since" or re.match(r"(?:年)?(?:以来|来)", after):
+            return "not-a-deadline", "past-event"
+        if mention.kind == "per-case":
+            return "not-a-deadline", "per-case-limit"
+        if mention.kind == "years":
+            return "not-a-deadline", "period-label"
+        if mention.kind == "year":
+            if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
+                return None
+            if written_year == self.year and region in ("head", "attachment", "section"):
+                return "not-a-deadline", "plan-year"
+            if written_year is not None and written_year < self.year and re.match(r"[,，]", after):
+                return "not-a-deadline", "past-event"  # 2023年，我局…
+            return "not-a-deadline", "plan-year" if written_year == self.year else "period-label"
+        if re.match(r"(?:起|开始)?(?:施行|实施|执行|生效|有效)", after) or re.search(r"有效期", before):
+            return "not-a-deadline", "validity"
+        if mention.context == "from":
+            return "not-a-deadline", "start-date"
+        if written_year is not None and written_year < self.year and region in ("body", "section"):
+            return "not-a-deadline", "past-event"
+        if region in ("head", "attachment"):
+            if written_year is not None and _DATE_ONLY_LINE.match(line):
+                return "not-a-deadline", "signing-date"
+            if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
+                return "not-a-deadline", "plan-year"
+        return None
+
+    def _settle(self, mention: Mention, milestone: DraftMilestone) -> None:
+        """A mention that became a milestone's deadline: resolve it, and say so if a person must look."""
+        mention.milestone, mention.task = milestone.id, milestone.task
+        try:
+            deadline = resolve_deadline(mention.text, self.year, workdays=self.workdays)
+        except DeadlineError as err:
+            mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
+            self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
+            return
+        if deadline.recurrence is not None:
+            mention.fate = "recurring"
+            return
+        if deadline.is_open:
+            mention.fate, mention.reason = "not-a-deadline", "other"
+            return
+        mention.fate, mention.due, mention.start = "deadline", deadline.due, deadline.start
+        if deadline.note:
+            mention.repaired = deadline.note
+            self._warn(mention, f"{mention.text}: {deadline.note}", f"{mention.text}：已修复（{deadline.note}）")
+
+    def _warn(self, mention: Mention, english: str, chinese: str) -> None:
+        line = self.lines[mention.line - 1].strip()
+        self.warnings.append(f"{english} — in: {_sentence_around(line, mention)}")
+        self.warnings_zh.append(f"第{mention.line}行：{chinese} —— 原文：{_sentence_around(line, mention)}")
+
+    def account_the_rest(self) -> None:
+        """Every mention not made a milestone: a reason it is not a deadline, or a person must look."""
+        for mention in self.mentions:
+            if mention.milestone:
+                continue
+            verdict = self._not_a_deadline(mention)
+            if verdict is not None:
+                mention.fate, mention.reason = verdict
+                continue
+            region = self.regions[mention.line - 1]
+            mention.fate = "needs-person"
+            if region in ("head", "attachment", "signoff", "blank"):
+                mention.reason = "a date outside the plan's sections: not imported"
+                mention.reason_zh = "位于各部分之外的日期，未导入"
+            else:
+                mention.reason = "a date that governs no task: not imported"
+                mention.reason_zh = "未对应任何任务的日期，未导入"
+            self._warn(mention, f"{mention.text}: {mention.reason}", f"{mention.text}：{mention.reason_zh}")
 
 
-def _warn_unresolved(phrase: str, sentence: str, year: int, warnings: list[str], workdays: WorkingDays | None) -> None:
-    try:
-        deadline = resolve_deadline(phrase, year, workdays=workdays)
-    except DeadlineError as err:
-        warnings.append(f"{err} — in: {sentence}")
-        return
-    if deadline.note:
-        warnings.append(f"{phrase}: {deadline.note} — in: {sentence}")
+def _written_year(text: str) -> int | None:
+    folded = normalize_chars(text)
+    if m := re.search(r"((?:19|20)\d\d)", folded):
+        return int(m[1])
+    if m := re.search(r"([一二三四五六七八九〇零]{4})年", folded):
+        return parse_numeral(m[1])
+    return None
+
+
+def _sentence_around(line: str, mention: Mention) -> str:
+    """The sentence of a line that holds the mention (the whole line when short)."""
+    start = max((line.rfind(ch, 0, mention.col) for ch in _SENTENCE_END), default=-1) + 1
+    ends = [i for ch in _SENTENCE_END if (i := line.find(ch, mention.end)) != -1]
+    return line[start : (min(ends) + 1 if ends else len(line))].strip()
+
+
+def _split_owner(sentence: Piece) -> tuple[Piece, tuple[str, tuple[str, ...]] | None]:
+    """A sentence without its 责任单位/牵头单位/配合单位 part, and the (lead, co-units) it named."""
+    folded = normalize_chars(sentence.text)
+    labels = list(_OWNER_LABELS.finditer(folded))
+    if not labels:
+        return sentence, None
+    first = labels[0].start()
+    if first > 0 and folded[first - 1] in "（(":
+        first -= 1
+    lead, co_units = "", []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(folded)
+        units = sentence.text[label.end() : end].strip(_EDGE + "（()）")
+        if label[1] in _CO_WORDS:
+            co_units += [u for u in re.split(r"[、，,；;]", units) if u.strip()]
+        elif not lead:
+            lead = units
+    return sentence.cut(0, first).strip(), (lead, tuple(u.strip() for u in co_units))
+
+
+def _owner_name(units: tuple[str, tuple[str, ...]]) -> str:
+    lead, co_units = units
+    return lead or "、".join(co_units)
 
 
 # ---------------------------------------------------------------------------------------------

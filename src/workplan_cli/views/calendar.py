@@ -78,4 +78,6 @@ def _rrule(recurrence: Recurrence) -> dict[str, object]:
         return {"freq": "monthly", "bymonthday": day}
     if recurrence.unit == "quarter":
         return {"freq": "monthly", "interval": 3, "bymonthday": day}
+    if recurrence.unit == "half":
+        return {"freq": "monthly", "interval": 6, "bymonthday": day}
     return {"freq": "yearly", "bymonth": recurrence.month or 12, "bymonthday": day}
