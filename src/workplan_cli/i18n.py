@@ -107,6 +107,87 @@ TEXT: dict[str, tuple[str, str]] = {
     "digest.for_owner": (" ({owner})", "（{owner}）"),
     "digest.nothing": ("Nothing overdue, due or closed this week.", "本周无逾期、到期或完成事项。"),
     "digest.columns": ("ID|Initiative|Task|Deadline|Standing|Owner", "编号|事项|任务|时限|情况|责任单位"),
+    "report.title": ("Progress of the work plan: {period}", "{period}工作计划推进情况报告"),
+    "report.summary_title": ("Summary of the {year} work plan", "{year}年度工作计划执行情况总结"),
+    "report.subtitle": (
+        "(period {start} to {end}; as of {as_of})",
+        "（统计期间：{start}至{end}，数据截至{as_of}）",
+    ),
+    "report.source": ("(read from {source})", "（数据来源：{source}）"),
+    "report.intro": (
+        "This report sets out how the milestones of {plan} stood in {period}.",
+        "现将{period}《{plan}》确定的重点任务推进情况报告如下。",
+    ),
+    "report.summary_intro": (
+        "This summary sets out what was done of the milestones of {plan} in {year}, and what is carried over.",
+        "现将{year}年《{plan}》确定的重点任务完成情况总结如下。",
+    ),
+    "report.period_sentence": (
+        "In this period {due} milestones fell due: {on_time} done on time, {done_late} done late, "
+        "{overdue} overdue and not done, {in_progress} still in progress; {early} more were done ahead of "
+        "their deadline. Completion rate {rate}, on time {on_time_rate}.",
+        "本期应完成节点任务{due}项，其中按时完成{on_time}项、逾期完成{done_late}项、逾期未完成{overdue}项、"
+        "正在推进{in_progress}项；另有{early}项提前完成。本期完成率{rate}，按时完成率{on_time_rate}。",
+    ),
+    "report.year_sentence": (
+        "Since the start of the year {due} milestones fell due: {on_time} done on time, {done_late} done late, "
+        "{overdue} overdue and not done, {in_progress} still in progress; {early} more were done ahead of "
+        "their deadline. Completion rate {rate}, on time {on_time_rate}.",
+        "年初以来累计应完成节点任务{due}项，其中按时完成{on_time}项、逾期完成{done_late}项、"
+        "逾期未完成{overdue}项、正在推进{in_progress}项；另有{early}项提前完成。累计完成率{rate}，"
+        "按时完成率{on_time_rate}。",
+    ),
+    "report.pace_sentence": (
+        "Of the milestones not yet due, against schedule progress: {ahead} ahead, {on_schedule} on schedule, "
+        "{behind} behind, {unrated} without a reported percent.",
+        "尚未到期的节点任务中，对照序时进度，超进度{ahead}项、达进度{on_schedule}项、欠进度{behind}项、"
+        "未报完成进度{unrated}项。",
+    ),
+    "report.scope": ("Scope", "统计范围"),
+    "report.this_period": ("This period", "本期"),
+    "report.year_so_far": ("Year so far", "年初以来"),
+    "report.count_columns": (
+        "Due|On time|Done late|Overdue|In progress|Early|Completion|On time rate",
+        "应完成|按时完成|逾期完成|逾期未完成|正在推进|提前完成|完成率|按时完成率",
+    ),
+    "report.rank": ("Rank", "排名"),
+    "report.rank_rule": (
+        "Units are ranked by this period's completion rate, then by fewer overdue, then by more done on time; "
+        "units with nothing due in the period are not ranked.",
+        "各单位按本期完成率排名，完成率相同的，逾期未完成少者在前，再按按时完成多者在前；本期无应完成任务的单位不参与排名。",
+    ),
+    "report.overdue_intro": (
+        "As of {as_of}, {n} milestones are overdue and not done:",
+        "截至{as_of}，逾期未完成的节点任务共{n}项，现予通报：",
+    ),
+    "report.no_overdue": ("As of {as_of}, no milestone is overdue.", "截至{as_of}，无逾期未完成的节点任务。"),
+    "report.overdue_columns": ("No.|ID|Task|Unit|Deadline|Days late", "序号|编号|任务内容|责任单位|完成时限|逾期天数"),
+    "report.next_intro": ("{n} milestones fall due in {period}:", "{period}需完成的节点任务共{n}项："),
+    "report.nothing_next": ("No milestone falls due in {period}.", "{period}无到期的节点任务。"),
+    "report.h_overview": ("Overview", "总体情况"),
+    "report.h_units": ("By unit", "各单位完成情况"),
+    "report.h_overdue": ("Overdue milestones", "逾期未完成事项通报"),
+    "report.h_initiatives": ("Progress by initiative", "重点工作推进情况"),
+    "report.h_next": ("Next period", "下阶段工作重点"),
+    "report.h_done": ("What was done", "主要完成情况"),
+    "report.h_carried": ("Carried over", "结转事项"),
+    "report.h_plans": ("Plans for next year", "下一年度工作打算"),
+    "report.fill_in": ("(to be written)", "（请结合实际补充。）"),
+    "report.none": ("None.", "无。"),
+    "report.progress": ("Progress: ", "进展情况："),
+    "report.problems": ("Problems: ", "存在问题："),
+    "report.next": ("Next steps: ", "下步打算："),
+    "report.percent": (" ({n}% complete)", "（完成进度{n}%）"),
+    "report.done_on": ("done on {date}, on time", "已于{date}按时完成"),
+    "report.done_early_on": ("done on {date}, ahead of its deadline", "已于{date}提前完成"),
+    "report.done_late_on": ("done on {date}, {n} days late", "已于{date}完成，逾期{n}天"),
+    "report.overdue_by": ("overdue by {n} days, not done", "逾期{n}天未完成"),
+    "report.open": ("in progress", "正在推进"),
+    "report.expected": ("; schedule progress {expected}%", "，序时进度{expected}%"),
+    "report.paced": (
+        "; schedule progress {expected}%, reported {reported}%: {pace}",
+        "，序时进度{expected}%，已完成{reported}%，{pace}",
+    ),
 }
 
 
