@@ -228,7 +228,7 @@ def test_a_slow_load_shows_a_progress_bar_on_a_terminal_only(monkeypatch: pytest
     import io
     import time
 
-    from workplan_cli import cli
+    from workplan_cli.cli.context import LoadProgress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -236,16 +236,16 @@ def test_a_slow_load_shows_a_progress_bar_on_a_terminal_only(monkeypatch: pytest
 
     screen = Terminal()
     monkeypatch.setattr("sys.stderr", screen)
-    quick = cli._LoadProgress()
+    quick = LoadProgress()
     quick(100, 1000)  # under a second: nothing shown
     assert quick.bar is None
-    slow = cli._LoadProgress()
+    slow = LoadProgress()
     slow.started = time.monotonic() - 2
     with slow:
         slow(500, 1000)
         assert slow.bar is not None and slow.bar.tasks[0].completed == 500
     monkeypatch.setattr("sys.stderr", io.StringIO())  # piped: never
-    piped = cli._LoadProgress()
+    piped = LoadProgress()
     piped.started = time.monotonic() - 2
     piped(500, 1000)
     assert piped.bar is None

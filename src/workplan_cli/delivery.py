@@ -27,6 +27,19 @@ class DeliveryReport:
     sent: list[str] = field(default_factory=list)  # one line per message delivered (or shown, with --dry-run)
     skipped: list[str] = field(default_factory=list)
     failed: list[DeliveryError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # owners with no address, found before sending
+    digests: int = 0  # how many digests there were to send
+
+    def failure(self) -> DeliveryError | None:
+        """The error the run ends with: the one failure of a single digest, or a count of them."""
+        if not self.failed:
+            return None
+        if self.digests == 1:
+            return self.failed[0]
+        return DeliveryError(
+            f"{len(self.failed)} of {self.digests} digests not delivered",
+            f"{self.digests} 份周报中有 {len(self.failed)} 份未送达",
+        )
 
 
 def plan_deliveries(
@@ -63,19 +76,27 @@ def plan_deliveries(
     return deliveries, warnings
 
 
-def deliver_all(
-    deliveries: Sequence[Delivery],
+def send_digests(
     settings: PlanSettings,
+    entries: Sequence[Entry],
+    as_of: date,
+    window: int,
     labels: Labels,
     *,
+    by_owner: bool,
+    to: Sequence[str],
     now: datetime,
     password: str | None,
     dry_run: bool,
     skip_empty: bool,
     show: Callable[[str], None],
 ) -> DeliveryReport:
-    """Send each digest; a failure is recorded and the next one is still sent."""
-    report = DeliveryReport()
+    """Decide who gets which digest and send each; a failure is recorded and the next one is still sent.
+
+    With ``dry_run`` each message is given to ``show`` instead of the server.
+    """
+    deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to)
+    report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     sender = settings.smtp.sender or "workplan@localhost"
     check_address(sender, "smtp.from")
     for delivery in deliveries:

@@ -7,7 +7,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.safewrite import atomic_replace
 from workplan_cli.settings import SETTINGS_FILE
 
 
@@ -68,6 +67,8 @@ def write_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -
 
     Returns the files removed. Settings and initiative files are written one by one, each whole.
     """
+
+    from workplan_cli.safewrite import atomic_replace  # tempfile, fcntl: only writers pay for them
 
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():

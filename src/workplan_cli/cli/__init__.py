@@ -1,0 +1,114 @@
+"""The `workplan` command line: the root options, the command modules, and ``main``.
+
+Each command group is a module of its own (``views``, ``edits``, ``digest``, ``imports``,
+``exports``): options, one call into the core, render, exit. They share ``options`` and
+``context`` and never import one another.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from workplan_cli import __version__
+from workplan_cli.cli import digest, edits, exports, imports, views
+from workplan_cli.cli.context import AppContext
+from workplan_cli.cli.options import LangOption
+from workplan_cli.errors import EXIT_CODES
+
+# The order of `workplan --help`.
+COMMAND_GROUPS = (views, edits, digest, imports, exports)
+ORDER = ("due", "list", "show", "check", "done", "reopen", "note", "digest", "import", "export", "timeline", "stats")
+
+
+class RootGroup(TyperGroup):
+    """Takes ``--lang`` after the command too (`workplan due --lang en`), though only the root declares it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, hoist_lang(args))
+
+
+def hoist_lang(args: list[str]) -> list[str]:
+    """Move ``--lang X`` / ``--lang=X`` given after the command to the front, where the root reads it."""
+    before, rest = [], list(args)
+    index = 0
+    while index < len(rest):
+        arg = rest[index]
+        if arg == "--":
+            break
+        if arg.startswith("--lang=") and index > 0:
+            before.append(rest.pop(index))
+            continue
+        if arg == "--lang" and index > 0 and index + 1 < len(rest):
+            before += [rest.pop(index), rest.pop(index)]
+            continue
+        index += 1
+    return before + rest
+
+
+app = typer.Typer(
+    name="workplan",
+    cls=RootGroup,
+    help="Track the deadlines of an annual work plan kept as YAML files in plan/.",
+    epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + ".",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+app.registered_commands += sorted(
+    (info for group in COMMAND_GROUPS for info in group.commands.registered_commands),
+    key=lambda info: ORDER.index(info.name or (info.callback.__name__ if info.callback else "")),
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"workplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every plan file; neither use nor update the cache.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Track the deadlines of an annual work plan kept as YAML files in plan/."""
+    run = AppContext(use_cache=not no_cache, lang_override=lang.value if lang else None)
+    run.set_language(None)
+    ctx.obj = run
+
+
+def main() -> None:
+    # Under cron LANG is often unset; never let an ASCII stdout turn Chinese text into a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower() in ("ascii", "ansi_x3.4-1968"):
+            stream.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    # A short-lived process that builds hundreds of thousands of acyclic objects on a large plan:
+    # the cycle collector would only rescan them again and again (10-40 % of a load, measured).
+    gc.disable()
+    try:
+        app()
+    except SystemExit as leaving:
+        code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    else:
+        code = 0
+    # Leave without tearing down the heap: on a large plan, freeing a million objects one by one
+    # takes longer than anything the command did. Nothing of ours needs exit handlers; output is
+    # flushed here, and the forked cache writer (see cache.py) is its own process.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            code = code or 1
+    os._exit(code)

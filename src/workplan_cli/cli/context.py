@@ -1,0 +1,214 @@
+"""What one run of `workplan` knows: the root options, the language, and how to open the plan,
+take today and schedule it. Commands take ``ctx: typer.Context`` and get it with
+``AppContext.of(ctx)``; errors become a message and an exit code in ``handle_errors``, the one
+place that does it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import typer
+
+from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from workplan_cli.model import Plan
+    from workplan_cli.schedule import Entry
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class AppContext:
+    """The run's state, set by the root options; stored on click's context object."""
+
+    use_cache: bool = True
+    lang_override: str | None = None
+    lang: str = "en"
+    env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+
+    @classmethod
+    def of(cls, ctx: typer.Context) -> AppContext:
+        """This run's context; a fresh one where the root callback did not run (shell completion)."""
+        found = ctx.find_object(cls)
+        if found is None:
+            found = ctx.find_root().obj = cls()
+            found.set_language(None)
+        return found
+
+    def set_language(self, plan: Plan | None) -> str:
+        from workplan_cli.i18n import resolve_language
+
+        self.lang = resolve_language(self.lang_override, self.env, plan.settings.language if plan else None)
+        return self.lang
+
+    def open_plan(self, plan_dir: Path | None) -> Plan:
+        """Find and load the plan (without the initiatives' original paragraphs), and take its language."""
+        from workplan_cli.planfiles import load_plan
+        from workplan_cli.planfolder import find_plan_folder
+
+        folder = find_plan_folder(plan_dir, self.env, Path.cwd())
+        with LoadProgress() as progress:
+            plan = load_plan(
+                folder,
+                use_cache=self.use_cache and not self.env.get("WORKPLAN_NO_CACHE"),
+                keep_text=False,  # only `show` prints the original paragraph; it reads that one file again
+                env=self.env,
+                progress=progress,
+            )
+        self.set_language(plan)
+        return plan
+
+    def today(self, plan: Plan, as_of: str | None) -> date:
+        """``--as-of``, else today in the plan's timezone: the one place that reads the clock."""
+        if as_of is not None:
+            return parse_day(as_of, "--as-of")
+        return self.now(plan).date()
+
+    def now(self, plan: Plan) -> datetime:
+        try:
+            zone = ZoneInfo(plan.settings.timezone)
+        except (KeyError, ValueError) as err:
+            raise UsageError(
+                f"timezone {plan.settings.timezone!r} in workplan.yaml is unknown",
+                f"workplan.yaml 中的时区 {plan.settings.timezone!r} 无法识别",
+            ) from err
+        return datetime.now(zone)
+
+    def schedule(self, plan: Plan, today: date, within: int | None, workdays: bool | None) -> list[Entry]:
+        """Every milestone's standing; in working days with --workdays or `workdays: true`."""
+        return list(self.iter_schedule(plan, today, within, workdays))
+
+    def iter_schedule(
+        self, plan: Plan, today: date, within: int | None, workdays: bool | None, *, only_urgent: bool = False
+    ) -> Iterator[Entry]:
+        from workplan_cli.schedule import iter_schedule
+
+        calendar = None
+        if plan.settings.workdays if workdays is None else workdays:
+            from workplan_cli.workcalendar import WorkCalendar
+
+            calendar = WorkCalendar([plan.settings.year, today.year])
+        return iter_schedule(plan, today, within, calendar, only_urgent=only_urgent)
+
+    def report_problems(self, plan: Plan) -> None:
+        """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""
+        if not plan.problems:
+            return
+        from workplan_cli.i18n import TEXT
+        from workplan_cli.views.terminal import problem_lines
+
+        err = console(stderr=True)
+        for line in problem_lines(plan.problems, self.lang):
+            err.print(line)
+        english, chinese = TEXT["problems"]
+        count = len(plan.problems)
+        raise PlanProblemsError(english.format(n=count), chinese.format(n=count))
+
+    def write_output(self, target: Path, data: bytes) -> None:
+        """A file written whole and atomically, or stdout for ``-``."""
+        if str(target) == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            return
+        from rich.text import Text
+
+        from workplan_cli.i18n import tr
+        from workplan_cli.safewrite import atomic_replace
+
+        atomic_replace(target, data)
+        console(stderr=True).print(Text(tr("wrote", self.lang, path=target)))
+
+
+def parse_day(value: str, flag: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
+        ) from None
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A Rich console that never reads markup or emoji codes from plan text."""
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    if not stream.isatty():
+        # Piped or under cron: no terminal to measure, and Rich's 80-column default would fold tables.
+        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 200
+    return Console(file=stream, width=width, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+def print_json(entries: Iterable[Entry]) -> None:
+    """JSON straight to stdout, streamed: no Rich console is needed for it."""
+    from workplan_cli.views.jsonview import iter_json
+
+    for chunk in iter_json(entries):
+        sys.stdout.write(chunk)
+
+
+def print_error(message: str) -> None:
+    from rich.text import Text
+
+    console(stderr=True).print(Text(message, style="red"))
+
+
+def handle_errors(command: F) -> F:
+    """One place where errors become a message on stderr and an exit code (commands take ``ctx``)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except WorkplanError as err:
+            if kwargs.get("debug"):
+                import traceback
+
+                traceback.print_exception(err.__cause__ or err)
+            ctx = kwargs.get("ctx")
+            lang = AppContext.of(ctx).lang if ctx is not None else "en"
+            print_error(f"workplan: {err.text(lang)}")
+            raise typer.Exit(err.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class LoadProgress:
+    """A progress bar on stderr for a load that takes more than a second, on a terminal only."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> LoadProgress:
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if not sys.stderr.isatty() or time.monotonic() - self.started < 1.0:
+                return
+            from rich.progress import Progress
+
+            self.bar = Progress(console=console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Reading plan files", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()

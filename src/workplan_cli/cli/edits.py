@@ -1,0 +1,100 @@
+"""Commands that change plan files: done, reopen, note."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from workplan_cli.cli.context import AppContext, console, handle_errors, parse_day
+from workplan_cli.cli.options import AllOption, OnOption, PlanOption
+
+if TYPE_CHECKING:
+    from workplan_cli.actions import Outcome
+
+commands = typer.Typer()
+
+
+def _complete_open_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Shell completion for `workplan done <TAB>`: the open milestone ids. Never fails loudly."""
+    try:
+        from workplan_cli.actions import open_milestone_ids
+
+        ids = open_milestone_ids(AppContext.of(ctx).open_plan(None))
+        return [(i, h) for i, h in ids if i.startswith(incomplete)]
+    except Exception:  # completion must never print a traceback into the user's shell
+        return []
+
+
+IdArgument = Annotated[
+    str,
+    typer.Argument(metavar="ID", help="A milestone (2.1.1) or initiative (2.1) id.", autocompletion=_complete_open_ids),
+]
+
+
+def _print_outcomes(outcomes: list[Outcome], lang: str) -> None:
+    from rich.text import Text
+
+    out = console()
+    for outcome in outcomes:
+        style = "green" if outcome.changed else "dim"
+        out.print(Text(f"{outcome.text(lang)}  ({outcome.path})", style=style))
+
+
+@commands.command()
+@handle_errors
+def done(
+    ctx: typer.Context,
+    item_id: IdArgument,
+    plan: PlanOption = None,
+    on: OnOption = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Also add this progress note (进展情况).", show_default=False)
+    ] = None,
+    every: AllOption = False,
+) -> None:
+    """Close a milestone (销号): record its done date in its plan file.
+
+    Example: workplan done 2.1.1 --on 2024-03-28 --note "方案已印发"
+    """
+    from workplan_cli.actions import close
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, None)
+    day = parse_day(on, "--on") if on else today
+    _print_outcomes(close(loaded, item_id, on=day, today=today, note=note, every=every), run.lang)
+
+
+@commands.command()
+@handle_errors
+def reopen(ctx: typer.Context, item_id: IdArgument, plan: PlanOption = None, every: AllOption = False) -> None:
+    """Reopen a closed milestone: remove its done date.
+
+    Example: workplan reopen 2.1.1
+    """
+    from workplan_cli.actions import reopen as reopen_milestones
+
+    run = AppContext.of(ctx)
+    _print_outcomes(reopen_milestones(run.open_plan(plan), item_id, every=every), run.lang)
+
+
+@commands.command()
+@handle_errors
+def note(
+    ctx: typer.Context,
+    item_id: IdArgument,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The progress note.")],
+    plan: PlanOption = None,
+    on: OnOption = None,
+) -> None:
+    """Add a dated progress note (进展情况) to a milestone without closing it.
+
+    Example: workplan note 2.1.2 "已完成试点街道调研"
+    """
+    from workplan_cli.actions import add_note
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    day = parse_day(on, "--on") if on else run.today(loaded, None)
+    _print_outcomes(add_note(loaded, item_id, text, on=day), run.lang)

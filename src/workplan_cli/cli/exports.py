@@ -1,0 +1,72 @@
+"""`workplan export`: the calendar (.ics), the office ledger (.xlsx) and CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workplan_cli.cli.context import AppContext, handle_errors
+from workplan_cli.cli.options import AsOfOption, PlanOption, WithinOption, WorkdaysOption
+
+commands = typer.Typer()
+
+
+@commands.command()
+@handle_errors
+def export(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
+    within: WithinOption = None,
+    ics: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics", metavar="FILE", help="iCalendar file: an all-day event on each deadline.", show_default=False
+        ),
+    ] = None,
+    todo: Annotated[
+        bool, typer.Option("--todo", help="With --ics: to-dos (VTODO with DUE) instead of events.")
+    ] = False,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option(
+            "--xlsx", metavar="FILE", help="The office ledger (工作台账) as a spreadsheet.", show_default=False
+        ),
+    ] = None,
+    csv: Annotated[
+        Path | None,
+        typer.Option("--csv", metavar="FILE", help="The ledger as CSV (UTF-8 with BOM).", show_default=False),
+    ] = None,
+) -> None:
+    """Export the plan: a calendar (.ics), the office ledger (.xlsx) or CSV. FILE may be - for stdout.
+
+    Example: workplan export --ics plan.ics --xlsx 工作台账.xlsx
+    """
+    from workplan_cli.errors import UsageError
+
+    if not (ics or xlsx or csv):
+        raise UsageError(
+            "say what to export: --ics FILE, --xlsx FILE and/or --csv FILE",
+            "请指明导出内容：--ics 文件、--xlsx 文件 和/或 --csv 文件",
+        )
+    from workplan_cli.views import calendar, ledger  # icalendar and openpyxl: only export pays for them
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    entries = run.schedule(loaded, today, within, workdays)
+    outputs: list[tuple[Path, Callable[[], bytes]]] = []
+    if ics:
+        now = run.now(loaded)
+        outputs.append((ics, lambda: calendar.to_ical(loaded.settings, entries, now=now, todo=todo)))
+    if xlsx:
+        outputs.append((xlsx, lambda: ledger.to_xlsx(loaded.settings, entries, today)))
+    if csv:
+        outputs.append((csv, lambda: ledger.to_csv(entries)))
+    for target, render in outputs:
+        run.write_output(target, render())
+    run.report_problems(loaded)

@@ -1,0 +1,74 @@
+"""Options and arguments shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Language(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan folder (default: $WORKPLAN_PLAN, ./plan, or the nearest parent's plan/).",
+        show_default=False,
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Pretend today is this day (default: today in the plan's timezone).",
+        show_default=False,
+    ),
+]
+WithinOption = Annotated[
+    int | None,
+    typer.Option(
+        "--within",
+        metavar="DAYS",
+        min=0,
+        help="Warning window in days (default: warn_days from workplan.yaml).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array, one object per milestone.")]
+AllRowsOption = Annotated[
+    bool, typer.Option("--all", help="On a terminal, show every row (by default: the first screenful).")
+]
+WorkdaysOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--workdays/--calendar-days",
+        help="Count days left and late in mainland-China working days (default: workdays in workplan.yaml).",
+        show_default=False,
+    ),
+]
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Interface language (default: language in workplan.yaml, then the locale). "
+        "Also accepted after the command: workplan due --lang en.",
+        show_default=False,
+    ),
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--on",
+        metavar="YYYY-MM-DD",
+        help="The day it happened (default: today in the plan's timezone).",
+        show_default=False,
+    ),
+]
+AllOption = Annotated[bool, typer.Option("--all", help="With an initiative id: act on all its milestones.")]

@@ -1,0 +1,204 @@
+"""Commands that look at the plan: due, list, show, check, stats, timeline."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workplan_cli.cli.context import AppContext, console, handle_errors, print_json
+from workplan_cli.cli.options import AllRowsOption, AsOfOption, JsonOption, PlanOption, WithinOption, WorkdaysOption
+from workplan_cli.model import Status
+
+commands = typer.Typer()
+
+
+@commands.command()
+@handle_errors
+def due(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+    show_all: AllRowsOption = False,
+    workdays: WorkdaysOption = None,
+) -> None:
+    """Overdue milestones and those due within the warning window, soonest deadline first.
+
+    Example: workplan due --as-of 2024-04-15
+    """
+    from workplan_cli.schedule import due_entries
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    window = loaded.settings.warn_days if within is None else within
+    entries = due_entries(run.iter_schedule(loaded, today, window, workdays, only_urgent=True))
+    if json:
+        print_json(entries)
+    else:
+        from workplan_cli.views.terminal import due_summary, render_milestones
+
+        out = console()
+        render_milestones(out, entries, show_all=show_all, lang=run.lang)
+        out.print(due_summary(entries, today, window, run.lang))
+    run.report_problems(loaded)
+
+
+@commands.command("list")
+@handle_errors
+def list_milestones(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+    show_all: AllRowsOption = False,
+    status: Annotated[
+        list[Status] | None, typer.Option("--status", help="Only these statuses (repeatable).", show_default=False)
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only milestones of this owner.", show_default=False)
+    ] = None,
+    section: Annotated[
+        str | None,
+        typer.Option("--section", help="Only this section: its number (2) or part of its heading.", show_default=False),
+    ] = None,
+) -> None:
+    """Every milestone with its status, in plan order.
+
+    Example: workplan list --status overdue --section 2
+    """
+    from workplan_cli.schedule import filter_entries
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    entries = filter_entries(
+        run.iter_schedule(loaded, today, within, workdays), statuses=status, owner=owner, section=section
+    )
+    if json:
+        print_json(entries)
+    else:
+        from workplan_cli.views.terminal import list_summary, render_milestones
+
+        rows = list(entries)
+        out = console()
+        render_milestones(out, rows, show_all=show_all, lang=run.lang)
+        out.print(list_summary(rows, today, run.lang))
+    run.report_problems(loaded)
+
+
+@commands.command()
+@handle_errors
+def show(
+    ctx: typer.Context,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="An initiative (2.1) or milestone (2.1.1) id.")],
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    workdays: WorkdaysOption = None,
+    within: WithinOption = None,
+    json: JsonOption = False,
+) -> None:
+    """One initiative in full: its text, milestones, status and progress notes.
+
+    Example: workplan show 2.1
+    """
+    from workplan_cli.planfiles import with_text
+    from workplan_cli.schedule import find_initiative, initiative_status
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    initiative = find_initiative(loaded, item_id)
+    entries = [
+        e for e in run.schedule(loaded, run.today(loaded, as_of), within, workdays) if e.initiative is initiative
+    ]
+    if json:
+        print_json(entries)
+    else:
+        from workplan_cli.views.terminal import initiative_view
+
+        full = with_text(initiative, loaded.settings.year)
+        console().print(initiative_view(full, entries, initiative_status(entries), run.lang))
+    run.report_problems(loaded)
+
+
+@commands.command()
+@handle_errors
+def check(ctx: typer.Context, plan: PlanOption = None) -> None:
+    """Validate every plan file; print each problem as file:line: message. Exit 1 if any.
+
+    Example: workplan check --plan plan/
+    """
+    from rich.text import Text
+
+    from workplan_cli.errors import PlanProblemsError
+    from workplan_cli.i18n import TEXT, tr
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    count = sum(len(i.milestones) for i in loaded.initiatives)
+    out = console()
+    if not loaded.problems:
+        summary = tr("check.ok", run.lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
+        out.print(Text(summary, style="green"))
+        return
+    for problem in loaded.problems:
+        out.print(Text(problem.text(run.lang)))
+    files = len({p.path for p in loaded.problems})
+    english, chinese = TEXT["check.failed"]
+    raise PlanProblemsError(
+        english.format(problems=len(loaded.problems), files=files),
+        chinese.format(problems=len(loaded.problems), files=files),
+    )
+
+
+@commands.command()
+@handle_errors
+def timeline(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.", show_default=False)
+    ] = None,
+) -> None:
+    """The plan year month by month: each dated milestone in its month, coloured by status, today marked.
+
+    Example: workplan timeline --as-of 2024-06-17 --svg timeline.svg
+    """
+    from rich.console import Console
+
+    from workplan_cli.views.timeline import timeline as draw
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    picture = draw(run.schedule(loaded, today, within, None), loaded.settings.year, today, run.lang)
+    console().print(picture)
+    if svg:
+        recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
+        recorder.print(picture)
+        run.write_output(svg, recorder.export_svg(title=f"{loaded.settings.title} {today.isoformat()}").encode())
+        recorder.file.close()
+    run.report_problems(loaded)
+
+
+@commands.command()
+@handle_errors
+def stats(ctx: typer.Context, plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None) -> None:
+    """Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing.
+
+    Example: workplan stats --as-of 2024-06-17
+    """
+    from workplan_cli.views.stats import stats_view
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    console().print(stats_view(run.schedule(loaded, run.today(loaded, as_of), within, None), run.lang))
+    run.report_problems(loaded)
