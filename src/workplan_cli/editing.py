@@ -12,7 +12,7 @@ in the same folder, fsync, rename. The file is locked meanwhile, so two edits at
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +43,7 @@ class Change:
     note: tuple[date, str] | None = None  # (date, text); an empty text is left out when note_fields has keys
     note_fields: tuple[tuple[str, NoteValue], ...] = ()  # more keys of that note: a progress entry's fields
     new_milestone: tuple[tuple[str, str | None], ...] = ()
+    drop: tuple[str, ...] = ()  # keys whose whole line goes (a one-line value), such as deadline_was
 
     @classmethod
     def done_on(cls, milestone_id: str, day: date | None, note: tuple[date, str] | None = None) -> Change:
@@ -170,6 +171,19 @@ def _written(value: str) -> str:
 _DAY_OR_PERIOD = re.compile(r"[0-9]{4}-(?:[0-9]{2}(?:-[0-9]{2})?|Q[1-4]|W[0-9]{2})")
 
 
+def _drop_key(doc: _Document, item: yaml.MappingNode, key: str, path: Path) -> None:
+    entry = _value(item, key)
+    if entry is None:
+        return
+    key_node, node = entry
+    if not isinstance(node, yaml.ScalarNode) or node.end_mark.line != key_node.start_mark.line:
+        raise EditRefusedError(
+            f"{path}:{key_node.start_mark.line + 1}: {key!r} spans several lines; edit it by hand, nothing was changed"
+        )
+    start = _line_start_of(doc.text, key_node.start_mark.index)
+    doc.text = doc.text[:start] + doc.text[_line_start_after(doc.text, node.end_mark.index) :]
+
+
 def _append_milestone(doc: _Document, root: yaml.MappingNode, change: Change, path: Path) -> None:
     """Add a milestone after the last one, in the style of the list: same dash and key indentation."""
     entry = _value(root, "milestones")
@@ -261,6 +275,8 @@ def _expected(before: dict[str, Any], changes: Sequence[Change]) -> dict[str, An
         for key, value in change.values:
             if value is not None or key in item:
                 item[key] = value
+        for key in change.drop:
+            item.pop(key, None)
         if change.note is not None:
             on, text = change.note
             written: dict[str, Any] = {"date": on.isoformat()} | (
@@ -290,6 +306,8 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
         if change.note is not None:
             item = _milestone_node(doc.compose(path), change.milestone_id, path)
             _append_note(doc, item, *change.note, change.note_fields)
+        for key in change.drop:
+            _drop_key(doc, _milestone_node(doc.compose(path), change.milestone_id, path), key, path)
     after = _plain(doc.compose(path))
     if after != _expected(before, changes):
         raise EditRefusedError(
@@ -299,12 +317,16 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     return bom + doc.text.encode("utf-8")
 
 
-def edit_plan_file(path: Path, changes: Sequence[Change]) -> bool:
-    """Apply ``changes`` to one plan file under its lock. Returns False when nothing had to change."""
+def edit_plan_file(path: Path, changes: Sequence[Change] | Callable[[bytes], Sequence[Change]]) -> bool:
+    """Apply ``changes`` to one plan file under its lock. Returns False when nothing had to change.
+
+    ``changes`` may be a function of the file's bytes as read under the lock: a change that
+    depends on the file, such as the next free milestone id, is then decided by one writer at a time.
+    """
     with locked(path) as target:
         check_writable(path, target)
         raw = target.read_bytes()
-        new = apply_changes(raw, changes, path)
+        new = apply_changes(raw, changes(raw) if callable(changes) else changes, path)
         if new == raw:
             return False
         atomic_replace(target, new)

@@ -53,7 +53,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.unreadable": ("{after}: not readable in this version", "{after}：此版本无法读取"),
 }
 
-KEY_NAMES: dict[str, tuple[str, str]] = {
+# What each field is called in the interface (also by `workplan set`).
+FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "deadline": ("deadline", "完成时限"),
+    "task": ("task", "具体任务"),
+    "title": ("title", "标题"),
     "owner": ("owner", "责任单位"),
     "lead": ("lead unit", "牵头单位"),
     "co_units": ("co-units", "配合单位"),
@@ -76,7 +80,7 @@ class ItemChange:
 
     def text(self, lang: str) -> str:
         english, chinese = WORDS[self.kind]
-        names = KEY_NAMES.get(self.key, (self.key, self.key))
+        names = FIELD_NAMES.get(self.key, (self.key, self.key))
         template = chinese if lang == "zh" else english
         return template.format(before=self.before, after=self.after, key=names[1] if lang == "zh" else names[0])
 

@@ -140,6 +140,7 @@ class PlanSettings:
     language: str = ""  # the interface language, zh or en; empty: from the environment (see i18n)
     owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # owner -> e-mail addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    commit: bool = False  # commit every edit to git, as if --commit were given
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,12 @@ SETTINGS: tuple[Setting, ...] = (
         "who gets the digest for each owner named in initiative files",
     ),
     Setting("smtp", Kind.SMTP, None, "where `workplan digest --send` delivers (the keys below)"),
+    Setting(
+        "commit",
+        Kind.TRUE_FALSE,
+        False,
+        "commit every edit to git (done, reopen, note, add, set), as if `--commit` were given",
+    ),
 )
 
 SMTP_SETTINGS: tuple[Setting, ...] = (

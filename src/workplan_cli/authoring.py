@@ -1,0 +1,356 @@
+"""Changing the plan from the command line: add an initiative or a milestone, set a field.
+
+Every deadline phrase is resolved before anything is written, so a phrase the grammar does not
+know is refused with its reason. Edits go through editing.py (byte-minimal, locked, verified);
+a new initiative is a new file written whole, in the import's format, under the lock of
+``workplan.yaml`` so that two people adding at once get different ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from workplan_cli import gitrepo
+from workplan_cli.actions import Outcome
+from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
+from workplan_cli.editing import Change, edit_plan_file
+from workplan_cli.errors import EditRefusedError, UsageError
+from workplan_cli.history import FIELD_NAMES
+from workplan_cli.importer import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
+from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
+from workplan_cli.planfiles import calendar_for, load_plan
+from workplan_cli.safewrite import atomic_replace, locked
+from workplan_cli.schedule import unknown_id
+from workplan_cli.settings import SETTINGS_FILE
+from workplan_cli.yamlnodes import YAML_LOADER
+
+# What `workplan set` may change, and what each field is called in the interface.
+MILESTONE_FIELDS = ("deadline", "task", "owner", "lead", "co_units", "leader", "assigned")
+INITIATIVE_FIELDS = ("title", "owner", "lead", "co_units", "leader", "section")
+REQUIRED_FIELDS = ("task", "title")  # cannot be emptied
+
+
+def resolved_phrase(phrase: str | None, plan_year: int, *, assigned: date | None = None) -> Deadline | None:
+    """The deadline a phrase means in the plan year, or UsageError with the grammar's reason.
+
+    None for no phrase (ongoing work). A damaged phrase the grammar would repair is refused too:
+    a person is typing it now and can write it in full.
+    """
+    if phrase is None or not phrase.strip():
+        return None
+    try:
+        deadline = resolve_deadline(phrase.strip(), plan_year, workdays=calendar_for(plan_year), assigned=assigned)
+    except DeadlineError as err:
+        raise UsageError(
+            f"{err}; nothing was written",
+            f"无法识别完成时限 {err.phrase!r}：{err.reason_zh}；未做任何改动",
+        ) from None
+    if deadline.note:
+        raise UsageError(
+            f"deadline {phrase!r} looks damaged ({deadline.note}); write the date in full, nothing was written",
+            f"完成时限 {phrase!r} 似乎有缺字（{deadline.note}）；请写完整，未做任何改动",
+        )
+    return deadline
+
+
+def _deadline_text(phrase: str | None, deadline: Deadline | None, lang: str) -> str:
+    """9月底前 (2024-09-30), or ongoing."""
+    if not phrase or deadline is None:
+        return "持续推进" if lang == "zh" else "ongoing"
+    if deadline.due is None:
+        return phrase.strip()
+    return f"{phrase.strip()}（{deadline.due}）" if lang == "zh" else f"{phrase.strip()} ({deadline.due})"
+
+
+# ---------------------------------------------------------------------------------------------
+# add milestone
+
+
+def _initiative(plan: Plan, initiative_id: str) -> Initiative:
+    for initiative in plan.initiatives:
+        if initiative.id == initiative_id:
+            return initiative
+    if any(m.id == initiative_id for _, m in plan.milestones()):
+        raise UsageError(
+            f"{initiative_id} is a milestone; name its initiative ({initiative_id.rsplit('.', 1)[0]})",
+            f"{initiative_id} 是节点；请指定其重点工作（{initiative_id.rsplit('.', 1)[0]}）",
+        )
+    raise unknown_id(plan, initiative_id)
+
+
+def _milestone_ids(raw: bytes, path: Path) -> list[str]:
+    try:
+        root = yaml.compose(raw.decode("utf-8-sig"), Loader=YAML_LOADER)
+    except (UnicodeDecodeError, yaml.YAMLError):
+        raise EditRefusedError(
+            f"{path}: not readable YAML; fix it first (workplan check), nothing was changed",
+            f"{path}：YAML 无法读取；请先修正（workplan check），未做任何改动",
+        ) from None
+    ids: list[str] = []
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "milestones" and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    if isinstance(item, yaml.MappingNode):
+                        ids += [
+                            str(v.value) for k, v in item.value if k.value == "id" and isinstance(v, yaml.ScalarNode)
+                        ]
+    return ids
+
+
+def next_number(ids: list[str], prefix: str) -> int:
+    """One more than the highest number N among ids ``prefix.N`` (1 when there is none)."""
+    numbers = [int(i[len(prefix) + 1 :]) for i in ids if i.startswith(prefix + ".") and i[len(prefix) + 1 :].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def add_milestone(plan: Plan, initiative_id: str, *, task: str, phrase: str | None, owner: str = "") -> Outcome:
+    """Append a milestone to an initiative with the next free id (2.1.4 after 2.1.3)."""
+    initiative = _initiative(plan, initiative_id)
+    if not task.strip():
+        raise UsageError("the task is empty; say what is to be done with --task", "具体任务为空；请用 --task 说明")
+    deadline = resolved_phrase(phrase, plan.settings.year)
+    chosen: list[str] = []
+
+    def change_for(raw: bytes) -> list[Change]:
+        new_id = f"{initiative.id}.{next_number(_milestone_ids(raw, initiative.file), initiative.id)}"
+        chosen.append(new_id)
+        fields: list[tuple[str, str | None]] = [
+            ("deadline", phrase.strip() if phrase else None),
+            ("task", task.strip()),
+        ]
+        fields += [("owner", owner.strip())] if owner.strip() else []
+        return [Change(new_id, new_milestone=(*fields, ("done", None)))]
+
+    edit_plan_file(initiative.file, change_for)
+    new_id = chosen[-1]
+    return Outcome(
+        new_id,
+        initiative.file,
+        f"{new_id} added to {initiative.id}: {_deadline_text(phrase, deadline, 'en')}",
+        True,
+        f"已在 {initiative.id} 下新增节点 {new_id}：{_deadline_text(phrase, deadline, 'zh')}",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# add initiative
+
+
+def _file_for(plan: Plan, section: str, new_id: str) -> Path:
+    """A new file named like the others: beside those of the same section, in their naming style."""
+    same = [i for i in plan.initiatives if i.id.split(".")[0] == section] or list(plan.initiatives)
+    for initiative in same:
+        name = initiative.file.name
+        for style in (initiative.id.replace(".", "-"), initiative.id):
+            if name.startswith(style) and not name[len(style) : len(style) + 1].isdigit():
+                new_style = new_id.replace(".", "-") if "-" in style else new_id
+                suffix = initiative.file.suffix
+                return initiative.file.parent / f"{new_style}{suffix}"
+    return plan.folder / initiative_file_name(new_id)
+
+
+def add_initiative(
+    plan: Plan,
+    section: str,
+    *,
+    title: str,
+    task: str | None = None,
+    phrase: str | None = None,
+    owner: str = "",
+    heading: str | None = None,
+) -> Outcome:
+    """A new initiative file: the next free item of its section (2.4 after 2.3) with one milestone.
+
+    Without ``task`` the one milestone is the title itself, ongoing unless ``phrase`` is given.
+    """
+    if not section.isdigit():
+        raise UsageError(f"--section {section!r}: give the section number, such as 2", "--section 应为部分编号，如 2")
+    if not title.strip():
+        raise UsageError("the title is empty", "标题为空")
+    deadline = resolved_phrase(phrase, plan.settings.year)
+    with locked(plan.folder / SETTINGS_FILE):
+        # Read the plan again under the lock: someone may have added one since it was loaded.
+        current = load_plan(plan.folder, use_cache=False, keep_text=False)
+        in_section = [i for i in current.initiatives if i.id.split(".")[0] == section]
+        new_id = f"{section}.{next_number([i.id for i in current.initiatives], section)}"
+        path = _file_for(current, section, new_id)
+        if path.exists():
+            raise EditRefusedError(
+                f"{path} already exists (is it a broken file? run `workplan check`); nothing was written",
+                f"{path} 已存在（是否为损坏的文件？请运行 `workplan check`）；未写入任何内容",
+            )
+        draft = DraftInitiative(
+            id=new_id,
+            section=heading if heading is not None else (in_section[0].section if in_section else ""),
+            title=title.strip(),
+            text="",
+            milestones=[DraftMilestone(f"{new_id}.1", phrase.strip() if phrase else None, (task or title).strip())],
+            owner=owner.strip(),
+        )
+        atomic_replace(path, render_initiative(draft).encode("utf-8"))
+    when = _deadline_text(phrase, deadline, "en")
+    return Outcome(
+        new_id,
+        path,
+        f"initiative {new_id} added ({path.name}) with milestone {new_id}.1: {when}",
+        True,
+        f"已新增重点工作 {new_id}（{path.name}），节点 {new_id}.1：{_deadline_text(phrase, deadline, 'zh')}",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# set
+
+
+def _field_name(field: str, lang: str) -> str:
+    english, chinese = FIELD_NAMES.get(field, (field, field))
+    return chinese if lang == "zh" else english
+
+
+def _target(plan: Plan, item_id: str) -> tuple[Initiative, Milestone | None]:
+    for initiative in plan.initiatives:
+        if initiative.id == item_id:
+            return initiative, None
+        for milestone in initiative.milestones:
+            if milestone.id == item_id:
+                return initiative, milestone
+    raise unknown_id(plan, item_id)
+
+
+def _current(initiative: Initiative, milestone: Milestone | None, field: str) -> str | None:
+    item: Initiative | Milestone = milestone if milestone is not None else initiative
+    if field == "deadline":
+        return milestone.phrase if milestone else None
+    value = getattr(item, field, None)
+    if isinstance(value, tuple):
+        return "、".join(value) or None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value) if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEdit:
+    """What `set` did, and the words its commit message needs."""
+
+    outcome: Outcome
+    field: str
+    old: str | None
+    new: str | None
+
+    def message_fields(self) -> dict[str, str]:
+        return {"field": self.field, "old": self.old or "—", "new": self.new or "—"}
+
+
+def set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
+    """Change one field of a milestone or initiative. An empty value (or ``-``) clears it.
+
+    A moved deadline keeps the one first written as ``deadline_was`` (a postponement is a fact
+    the office reports on); moving it back to that one drops ``deadline_was`` again.
+    """
+    initiative, milestone = _target(plan, item_id)
+    allowed = MILESTONE_FIELDS if milestone is not None else INITIATIVE_FIELDS
+    what = "milestone" if milestone is not None else "initiative"
+    if field == "done":
+        raise UsageError(
+            f"use `workplan done {item_id}` or `workplan reopen {item_id}` for the done date",
+            f"完成日期请用 `workplan done {item_id}` 或 `workplan reopen {item_id}`",
+        )
+    if field not in allowed:
+        raise UsageError(
+            f"{what} {item_id} has no field {field!r} to set; one of: {', '.join(allowed)}",
+            f"{item_id} 没有可设置的字段 {field!r}；可设置：{', '.join(allowed)}",
+        )
+    new = value.strip() or None
+    if new == "-":
+        new = None
+    if new is None and field in REQUIRED_FIELDS:
+        raise UsageError(f"{field} cannot be empty", f"{_field_name(field, 'zh')}不能为空")
+    if field == "assigned" and new is not None:
+        try:
+            date.fromisoformat(new)
+        except ValueError:
+            raise UsageError(f"assigned: {new!r} is not a date (YYYY-MM-DD)", f"交办日期 {new!r} 不是日期") from None
+    values: list[tuple[str, str | None]] = [(field, new)]
+    drop: tuple[str, ...] = ()
+    old = _current(initiative, milestone, field)
+    postponed = ""
+    postponed_zh = ""
+    if field == "deadline" and milestone is not None:
+        resolved_phrase(new, plan.settings.year, assigned=milestone.assigned)
+        if milestone.deadline_was is not None and new == milestone.deadline_was:
+            drop = ("deadline_was",)  # back to the deadline first written
+        elif milestone.deadline_was is None and old is not None and new != old:
+            values.append(("deadline_was", old))
+            postponed, postponed_zh = f"; {old} kept as deadline_was", f"；原时限 {old} 保留为 deadline_was"
+    if new == old:
+        unchanged = Outcome(
+            item_id,
+            initiative.file,
+            f"{item_id} {_field_name(field, 'en')} is already {old or 'empty'} (unchanged)",
+            False,
+            f"{item_id} {_field_name(field, 'zh')}已是 {old or '空'}（未改动）",
+        )
+        return FieldEdit(unchanged, field, old, new)
+    edit_plan_file(initiative.file, [Change(item_id, tuple(values), drop=drop)])
+    changed = Outcome(
+        item_id,
+        initiative.file,
+        f"{item_id} {_field_name(field, 'en')}: {old or '(empty)'} -> {new or '(empty)'}{postponed}",
+        True,
+        f"{item_id} {_field_name(field, 'zh')}：{old or '（空）'} → {new or '（空）'}{postponed_zh}",
+    )
+    return FieldEdit(changed, field, old, new)
+
+
+# ---------------------------------------------------------------------------------------------
+# Recording an edit in git (--commit, or commit: true in workplan.yaml)
+
+# What each editing command's commit says, in English and Chinese; {ids} joined in the language.
+COMMIT_MESSAGES: dict[str, tuple[str, str]] = {
+    "done": ("Close {ids} ({day})", "销号 {ids}（{day}）"),
+    "reopen": ("Reopen {ids}", "重新打开 {ids}"),
+    "note": ("Progress note on {ids} ({day})", "{ids} 进展情况（{day}）"),
+    "add.milestone": ("Add milestone {ids}", "新增节点 {ids}"),
+    "add.initiative": ("Add initiative {ids}: {title}", "新增重点工作 {ids}：{title}"),
+    "set": ("{ids} {field}: {old} -> {new}", "{ids} {field}：{old} → {new}"),
+    "rollover": (
+        "Plan {year}: {count} unfinished milestones carried over from {old_year}",
+        "{year}年计划：结转{old_year}年未完成节点 {count} 项",
+    ),
+}
+
+
+def plan_language(settings: PlanSettings) -> str:
+    """The language the plan is written in: ``language:`` in workplan.yaml, else its title's."""
+    if settings.language:
+        return settings.language
+    return "zh" if re.search(r"[\u4e00-\u9fff]", settings.title) else "en"
+
+
+def commit_message(settings: PlanSettings, kind: str, ids: Sequence[str], **fields: str) -> str:
+    """The commit message of an edit, in the plan's language: 销号 2.1.1（2024-03-28）."""
+    lang = plan_language(settings)
+    english, chinese = COMMIT_MESSAGES[kind]
+    if kind == "set":
+        fields = {**fields, "field": _field_name(fields["field"], lang)}
+    joined = ("、" if lang == "zh" else ", ").join(dict.fromkeys(ids))
+    return (chinese if lang == "zh" else english).format(ids=joined, **fields)
+
+
+def commit_edit(plan: Plan, outcomes: Sequence[Outcome], kind: str, **fields: str) -> str | None:
+    """Commit the files the changed outcomes touched, and only those; the new commit's id, or None
+    when nothing changed. Not in a git repository: GitError (exit 9) naming the folder."""
+    changed = [outcome for outcome in outcomes if outcome.changed]
+    if not changed:
+        return None
+    repo = gitrepo.require_repository(plan.folder)
+    message = commit_message(plan.settings, kind, [o.milestone_id for o in changed], **fields)
+    return gitrepo.commit_paths(repo, {o.path for o in changed}, message)
