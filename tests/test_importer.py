@@ -237,7 +237,7 @@ def test_notice_with_attachment_accounts_for_every_date() -> None:
         (2, "〔2025〕2号", "not-a-deadline", "own-document-number"),
         (3, "2025年", "not-a-deadline", "plan-year"),
         (5, "〔2024〕4号", "not-a-deadline", "cited-document"),
-        (5, "每季度末", "needs-person", ""),  # an instruction of the notice, outside the plan's sections
+        (5, "每季度末", "recurring", ""),  # the notice's own instruction: initiative 0.1
         (6, "2025年", "not-a-deadline", "plan-year"),
         (8, "2025年1月10日", "not-a-deadline", "signing-date"),
         (10, "2025年", "not-a-deadline", "plan-year"),
@@ -253,7 +253,8 @@ def test_notice_with_attachment_accounts_for_every_date() -> None:
         (22, "年初", "needs-person", ""),
         (22, "年中", "deadline", ""),
     ]
-    assert draft.counts() == {"deadline": 6, "recurring": 1, "not-a-deadline": 9, "needs-person": 2}
+    assert draft.counts() == {"deadline": 6, "recurring": 2, "not-a-deadline": 9, "needs-person": 1}
+    assert draft.initiatives[0].id == "0.1" and draft.initiatives[0].milestones[0].task == "报送进展"
     by_text = {m.text: m for m in draft.mentions}
     assert (by_text["2025年1月11日-2025年10月底"].start, by_text["2025年1月11日-2025年10月底"].due) == (
         date(2025, 1, 11),

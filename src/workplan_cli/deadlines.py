@@ -616,6 +616,8 @@ _MENTION_PATTERN = (
     r"|[\"“](?:十一|五一)[\"”](?:前|之前|以前|后|期间|假期)?|(?:十一|五一)(?:前|之前|假期|期间))"
     rf"|(?P<prefix>{_PREFIX})?(?P<date>(?:{_MPOINT})(?:{_MSEP}(?:{_MPOINT}))?|\d{{1,2}}{_MSEP}\d{{1,2}}月(?:份|底|末)?)"
     rf"(?P<suffix>前|之前|以前)?"
+    r"|(?P<period>各(?:季度|月份?|年度|半年))"
+    r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
     rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}{_MY}度?)"
     rf"|(?P<year>{_MY}度?)"
@@ -632,7 +634,8 @@ class DateMention:
     """A span of prose naming a calendar time.
 
     ``kind``: 'date' (a day or period, maybe a range), 'recurring', 'per-case' (48小时内),
-    'holiday', 'year' (a year alone, 2024年度), 'years' (2023—2025年), 'document-number' (〔2024〕4号).
+    'holiday', 'year' (a year alone, 2024年度), 'years' (2023—2025年), 'period' (各季度),
+    'document-number' (〔2024〕4号).
     ``context``: 'status' (截至…), 'reference' (以…为准), 'since' (…以来), 'from' (…起), or ''.
     """
 
@@ -652,7 +655,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
         if (start > 0 and folded[start - 1].isdigit()) or folded[end : end + 1].isdigit():
             continue  # part of a longer number
         kind = next(name for name, value in m.groupdict().items() if value and name not in ("prefix", "suffix"))
-        kind = {"docnum": "document-number", "percase": "per-case", "toyear": "date"}.get(kind, kind)
+        kind = {"docnum": "document-number", "percase": "per-case", "toyear": "date", "cutyear": "year"}.get(kind, kind)
         if kind == "date":
             core = m["date"] or ""
             if (

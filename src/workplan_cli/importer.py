@@ -29,9 +29,10 @@ from workplan_cli.yamltext import block, quoted, scalar
 _ARTIFACTS = re.compile(r"##paid(?:begin|end)##")
 # Web-page furniture around a copied report: whole lines that are not part of it.
 _FURNITURE = re.compile(
-    r"^\s*(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|"
+    r"^\s*(?:[-·•*]\s*)?(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|"
     r"发文日期|成文日期|印发日期|浏览次数|访问次数|阅读次数|点击数|责任编辑|当前位置|索引号|主题分类|发文机关|"
-    r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\])"
+    r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\]|公文生成日期|备注/文号|文\s*号\s|"
+    r"标\s*题[:：\s]|有\s*效\s*性|信息分类|发布机构)"
 )
 _CN_NUMERALS = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^\s*([{_CN_NUMERALS}]+)、")
@@ -189,9 +190,8 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
             m = _DOC_NUMBER.search(folded)
             if m and len(folded) <= 40 and not folded.startswith(_CITING) and "。" not in folded:
                 return YearChoice(int(m[1]), "own document number")
-    candidates = sorted(
-        {int(m[1]) for line in lines for m in re.finditer(r"((?:19|20)\d\d)\s*年", normalize_chars(line))}
-    )
+    written = r"((?:19|20)\d\d)\s*年|[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]"
+    candidates = sorted({int(m[1] or m[2]) for line in lines for m in re.finditer(written, normalize_chars(line))})
     listed = ", ".join(str(y) for y in candidates)
     raise ReportImportError(
         "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
@@ -254,6 +254,7 @@ class _Source:
     starts: list[int]  # offset of each source line in text
     numbers: list[int]  # its 1-based line number in the report
     indents: list[int]  # how many blanks were stripped from its start
+    regions: list[str]  # what each line is (see _regions)
 
     def place(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self.starts, offset) - 1
@@ -280,6 +281,11 @@ def parse_report(text: str, *, year: int | None = None, workdays: WorkingDays | 
     choice = choose_year(lines, year)
     context = _Context(choice.year, source, mentions, regions, lines, workdays)
     initiatives: list[DraftInitiative] = []
+    if opening := context.opening_with_deadlines():
+        # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
+        draft = DraftInitiative("0.1", "", _title(lines, regions), opening.text)
+        draft.milestones, draft.owner = context.milestones("0.1", Piece(opening.at, ""), opening)
+        initiatives.append(draft)
     for number, heading, body in sections:
         for item, (item_title, item_text, item_body) in _items(heading, body):
             initiative_id = f"{number}.{item}"
@@ -352,17 +358,19 @@ def _source(lines: list[str], regions: list[str]) -> _Source:
     starts: list[int] = []
     numbers: list[int] = []
     indents: list[int] = []
+    kept: list[str] = []
     offset = 0
     for number, (line, region) in enumerate(zip(lines, regions, strict=True), 1):
-        if region not in ("section", "body"):
+        if region not in ("section", "body", "head"):
             continue
         stripped = line.strip()
         starts.append(offset)
         numbers.append(number)
         indents.append(len(line) - len(line.lstrip()))
+        kept.append(region)
         parts.append(stripped)
         offset += len(stripped) + 1
-    return _Source("\n".join(parts), starts, numbers, indents)
+    return _Source("\n".join(parts), starts, numbers, indents, kept)
 
 
 def _sections(source: _Source, regions: list[str]) -> list[tuple[int, Piece, Piece]]:
@@ -381,6 +389,8 @@ def _sections(source: _Source, regions: list[str]) -> list[tuple[int, Piece, Pie
         newer = [n for n in attachment_lines if last_attachment_line < n < number]
         if newer:
             restart, last_attachment_line = len(found), newer[-1]
+        if source.regions[index] == "head":
+            continue  # the report's (or an attachment's) title and opening, outside the sections
         m = _SECTION.match(normalize_chars(line))
         if m and parse_numeral(m[1]) == len(found) - restart + 1:
             cut = line.find("。")
@@ -512,6 +522,24 @@ class _Context:
         for mention in mentions:
             self.by_line.setdefault(mention.line, []).append(mention)
 
+    def opening_with_deadlines(self) -> Piece | None:
+        """The lines of the report's opening (before its first section) that hold a deadline, joined."""
+        chosen: list[Piece] = []
+        first_section = min((i for i, r in enumerate(self.regions, 1) if r == "section"), default=0)
+        for index, start in enumerate(self.source.starts):
+            if self.source.regions[index] != "head":
+                continue
+            if self.source.numbers[index] > first_section:
+                break
+            end = self.source.starts[index + 1] - 1 if index + 1 < len(self.source.starts) else len(self.source.text)
+            line = Piece(start, self.source.text[start:end])
+            if any(self._fate(m) in ("deadline", "recurring") for *_, m in self.mentions_in(line)):
+                chosen.append(line)
+        if not chosen:
+            return None
+        end = chosen[-1].at + len(chosen[-1].text)
+        return Piece(chosen[0].at, self.source.text[chosen[0].at : end])
+
     def mentions_in(self, piece: Piece) -> list[tuple[int, int, Mention]]:
         """The mentions inside a one-line piece, with their span in the piece."""
         if not piece.text:
@@ -621,10 +649,13 @@ class _Context:
         after = line[mention.end : mention.end + 8]
         written_year = _written_year(mention.text)
         if mention.kind == "document-number":
-            own = region in ("head", "attachment") and len(line.strip()) <= 40 and not line.strip().startswith(_CITING)
+            own = region in ("head", "attachment", "furniture") and not line.strip().startswith(_CITING)
+            own = own and (len(line.strip()) <= 40 or region == "furniture")
             return "not-a-deadline", "own-document-number" if own else "cited-document"
+        if region == "furniture" and mention.kind == "year" and written_year == self.year:
+            return "not-a-deadline", "plan-year"
         if region == "furniture":
-            return "not-a-deadline", "signing-date" if re.search(r"发布|成文|印发|发文", line) else "other"
+            return "not-a-deadline", "signing-date" if re.search(r"成文|印发|发文|生成", line) else "other"
         if region == "signoff":
             return "not-a-deadline", "signing-date"
         if mention.context in ("status", "reference"):
@@ -633,7 +664,7 @@ class _Context:
             return "not-a-deadline", "past-event"
         if mention.kind == "per-case":
             return "not-a-deadline", "per-case-limit"
-        if mention.kind == "years":
+        if mention.kind in ("years", "period"):
             return "not-a-deadline", "period-label"
         if mention.kind == "year":
             if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
@@ -646,7 +677,7 @@ class _Context:
         if re.match(r"(?:起|开始)?(?:施行|实施|执行|生效|有效)", after) or re.search(r"有效期", before):
             return "not-a-deadline", "validity"
         if mention.context == "from":
-            return "not-a-deadline", "start-date"
+            return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
         if written_year is not None and written_year < self.year and region in ("body", "section"):
             return "not-a-deadline", "past-event"
         if region in ("head", "attachment"):
@@ -717,9 +748,21 @@ def _sentence_around(line: str, mention: Mention) -> str:
     return line[start : (min(ends) + 1 if ends else len(line))].strip()
 
 
+_LEADS_IN_BRACKETS = re.compile(
+    r"[（(](?P<lead>[^（()）]+?)牵头(?:[,，、;；]\s*(?P<co>[^（()）]*?)配合)?[）)][。；;]?$"
+)
+
+
 def _split_owner(sentence: Piece) -> tuple[Piece, tuple[str, tuple[str, ...]] | None]:
-    """A sentence without its 责任单位/牵头单位/配合单位 part, and the (lead, co-units) it named."""
+    """A sentence without its 责任单位/牵头单位/配合单位 part, and the (lead, co-units) it named.
+
+    Also the bracket after a task: （区政务服务局牵头，区发改局、区住建局配合）.
+    """
     folded = normalize_chars(sentence.text)
+    if m := _LEADS_IN_BRACKETS.search(folded):
+        co = [u.strip() for u in re.split(r"[、，,]", sentence.text[m.start("co") : m.end("co")]) if u.strip()]
+        lead = sentence.text[m.start("lead") : m.end("lead")].strip()
+        return sentence.cut(0, m.start()).strip(), (lead, tuple(co) if m["co"] else ())
     labels = list(_OWNER_LABELS.finditer(folded))
     if not labels:
         return sentence, None

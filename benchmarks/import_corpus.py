@@ -1,0 +1,239 @@
+"""How well `workplan import` does on the real-report corpus (tests/samples/reports/real/).
+
+Runs the importer over every ``NAME.txt`` and compares its accounting of dates with the hand-made
+``NAME.truth.yaml`` (format: the folder's README). Prints, per report and in total: deadlines found
+with the right date, found with a wrong date, false milestones (a date that is not a deadline made
+one), deadlines left for a person, deadlines missed; and every other difference in the accounting.
+
+    .venv/bin/python -m benchmarks.import_corpus [--verbose]
+
+Matching tolerance (documented in the README): a truth mention and an import mention are the same
+mention when they are on the same line and their spans overlap (``3月底前`` against ``于3月底前``).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workplan_cli.errors import ReportImportError
+from workplan_cli.importer import DraftPlan, Mention, parse_report
+from workplan_cli.workcalendar import WorkCalendar
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "samples" / "reports" / "real"
+DATED = ("deadline", "recurring")
+
+
+@dataclass
+class Figures:
+    """One report's (or the corpus's) comparison with the truth."""
+
+    truth_deadlines: int = 0
+    right: int = 0
+    wrong_date: int = 0
+    false_milestones: int = 0
+    needs_person: int = 0
+    missed: int = 0
+    recurring_truth: int = 0
+    recurring_right: int = 0
+    mentions_truth: int = 0
+    mentions_import: int = 0
+    unaccounted: int = 0  # import mentions without a fate: must stay 0
+    year_right: bool = True
+    year_note: str = ""
+    differences: list[str] = field(default_factory=list)
+
+    def add(self, other: Figures) -> None:
+        for name in (
+            "truth_deadlines",
+            "right",
+            "wrong_date",
+            "false_milestones",
+            "needs_person",
+            "missed",
+            "recurring_truth",
+            "recurring_right",
+            "mentions_truth",
+            "mentions_import",
+            "unaccounted",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def reports() -> list[str]:
+    return sorted(p.name.removesuffix(".truth.yaml") for p in CORPUS.glob("*.truth.yaml"))
+
+
+def load_truth(name: str) -> dict[str, Any]:
+    truth: dict[str, Any] = yaml.safe_load((CORPUS / f"{name}.truth.yaml").read_text(encoding="utf-8"))
+    return truth
+
+
+def import_report(name: str, truth: dict[str, Any]) -> tuple[DraftPlan, str]:
+    """The draft, and how the year was settled: import's own choice, or asked for and given."""
+    text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
+    try:
+        return parse_report(text, workdays=WorkCalendar()), ""
+    except ReportImportError as refused:
+        if "--year" not in str(refused):
+            raise
+        return parse_report(text, year=int(truth["year"]), workdays=WorkCalendar()), str(refused)
+
+
+def compare(name: str) -> Figures:
+    truth = load_truth(name)
+    draft, refusal = import_report(name, truth)
+    lines = (CORPUS / f"{name}.txt").read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
+    figures = Figures(mentions_import=len(draft.mentions))
+    figures.unaccounted = sum(1 for m in draft.mentions if not m.fate)
+    _compare_year(figures, truth, draft, refusal)
+    unmatched = list(draft.mentions)
+    claimed: dict[int, list[tuple[int, int]]] = {}
+    for expected in truth.get("mentions") or []:
+        figures.mentions_truth += 1
+        line, text = int(expected["line"]), str(expected["text"])
+        where = f"{name}.txt:{line}: {text}"
+        col = _column(lines, line, text, claimed)
+        found = next((m for m in unmatched if m.line == line and _overlaps(m, col, len(text))), None)
+        if found is not None:
+            unmatched.remove(found)
+        _compare_mention(figures, where, expected, found)
+    for extra in unmatched:
+        where = f"{name}.txt:{extra.line}: {extra.text}"
+        if extra.fate in DATED:
+            figures.false_milestones += 1
+            figures.differences.append(f"{where}: made a {extra.fate} milestone of a text the truth does not list")
+        else:
+            figures.differences.append(f"{where}: import lists a mention the truth does not ({extra.fate})")
+    return figures
+
+
+def _column(lines: list[str], line: int, text: str, claimed: dict[int, list[tuple[int, int]]]) -> int:
+    """Where the truth's text stands in its line: its first place not inside an earlier truth mention."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    taken = claimed.setdefault(line, [])
+    col = source.find(text)
+    while col != -1 and any(start < col + len(text) and col < end for start, end in taken):
+        col = source.find(text, col + 1)
+    if col != -1:
+        taken.append((col, col + len(text)))
+    return col
+
+
+def _overlaps(mention: Mention, col: int, length: int) -> bool:
+    return col != -1 and mention.col < col + length and col < mention.end
+
+
+def _compare_year(figures: Figures, truth: dict[str, Any], draft: DraftPlan, refusal: str) -> None:
+    if refusal:
+        figures.year_right = str(truth["year"]) in refusal
+        figures.year_note = f"asked for --year (candidates given: {figures.year_right})"
+        return
+    reason = str(truth.get("year_reason", ""))
+    figures.year_right = draft.year == int(truth["year"]) and draft.year_reason in reason
+    figures.year_note = f"{draft.year} from the {draft.year_reason}"
+    if not figures.year_right:
+        figures.differences.append(f"year: import {draft.year} ({draft.year_reason}), truth {truth['year']} ({reason})")
+
+
+def _compare_mention(figures: Figures, where: str, expected: dict[str, Any], found: Mention | None) -> None:
+    fate = expected["fate"]
+    if fate == "deadline":
+        figures.truth_deadlines += 1
+    if fate == "recurring":
+        figures.recurring_truth += 1
+    if found is None:
+        if fate == "deadline":
+            figures.missed += 1
+        figures.differences.append(f"{where}: not found by import (truth: {fate})")
+        return
+    if fate == "deadline":
+        _compare_deadline(figures, where, expected, found)
+        return
+    if fate == "recurring":
+        if found.fate == "recurring":
+            figures.recurring_right += 1
+        else:
+            figures.differences.append(f"{where}: truth recurring, import {found.fate} {found.reason}".rstrip())
+        return
+    if found.fate in DATED:
+        figures.false_milestones += 1
+        figures.differences.append(f"{where}: made a {found.fate} milestone; truth {fate} {expected.get('reason', '')}")
+    elif found.fate != fate:
+        figures.differences.append(f"{where}: truth {fate}, import {found.fate} ({found.reason})")
+    elif fate == "not-a-deadline" and found.reason != expected.get("reason"):
+        figures.differences.append(f"{where}: reason: truth {expected.get('reason')}, import {found.reason}")
+
+
+def _compare_deadline(figures: Figures, where: str, expected: dict[str, Any], found: Mention) -> None:
+    if found.fate == "needs-person":
+        figures.needs_person += 1
+        figures.differences.append(f"{where}: left for a person ({found.reason})")
+        return
+    if found.fate != "deadline":
+        figures.missed += 1
+        figures.differences.append(f"{where}: truth deadline, import {found.fate} ({found.reason})")
+        return
+    due, start = _day(expected.get("date")), _day(expected.get("start"))
+    if (found.due, found.start) != (due, start):
+        figures.wrong_date += 1
+        figures.differences.append(f"{where}: date: truth {start or ''}…{due}, import {found.start or ''}…{found.due}")
+        return
+    figures.right += 1
+    if bool(expected.get("repaired")) != bool(found.repaired):
+        repaired = bool(expected.get("repaired"))
+        figures.differences.append(f"{where}: repaired: truth {repaired}, import {found.repaired or False}")
+    owner = str(expected.get("owner") or "")
+    if owner and owner != found.owner:
+        figures.differences.append(f"{where}: owner: truth {owner}, import {found.owner or '(none)'}")
+
+
+def _day(value: object) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+HEADER = f"{'report':46} {'truth':>5} {'right':>5} {'wrong':>5} {'false':>5} {'person':>6} {'missed':>6}  year"
+
+
+def row(name: str, figures: Figures) -> str:
+    return (
+        f"{name:46} {figures.truth_deadlines:5} {figures.right:5} {figures.wrong_date:5} "
+        f"{figures.false_milestones:5} {figures.needs_person:6} {figures.missed:6}  {figures.year_note}"
+    )
+
+
+def main(argv: list[str]) -> int:
+    verbose = "--verbose" in argv
+    total = Figures()
+    print(HEADER)
+    years_right = 0
+    names = reports()
+    for name in names:
+        figures = compare(name)
+        total.add(figures)
+        years_right += figures.year_right
+        print(row(name, figures))
+        if verbose:
+            for difference in figures.differences:
+                print(f"    {difference}")
+    total.year_note = f"{years_right}/{len(names)} right"
+    print(row("TOTAL", total))
+    print(
+        f"deadlines: {total.truth_deadlines} in the truth, {total.right} found with the right date, "
+        f"{total.wrong_date} with a wrong date, {total.needs_person} left for a person, {total.missed} missed; "
+        f"{total.false_milestones} false milestones; recurring {total.recurring_right}/{total.recurring_truth}; "
+        f"mentions: {total.mentions_truth} in the truth, {total.mentions_import} accounted for by import, "
+        f"{total.unaccounted} without a fate"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
