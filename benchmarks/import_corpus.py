@@ -87,7 +87,10 @@ def import_report(name: str, truth: dict[str, Any]) -> tuple[DraftPlan, str]:
 
 def compare(name: str) -> Figures:
     truth = load_truth(name)
-    draft, refusal = import_report(name, truth)
+    try:
+        draft, refusal = import_report(name, truth)
+    except ReportImportError as refused:
+        return _refused(truth, str(refused))
     lines = (CORPUS / f"{name}.txt").read_text(encoding="utf-8").removeprefix("\ufeff").splitlines()
     figures = Figures(mentions_import=len(draft.mentions))
     figures.unaccounted = sum(1 for m in draft.mentions if not m.fate)
@@ -110,6 +113,18 @@ def compare(name: str) -> Figures:
             figures.differences.append(f"{where}: made a {extra.fate} milestone of a text the truth does not list")
         else:
             figures.differences.append(f"{where}: import lists a mention the truth does not ({extra.fate})")
+    return figures
+
+
+def _refused(truth: dict[str, Any], message: str) -> Figures:
+    """A report import refused: each truth deadline is missed, and the refusal is the difference."""
+    figures = Figures(year_right=False, year_note="import refused")
+    for expected in truth.get("mentions") or []:
+        figures.mentions_truth += 1
+        figures.truth_deadlines += expected["fate"] == "deadline"
+        figures.missed += expected["fate"] == "deadline"
+        figures.recurring_truth += expected["fate"] == "recurring"
+    figures.differences.append(f"import refused: {message}")
     return figures
 
 
