@@ -188,6 +188,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "; schedule progress {expected}%, reported {reported}%: {pace}",
         "，序时进度{expected}%，已完成{reported}%，{pace}",
     ),
+    "notify.remind_title": ("Work plan reminder {as_of}", "工作计划提醒 {as_of}"),
+    "notify.became_overdue": ("{n} became overdue today", "今天起逾期 {n} 项"),
+    "notify.entered_window": ("{n} now due within {window} days", "今天进入 {window} 天到期提醒 {n} 项"),
+    "notify.nothing_today": ("Nothing became overdue or due today.", "今天没有新逾期或新进入到期提醒的事项。"),
+    "notify.continued": (" (continued)", "（续）"),
+    "notify.part": (" ({part}/{parts})", "（{part}/{parts}）"),
+    "notify.mention_prompt": (
+        "The people answerable for the overdue items above:",
+        "请以上逾期事项的责任人关注：",
+    ),
 }
 
 

@@ -129,6 +129,34 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class Contact:
+    """How to @ someone answerable for a unit's milestones in each group robot (``owners:``)."""
+
+    mobile: str = ""  # WeCom and DingTalk can @ by mobile number
+    wecom: str = ""  # WeCom userid
+    dingtalk: str = ""  # DingTalk userId
+    feishu: str = ""  # Feishu open_id (ou_…) or user_id
+
+
+@dataclass(frozen=True, slots=True)
+class NotifyChannel:
+    """One entry of ``notify:``: where digests and reminders go. Secrets stay in the environment."""
+
+    name: str
+    type: str  # wecom | dingtalk | feishu | email
+    units: tuple[str, ...] = ()  # ``for:``: only milestones of these units or leaders; empty: all
+    url_env: str = ""  # the environment variable holding the webhook URL
+    secret_env: str = ""  # the environment variable holding the signing secret (DingTalk, Feishu)
+    keyword: str = ""  # the robot's keyword (DingTalk, Feishu keyword mode): every message carries it
+    format: str = "markdown"  # markdown (WeCom markdown, DingTalk markdown, Feishu card) | text
+    to: tuple[str, ...] = ()  # email: the addresses (default: smtp.to)
+    mention: bool = True  # @ the people answerable for overdue milestones
+    timeout: float = 10.0  # seconds per request
+    retries: int = 2  # more attempts after a timeout or a 5xx answer
+    backoff: float = 2.0  # seconds before the first retry, doubled for each next one
+
+
+@dataclass(frozen=True, slots=True)
 class PlanSettings:
     """``plan/workplan.yaml``: what applies to the whole plan."""
 
@@ -141,6 +169,8 @@ class PlanSettings:
     owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # owner -> e-mail addresses
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     commit: bool = False  # commit every edit to git, as if --commit were given
+    contacts: dict[str, Contact] = field(default_factory=dict)  # owner -> who to @ in group robots
+    notify: tuple[NotifyChannel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

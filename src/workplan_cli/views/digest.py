@@ -66,7 +66,7 @@ def subject(digest: Digest, labels: Labels = ZH) -> str:
     return one_line(base)
 
 
-def _standing(entry: Entry, labels: Labels) -> str:
+def standing(entry: Entry, labels: Labels) -> str:
     if entry.milestone.done is not None:
         return labels.done_on.format(date=entry.milestone.done.isoformat())
     if entry.days_left is None:
@@ -78,7 +78,7 @@ def _standing(entry: Entry, labels: Labels) -> str:
     return labels.days_left.format(n=entry.days_left)
 
 
-def _deadline(entry: Entry) -> str:
+def deadline_text(entry: Entry) -> str:
     due = entry.due
     phrase = entry.milestone.phrase or ""
     period = f"{entry.period} " if entry.period else ""
@@ -127,7 +127,7 @@ def render_text(digest: Digest, labels: Labels = ZH) -> str:
             out.append(f"  {entry.milestone.id}  {literal(entry.initiative.title)}")
             out.append(f"      {literal(entry.milestone.task)}")
             out.append(
-                f"      {literal(_deadline(entry))} · {_standing(entry, labels)} · "
+                f"      {literal(deadline_text(entry))} · {standing(entry, labels)} · "
                 f"{literal(labels.owner.format(owner=owner))}"
             )
             out += [f"      · {literal(text)}" for text in _week_notes(entry, digest)]
@@ -162,8 +162,8 @@ def render_markdown(digest: Digest, labels: Labels = ZH) -> str:
                 entry.milestone.id,
                 entry.initiative.title,
                 task,
-                _deadline(entry),
-                _standing(entry, labels),
+                deadline_text(entry),
+                standing(entry, labels),
                 entry.owner or labels.no_owner,
             ]
             out.append("| " + " | ".join(_md(c) for c in cells) + " |")
@@ -236,8 +236,8 @@ def _table(key: str, entries: tuple[Entry, ...], digest: Digest, labels: Labels,
             f'<tr data-id="{_h(entry.milestone.id)}"><td style="{_CELL}border-left:4px solid {colour};">'
             f'<div style="font-weight:bold;">{_h(entry.milestone.id)} {_h(entry.initiative.title)}</div>'
             f'<div style="margin:2px 0;">{_h(entry.milestone.task)}</div>{notes}'
-            f'<div style="color:#616161;font-size:13px;">{_h(_deadline(entry))} · '
-            f'<span style="color:{colour};font-weight:bold;">{_h(_standing(entry, labels))}</span> · '
+            f'<div style="color:#616161;font-size:13px;">{_h(deadline_text(entry))} · '
+            f'<span style="color:{colour};font-weight:bold;">{_h(standing(entry, labels))}</span> · '
             f"{_h(owner)}</div></td></tr>"
         )
     return (
