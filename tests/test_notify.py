@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -18,20 +19,22 @@ from tests.robot_server import (
     robot_server,
     text_of,
 )
-from workplan_cli.model import Contact
+from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.model import NotifyChannel, Owner
 from workplan_cli.notify.messages import DISC, Body, build_requests, encode, safe
 from workplan_cli.notify.notice import GREEN, RED, YELLOW, Count, Item, Notice, Section
 from workplan_cli.notify.platforms import explain
 from workplan_cli.notify.sending import Pacer, Sent, check_url, send_all
 from workplan_cli.notify.signing import dingtalk_signature, dingtalk_signed_url, feishu_signature
+from workplan_cli.settings import NOTIFY_SETTINGS, load_settings
 
 FORMS = [(p, f) for p in ("wecom", "dingtalk", "feishu") for f in ("markdown", "text")]
-ZHANG = Contact(mobile="13800001111", wecom="zhangsan", dingtalk="ding-zhang", feishu="ou_zhang")
-LI = Contact(mobile="13900002222")  # only a mobile number
+ZHANG = Owner(mobile="13800001111", wecom="zhangsan", dingtalk="ding-zhang", feishu="ou_zhang")
+LI = Owner(mobile="13900002222")  # only a mobile number
 
 
 def notice(overdue: int = 3, due: int = 2, closed: int = 1, task: str = "制定工作方案并报送", **kw: object) -> Notice:
-    def items(colour: str, count: int, prefix: str, contacts: tuple[Contact, ...] = ()) -> tuple[Item, ...]:
+    def items(colour: str, count: int, prefix: str, contacts: tuple[Owner, ...] = ()) -> tuple[Item, ...]:
         return tuple(
             Item(
                 colour,
@@ -46,7 +49,7 @@ def notice(overdue: int = 3, due: int = 2, closed: int = 1, task: str = "制定�
             for n in range(1, count + 1)
         )
 
-    people: tuple[Contact, ...] = kw.get("contacts", (ZHANG, LI))  # type: ignore[assignment]
+    people: tuple[Owner, ...] = kw.get("contacts", (ZHANG, LI))  # type: ignore[assignment]
     return Notice(
         title="工作计划周报 2024-06-17",
         plan_title="关于2024年工作计划的报告",
@@ -393,3 +396,102 @@ def test_the_server_checks_shapes_it_was_not_sent_by_workplan(robots: RobotServe
     result = send(robots, robots.url(robot), "wecom", bad)
     assert result.failure is not None and "40058" in result.failure.en
     assert json.loads(json.dumps(robot.answers)) == [40058]
+
+
+# ---------------------------------------------------------------------------------------------
+# The settings: notify: channels and owners' contacts in workplan.yaml
+
+
+def write_settings(folder: Path, extra: str) -> Path:
+    (folder / "workplan.yaml").write_text("year: 2024\n" + extra, encoding="utf-8")
+    return folder
+
+
+def test_channels_and_contacts_are_read(tmp_path: Path) -> None:
+    settings = load_settings(
+        write_settings(
+            tmp_path,
+            "owners:\n"
+            "  改革科: [gaige@example.gov.cn]\n"
+            "  监督科:\n"
+            "    email: jiandu@example.gov.cn\n"
+            '    mobile: "13800001111"\n'
+            "    wecom: zhangsan\n"
+            "    feishu: ou_abc\n"
+            "notify:\n"
+            "  - name: 办公室群\n"
+            "    type: dingtalk\n"
+            "    for: [监督科, 王副局长]\n"
+            "    url_env: WORKPLAN_DING_URL\n"
+            "    secret_env: WORKPLAN_DING_SECRET\n"
+            "    keyword: 督办\n"
+            "    retries: 0\n"
+            "  - name: 周报邮件\n"
+            "    type: email\n"
+            "    to: office@example.gov.cn\n",
+        )
+    )
+    assert settings.owners == {
+        "改革科": Owner(emails=("gaige@example.gov.cn",)),
+        "监督科": Owner(emails=("jiandu@example.gov.cn",), mobile="13800001111", wecom="zhangsan", feishu="ou_abc"),
+    }
+    ding, mail = settings.notify
+    assert ding == NotifyChannel(
+        name="办公室群",
+        type="dingtalk",
+        units=("监督科", "王副局长"),
+        url_env="WORKPLAN_DING_URL",
+        secret_env="WORKPLAN_DING_SECRET",
+        keyword="督办",
+        retries=0,
+    )
+    assert mail == NotifyChannel(name="周报邮件", type="email", to=("office@example.gov.cn",))
+
+
+def test_every_channel_key_is_a_field() -> None:
+    assert [s.field for s in NOTIFY_SETTINGS] == list(NotifyChannel.__dataclass_fields__)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "    url: https://oapi.dingtalk.com/robot/send?access_token=abc\n",
+            "'url': a webhook URL or signing secret never",
+        ),
+        ("    secret: SECabc\n", "'secret': a webhook URL or signing secret never goes in a plan file"),
+        ("    url_env: https://oapi.dingtalk.com/robot/send?access_token=abc\n", "url_env: a webhook URL"),
+        ("    secret_env: SEC7f3a9dc0123456789abcdef0123456789\n", "secret_env: a webhook URL or signing secret"),
+        ("    secret_env: my_secret\n", "secret_env: name the environment variable that holds it, in capitals"),
+    ],
+)
+def test_a_literal_webhook_or_secret_is_refused(tmp_path: Path, entry: str, message: str) -> None:
+    body = (
+        "notify:\n  - name: 群\n    type: dingtalk\n" + ("" if "url_env" in entry else "    url_env: X_URL\n") + entry
+    )
+    with pytest.raises(PlanNotFoundError) as refused:
+        load_settings(write_settings(tmp_path, body))
+    assert message in str(refused.value)
+    assert entry.split(": ", 1)[1].strip() not in str(refused.value)  # never echoed to a log
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("notify:\n  - type: wecom\n    url_env: X\n", "each channel needs a name: and a type:"),
+        ("notify:\n  - name: a\n    type: wecom\n", "a wecom robot needs url_env:"),
+        ("notify:\n  - name: a\n    type: wecom\n    url_env: X\n    secret_env: Y\n", "a wecom channel is not signed"),
+        (
+            "notify:\n  - name: a\n    type: slack\n    url_env: X\n",
+            "'type' must be one of wecom, dingtalk, feishu, email",
+        ),
+        ("notify:\n  - {name: a, type: email}\n  - {name: a, type: email}\n", "two channels are named 'a'"),
+        ("owners:\n  科:\n    mobile: call me\n", "mobile 'call me' is not a mobile number"),
+        ("owners:\n  科:\n    phone: 1\n", "unknown key 'phone'"),
+    ],
+)
+def test_channel_mistakes_name_the_line(tmp_path: Path, body: str, message: str) -> None:
+    with pytest.raises(PlanNotFoundError) as refused:
+        load_settings(write_settings(tmp_path, body))
+    assert message in str(refused.value)
+    assert "workplan.yaml:" in str(refused.value)

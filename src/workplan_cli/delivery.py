@@ -61,7 +61,7 @@ def plan_deliveries(
         return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], []
     deliveries, unreachable = [], []
     for owner in owners_of(entries):
-        addresses = settings.owners.get(owner, ())
+        addresses = settings.owners[owner].emails if owner in settings.owners else ()
         if not owner or not addresses:
             unreachable.append(owner or "(no owner)")
             continue

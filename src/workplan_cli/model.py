@@ -129,9 +129,10 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True, slots=True)
-class Contact:
-    """How to @ someone answerable for a unit's milestones in each group robot (``owners:``)."""
+class Owner:
+    """One entry of ``owners:``: where a unit's (or leader's) digest goes, and how to @ it in group robots."""
 
+    emails: tuple[str, ...] = ()
     mobile: str = ""  # WeCom and DingTalk can @ by mobile number
     wecom: str = ""  # WeCom userid
     dingtalk: str = ""  # DingTalk userId
@@ -166,10 +167,9 @@ class PlanSettings:
     warn_days: int = 14
     workdays: bool = False  # count days left / late in mainland-China working days
     language: str = ""  # the interface language, zh or en; empty: from the environment (see i18n)
-    owners: dict[str, tuple[str, ...]] = field(default_factory=dict)  # owner -> e-mail addresses
+    owners: dict[str, Owner] = field(default_factory=dict)  # owner -> addresses and robot contacts
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     commit: bool = False  # commit every edit to git, as if --commit were given
-    contacts: dict[str, Contact] = field(default_factory=dict)  # owner -> who to @ in group robots
     notify: tuple[NotifyChannel, ...] = ()
 
 

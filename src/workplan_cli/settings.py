@@ -8,6 +8,7 @@ compared with it by a test. A new setting is one row here and one field in ``mod
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.model import PlanSettings, Problem, SmtpSettings
+from workplan_cli.model import NotifyChannel, Owner, PlanSettings, Problem, SmtpSettings
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
 
 SETTINGS_FILE = "workplan.yaml"
@@ -33,8 +34,11 @@ class Kind(StrEnum):
     ADDRESSES = "address or list"
     SECONDS = "seconds"  # a whole number, kept as float seconds
     PORT = "port number"  # a whole number; its default depends on `security`
-    OWNERS = "owner: addresses"
+    OWNERS = "owner: addresses, or a mapping"
     SMTP = "mapping"
+    NAMES = "name or list"
+    VARIABLE = "environment variable name"
+    CHANNELS = "list of mappings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +95,21 @@ SETTINGS: tuple[Setting, ...] = (
         "owners",
         Kind.OWNERS,
         None,
-        "who gets the digest for each owner named in initiative files",
+        "for each unit or leader named in initiative files: its e-mail addresses, or a mapping of `email`, "
+        "`mobile`, `wecom`, `dingtalk`, `feishu` (the ids its group robots @)",
     ),
-    Setting("smtp", Kind.SMTP, None, "where `workplan digest --send` delivers (the keys below)"),
+    Setting("smtp", Kind.SMTP, None, "where `workplan digest --send` delivers e-mail (the keys below)"),
     Setting(
         "commit",
         Kind.TRUE_FALSE,
         False,
         "commit every edit to git (done, reopen, note, add, set), as if `--commit` were given",
+    ),
+    Setting(
+        "notify",
+        Kind.CHANNELS,
+        None,
+        "the channels `digest --send` and `remind` deliver to: group robots and e-mail (the keys below)",
     ),
 )
 
@@ -119,14 +130,43 @@ SMTP_SETTINGS: tuple[Setting, ...] = (
     Setting("timeout", Kind.SECONDS, 30.0, "give up on a silent server after this many seconds"),
 )
 
+NOTIFY_SETTINGS: tuple[Setting, ...] = (
+    Setting("name", Kind.TEXT, "", "the channel's name, for `--channel NAME` and the report lines (required)"),
+    Setting(
+        "type",
+        Kind.CHOICE,
+        "",
+        "a WeCom, DingTalk or Feishu group robot, or e-mail through `smtp` (required)",
+        choices=("wecom", "dingtalk", "feishu", "email"),
+    ),
+    Setting("for", Kind.NAMES, (), "only milestones of these units or leaders; none: all", attribute="units"),
+    Setting("url_env", Kind.VARIABLE, "", "robots: the variable holding the webhook URL (required)"),
+    Setting("secret_env", Kind.VARIABLE, "", "DingTalk, Feishu: the variable holding the signing secret"),
+    Setting("keyword", Kind.TEXT, "", "DingTalk, Feishu keyword mode: the robot's keyword, put in every message"),
+    Setting(
+        "format",
+        Kind.CHOICE,
+        "markdown",
+        "markdown (a card on Feishu) or plain text",
+        choices=("markdown", "text"),
+    ),
+    Setting("to", Kind.ADDRESSES, (), "email: the addresses (none: smtp.to)"),
+    Setting("mention", Kind.TRUE_FALSE, True, "@ the people of overdue milestones (their ids in `owners`)"),
+    Setting("timeout", Kind.SECONDS, 10.0, "give up on a silent robot after this many seconds"),
+    Setting("retries", Kind.WHOLE_NUMBER, 2, "tries again after a timeout or a 5xx answer, this many times"),
+    Setting("backoff", Kind.SECONDS, 2.0, "seconds before the first retry, doubled for each next one"),
+)
+
 SETTINGS_KEYS = tuple(s.key for s in SETTINGS)
 SMTP_KEYS = tuple(s.key for s in SMTP_SETTINGS)
+NOTIFY_KEYS = tuple(s.key for s in NOTIFY_SETTINGS)
+OWNER_KEYS = ("email", "mobile", "wecom", "dingtalk", "feishu")
 
 
 def settings_table() -> list[str]:
     """The README's table of settings, as Markdown rows (a test keeps the README equal to it)."""
     rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
-    for section, table in (("", SETTINGS), ("smtp.", SMTP_SETTINGS)):
+    for section, table in (("", SETTINGS), ("smtp.", SMTP_SETTINGS), ("notify[].", NOTIFY_SETTINGS)):
         rows += [f"| `{section}{s.key}` | {s.type_text} | {s.default_text} | {s.help} |" for s in table]
     return rows
 
@@ -186,15 +226,109 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
             return _owners(reader, fields.get(key))
         case Kind.SMTP:
             return _smtp(reader, fields.get(key))
+        case Kind.NAMES:
+            return reader.text_list(fields[key], f"{where}{key}") if key in fields else default
+        case Kind.VARIABLE:
+            return _variable(reader, fields, key, where)
+        case Kind.CHANNELS:
+            return _channels(reader, fields.get(key))
 
 
-def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, tuple[str, ...]]:
+def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
     if node is None or is_empty(node):
         return {}
     if not isinstance(node, yaml.MappingNode):
         reader.problem(node, "'owners' must map each owner to an e-mail address or a list of them")
         return {}
-    return {str(k.value): reader.text_list(v, f"owners: {k.value}") for k, v in node.value}
+    owners = {}
+    for key, value in node.value:
+        name = str(key.value)
+        if not isinstance(value, yaml.MappingNode):
+            owners[name] = Owner(emails=reader.text_list(value, f"owners: {name}"))
+            continue
+        fields = reader.mapping(value, f"owners: {name}", OWNER_KEYS)
+        if fields is None:
+            continue
+        ids = {k: reader.text(fields, k) or "" for k in OWNER_KEYS[1:]}
+        for k, given in ids.items():
+            pattern = _MOBILE if k == "mobile" else _USER_ID
+            if given and not pattern.fullmatch(given):
+                reader.problem(fields[k], f"owners: {name}: {k} {given!r} is not a mobile number or user id")
+                ids[k] = ""
+        emails = reader.text_list(fields["email"], f"owners: {name}: email") if "email" in fields else ()
+        owners[name] = Owner(emails=emails, **ids)
+    return owners
+
+
+_MOBILE = re.compile(r"\+?[0-9][0-9-]{4,19}")  # DingTalk also takes +86-138…
+_USER_ID = re.compile(r"[A-Za-z0-9_.@:+-]{1,64}")
+_VARIABLE = re.compile(r"[A-Z][A-Z0-9_]{0,63}")
+_LITERAL_KEYS = ("url", "webhook", "secret", "key", "token", "access_token", "sign")
+
+
+def _variable(reader: NodeReader, fields: Fields, key: str, where: str) -> str:
+    """The name of an environment variable: a URL or a secret written here instead is refused."""
+    value = reader.text(fields, key) or ""
+    if value and not _VARIABLE.fullmatch(value):
+        looks_secret = "://" in value or "=" in value or len(value) > 20 or value.startswith("SEC")
+        why = (
+            "a webhook URL or signing secret never goes in a plan file (it is shared through git); "
+            if looks_secret
+            else ""
+        )
+        reader.problem(
+            fields[key],
+            f"{where}{key}: {why}name the environment variable that holds it, in capitals "
+            f"(such as WORKPLAN_DINGTALK_SECRET)",
+            f"{where}{key}：{'webhook 地址和签名密钥不能写进计划文件（会随 git 共享）；' if looks_secret else ''}"
+            "请写保存它的环境变量名（大写，例如 WORKPLAN_DINGTALK_SECRET）",
+        )
+        return ""
+    return value
+
+
+def _channels(reader: NodeReader, node: yaml.Node | None) -> tuple[NotifyChannel, ...]:
+    if node is None or is_empty(node):
+        return ()
+    if not isinstance(node, yaml.SequenceNode):
+        reader.problem(node, "'notify' must be a list of channels (items starting with '- ')")
+        return ()
+    channels: list[NotifyChannel] = []
+    for item in node.value:
+        if isinstance(item, yaml.MappingNode):
+            literal = [k for k, _ in item.value if isinstance(k.value, str) and k.value in _LITERAL_KEYS]
+            for key_node in literal:
+                reader.problem(
+                    key_node,
+                    f"notify: {key_node.value!r}: a webhook URL or signing secret never goes in a plan file "
+                    "(it is shared through git); write url_env: / secret_env: with the name of the "
+                    "environment variable that holds it",
+                    f"notify：{key_node.value!r}：webhook 地址和签名密钥不能写进计划文件（会随 git 共享）；"
+                    "请用 url_env: / secret_env: 写保存它的环境变量名",
+                )
+            item = yaml.MappingNode(
+                item.tag, [(k, v) for k, v in item.value if k not in literal], item.start_mark, item.end_mark
+            )
+        fields = reader.mapping(item, "notify", NOTIFY_KEYS)
+        if fields is None:
+            continue
+        channel = NotifyChannel(**_read_all(reader, fields, NOTIFY_SETTINGS, "notify: "))
+        where = fields.node
+        if not channel.name or not channel.type:
+            reader.problem(where, "notify: each channel needs a name: and a type: (wecom, dingtalk, feishu or email)")
+            continue
+        if any(c.name == channel.name for c in channels):
+            reader.problem(fields["name"], f"notify: two channels are named {channel.name!r}; names must differ")
+        if channel.type != "email" and not channel.url_env:
+            reader.problem(
+                where,
+                f"notify: {channel.name}: a {channel.type} robot needs url_env: the environment variable "
+                "holding its webhook URL",
+            )
+        if channel.type in ("wecom", "email") and channel.secret_env:
+            reader.problem(fields["secret_env"], f"notify: {channel.name}: a {channel.type} channel is not signed")
+        channels.append(channel)
+    return tuple(channels)
 
 
 def _smtp(reader: NodeReader, node: yaml.Node | None) -> SmtpSettings:

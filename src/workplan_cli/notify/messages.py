@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from workplan_cli.i18n import tr
-from workplan_cli.model import Contact
+from workplan_cli.model import Owner
 from workplan_cli.notify.notice import GREEN, RED, YELLOW, Item, Notice, Section
 from workplan_cli.notify.platforms import DINGTALK, FEISHU, WECOM, Platform
 from workplan_cli.views.literal import literal
@@ -83,14 +83,14 @@ class _Style:
     def standing(self, item: Item) -> str:
         return safe(item.standing)
 
-    def mentions(self, contacts: Sequence[Contact]) -> str:
+    def mentions(self, contacts: Sequence[Owner]) -> str:
         return ""
 
     def nothing(self) -> str:
         return safe(self.notice.nothing)
 
     # bodies
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         raise NotImplementedError
 
     def content_of(self, body: Body) -> str:
@@ -107,7 +107,7 @@ class _Style:
             return len(line.encode("utf-8")) + 1
         return _json_cost(line) + 2  # a line break is \n inside a JSON string
 
-    def extra(self, contacts: Sequence[Contact]) -> list[Body]:
+    def extra(self, contacts: Sequence[Owner]) -> list[Body]:
         """Messages after the split ones (WeCom markdown cannot @ by mobile number)."""
         return []
 
@@ -130,16 +130,16 @@ class _WeComMarkdown(_Style):
     def standing(self, item: Item) -> str:
         return f'<font color="{self._COLOUR[item.colour]}">{safe(item.standing)}</font>'
 
-    def mentions(self, contacts: Sequence[Contact]) -> str:
+    def mentions(self, contacts: Sequence[Owner]) -> str:
         return "".join(f" <@{safe(c.wecom)}>" for c in contacts if c.wecom)
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         return {"msgtype": "markdown", "markdown": {"content": "\n".join(lines)}}
 
     def content_of(self, body: Body) -> str:
         return str(body["markdown"]["content"])
 
-    def extra(self, contacts: Sequence[Contact]) -> list[Body]:
+    def extra(self, contacts: Sequence[Owner]) -> list[Body]:
         mobiles = [c.mobile for c in contacts if c.mobile and not c.wecom]
         if not mobiles:
             return []
@@ -154,7 +154,7 @@ class _WeComText(_Style):
     counts_content = True
     markdown = False
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         text: dict[str, Any] = {"content": "\n".join(lines)}
         users = [c.wecom for c in contacts if c.wecom]
         mobiles = [c.mobile for c in contacts if c.mobile and not c.wecom]
@@ -172,11 +172,11 @@ class _DingTalk(_Style):
     platform = DINGTALK
     counts_content = False
 
-    def mentions(self, contacts: Sequence[Contact]) -> str:
+    def mentions(self, contacts: Sequence[Owner]) -> str:
         # DingTalk highlights an @ only when the text names the person as the `at` list does
         return "".join(f" @{safe(c.dingtalk or c.mobile)}" for c in contacts if c.dingtalk or c.mobile)
 
-    def at(self, contacts: Sequence[Contact]) -> dict[str, Any]:
+    def at(self, contacts: Sequence[Owner]) -> dict[str, Any]:
         return {
             "atMobiles": [c.mobile for c in contacts if c.mobile and not c.dingtalk],
             "atUserIds": [c.dingtalk for c in contacts if c.dingtalk],
@@ -199,7 +199,7 @@ class _DingTalkMarkdown(_DingTalk):
     def standing(self, item: Item) -> str:
         return f"**{safe(item.standing)}**"
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         title = f"{safe(self.notice.title)}{label}"
         if self.keyword and self.keyword not in title:
             title = f"{self.keyword} · {title}"
@@ -216,7 +216,7 @@ class _DingTalkMarkdown(_DingTalk):
 class _DingTalkText(_DingTalk):
     markdown = False
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         return {"msgtype": "text", "text": {"content": "\n".join(lines)}, "at": self.at(contacts)}
 
     def content_of(self, body: Body) -> str:
@@ -245,10 +245,10 @@ class _FeishuCard(_Style):
     def standing(self, item: Item) -> str:
         return f"<font color='{self._COLOUR[item.colour]}'>{safe(item.standing)}</font>"
 
-    def mentions(self, contacts: Sequence[Contact]) -> str:
+    def mentions(self, contacts: Sequence[Owner]) -> str:
         return "".join(f" <at id={safe(c.feishu)}></at>" for c in contacts if c.feishu)
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         template = {RED: "red", YELLOW: "yellow", GREEN: "green"}[self.notice.colour]
         return {
             "msg_type": "interactive",
@@ -275,10 +275,10 @@ class _FeishuText(_Style):
     def limit(self) -> int:
         return self.platform.text_limit - _SIGNATURE_ROOM
 
-    def mentions(self, contacts: Sequence[Contact]) -> str:
+    def mentions(self, contacts: Sequence[Owner]) -> str:
         return "".join(f' <at user_id="{safe(c.feishu)}"></at>' for c in contacts if c.feishu)
 
-    def body(self, lines: Sequence[str], contacts: Sequence[Contact], label: str) -> Body:
+    def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
         return {"msg_type": "text", "content": {"text": "\n".join(lines)}}
 
     def content_of(self, body: Body) -> str:
@@ -298,7 +298,7 @@ _STYLES: dict[tuple[str, str], Callable[[Notice, str], _Style]] = {
 @dataclass
 class _Chunk:
     lines: list[str]
-    contacts: list[Contact]
+    contacts: list[Owner]
     base: int  # the measured size of this message with no item lines (its head and its @ lists)
     used: int = 0  # what its lines add
 
@@ -315,7 +315,7 @@ def build_requests(notice: Notice, platform: str, form: str = "markdown", keywor
     worst = tr("notify.part", notice.lang, part=999, parts=999)  # room for the widest "(n/m)"
     head = style.head(worst)
 
-    def base(contacts: list[Contact]) -> int:
+    def base(contacts: list[Owner]) -> int:
         return style.measure(style.body(head, contacts, worst))
 
     def cost(lines: list[str]) -> int:

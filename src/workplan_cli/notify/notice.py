@@ -12,7 +12,7 @@ from datetime import date
 
 from workplan_cli.digest import Digest
 from workplan_cli.i18n import tr
-from workplan_cli.model import Contact
+from workplan_cli.model import Owner
 from workplan_cli.schedule import Entry
 from workplan_cli.views.digest import Labels, deadline_text, standing
 
@@ -28,7 +28,7 @@ class Item:
     deadline: str
     standing: str
     owner: str  # "责任单位：改革科", already labelled
-    contacts: tuple[Contact, ...] = ()  # people to @ (overdue items only)
+    contacts: tuple[Owner, ...] = ()  # people to @ (overdue items only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ def who_answers(entry: Entry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in named if n))
 
 
-def _item(entry: Entry, colour: str, labels: Labels, contacts: Mapping[str, Contact] | None) -> Item:
+def _item(entry: Entry, colour: str, labels: Labels, contacts: Mapping[str, Owner] | None) -> Item:
     people = tuple(contacts[name] for name in who_answers(entry) if name in contacts) if contacts else ()
     return Item(
         colour=colour,
@@ -85,7 +85,7 @@ def _item(entry: Entry, colour: str, labels: Labels, contacts: Mapping[str, Cont
     )
 
 
-def digest_notice(digest: Digest, labels: Labels, lang: str, contacts: Mapping[str, Contact] | None) -> Notice:
+def digest_notice(digest: Digest, labels: Labels, lang: str, contacts: Mapping[str, Owner] | None) -> Notice:
     """The weekly digest for a group: counts, then overdue (with @), due and closed items."""
     counts = [Count(RED, labels.overdue.format(n=len(digest.overdue)))]
     if digest.newly_overdue:
@@ -115,7 +115,7 @@ def remind_notice(
     entered_window: Sequence[Entry],
     labels: Labels,
     lang: str,
-    contacts: Mapping[str, Contact] | None,
+    contacts: Mapping[str, Owner] | None,
 ) -> Notice:
     """Today's reminder: only what became overdue today and what entered the warning window today."""
     overdue_heading = tr("notify.became_overdue", lang, n=len(became_overdue))
