@@ -286,3 +286,40 @@ def test_year_from_own_document_number_and_refusal_lists_candidates() -> None:
 def test_school_year_title_asks_which_year() -> None:
     with pytest.raises(ReportImportError, match="--year 2024 or --year 2025"):
         parse_report("XX学校2024-2025学年工作计划\n一、教学\n9月底前完成甲。")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reports are untrusted (issue 12, class 3)
+
+
+def _zip(path: Path, parts: dict[str, bytes]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("not-a-zip", "not a zip archive"),
+        ("bomb", "zip bomb"),
+        ("doctype", "DOCTYPE"),
+    ],
+)
+def test_hostile_docx_is_refused_with_a_message(case: str, message: str, invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / f"{case}.docx"
+    if case == "not-a-zip":
+        report.write_bytes(b"this is not a zip file at all\n" * 10)
+    elif case == "bomb":
+        _zip(report, {"word/document.xml": b"<w:document>" + b"\0" * (20 * 1024 * 1024)})
+    else:
+        entities = b'<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        _zip(report, {"[Content_Types].xml": b"<Types/>", "word/document.xml": entities + b"<d>&b;</d>"})
+    result = invoke(["import", str(report), "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 6, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not (tmp_path / "plan").exists()

@@ -47,14 +47,66 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     return text, "gb18030"
 
 
+# A .docx is untrusted input: a zip whose parts are XML. Before python-docx opens it, check it is a
+# zip at all, that it would not expand past these limits (a zip bomb), and that no XML part has a
+# DOCTYPE (entity expansion, external entities): Word never writes one.
+MAX_DOCX_PARTS = 2000
+MAX_DOCX_EXPANDED = 200 * 1024 * 1024
+MAX_DOCX_RATIO = 200
+
+
+def check_docx(path: Path) -> None:
+    """Refuse a .docx that is not a zip, would expand too far, or holds a DOCTYPE, reading in bounded memory."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise ReportImportError(
+            f"{path}: not a .docx file (not a zip archive: {err}); save the report as .docx or .txt",
+            f"{path}：不是 .docx 文件（不是 zip 压缩包）；请另存为 .docx 或 .txt",
+        ) from None
+    with archive:
+        parts = archive.infolist()
+        expanded = sum(part.file_size for part in parts)
+        packed = sum(part.compress_size for part in parts) or 1
+        if len(parts) > MAX_DOCX_PARTS or expanded > MAX_DOCX_EXPANDED or expanded / packed > MAX_DOCX_RATIO:
+            raise ReportImportError(
+                f"{path}: refused: it would expand to {expanded} bytes in {len(parts)} parts "
+                f"({expanded // packed}x its size); a zip bomb is not a report",
+                f"{path}：已拒绝：解压后将达 {expanded} 字节、{len(parts)} 个部件"
+                f"（{expanded // packed} 倍），不像是报告",
+            )
+        for part in parts:
+            if not part.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(part) as stream:
+                    head = stream.read(4096)
+                    while chunk := stream.read(1024 * 1024):
+                        if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
+                            head += b"<!DOCTYPE"
+                            break
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+                raise ReportImportError(
+                    f"{path}: a damaged .docx ({part.filename}: {err})", f"{path}：.docx 文件已损坏（{part.filename}）"
+                ) from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ReportImportError(
+                    f"{path}: refused: {part.filename} declares a DOCTYPE or entities, which Word never writes",
+                    f"{path}：已拒绝：{part.filename} 含 DOCTYPE 或实体声明（Word 不会生成）",
+                )
+
+
 def _docx_text(path: Path) -> str:
     """Paragraph texts, one per line, tables included in document order."""
+    check_docx(path)
     import docx  # python-docx, imported only here: `due` never pays for it
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as err:
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
         raise ReportImportError(f"{path}: not a readable .docx file ({err})") from None
     lines = []
     body = document.element.body
