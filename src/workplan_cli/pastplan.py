@@ -28,12 +28,9 @@ class CommittedPlan:
     committed: str  # the commit's date as git prints it (ISO 8601 with its offset)
 
     def source(self, lang: str) -> str:
-        """Where a report's figures come from: ``git 1a2b3c4d5e (2024-06-30T18:00:00+08:00)``."""
-        return (
-            f"git {self.commit[:10]}（{self.committed}）"
-            if lang == "zh"
-            else f"git {self.commit[:10]} ({self.committed})"
-        )
+        """Where a report's figures come from: ``git commit 1a2b3c4d5e of 2024-06-30 18:00``."""
+        short, when = self.commit[:10], self.committed[:16].replace("T", " ")
+        return f"git 提交 {short}，{when}" if lang == "zh" else f"git commit {short} of {when}"
 
 
 def plan_as_committed(folder: Path, day: date, timezone: str, *, keep_text: bool = False) -> CommittedPlan:

@@ -16,14 +16,28 @@ import typer
 from typer.core import TyperGroup
 
 from workplan_cli import __version__
-from workplan_cli.cli import digest, edits, exports, imports, views
+from workplan_cli.cli import digest, edits, exports, imports, reports, views
 from workplan_cli.cli.context import AppContext
 from workplan_cli.cli.options import LangOption
 from workplan_cli.errors import EXIT_CODES
 
 # The order of `workplan --help`.
-COMMAND_GROUPS = (views, edits, digest, imports, exports)
-ORDER = ("due", "list", "show", "check", "done", "reopen", "note", "digest", "import", "export", "timeline", "stats")
+COMMAND_GROUPS = (views, edits, digest, imports, exports, reports)
+ORDER = (
+    "due",
+    "list",
+    "show",
+    "check",
+    "done",
+    "reopen",
+    "note",
+    "digest",
+    "import",
+    "export",
+    "timeline",
+    "stats",
+    "report",
+)
 
 
 class RootGroup(TyperGroup):

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from workplan_cli.model import Plan
+    from workplan_cli.pastplan import CommittedPlan
     from workplan_cli.schedule import Entry
+    from workplan_cli.workcalendar import WorkCalendar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,6 +73,12 @@ class AppContext:
         self.set_language(plan)
         return plan
 
+    def as_committed(self, plan: Plan, day: date) -> CommittedPlan:
+        """``--from-git``: the plan as committed by the end of ``day`` (in the plan's timezone)."""
+        from workplan_cli.pastplan import plan_as_committed
+
+        return plan_as_committed(plan.folder, day, plan.settings.timezone)
+
     def today(self, plan: Plan, as_of: str | None) -> date:
         """``--as-of``, else today in the plan's timezone: the one place that reads the clock."""
         if as_of is not None:
@@ -96,12 +104,16 @@ class AppContext:
     ) -> Iterator[Entry]:
         from workplan_cli.schedule import iter_schedule
 
-        calendar = None
-        if plan.settings.workdays if workdays is None else workdays:
-            from workplan_cli.workcalendar import WorkCalendar
-
-            calendar = WorkCalendar([plan.settings.year, today.year])
+        calendar = self.work_calendar(plan, today, workdays)
         return iter_schedule(plan, today, within, calendar, only_urgent=only_urgent)
+
+    def work_calendar(self, plan: Plan, today: date, workdays: bool | None) -> WorkCalendar | None:
+        """The working calendar with --workdays or `workdays: true`; None to count calendar days."""
+        if not (plan.settings.workdays if workdays is None else workdays):
+            return None
+        from workplan_cli.workcalendar import WorkCalendar
+
+        return WorkCalendar([plan.settings.year, today.year])
 
     def report_problems(self, plan: Plan) -> None:
         """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""

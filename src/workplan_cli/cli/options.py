@@ -72,3 +72,10 @@ OnOption = Annotated[
     ),
 ]
 AllOption = Annotated[bool, typer.Option("--all", help="With an initiative id: act on all its milestones.")]
+FromGitOption = Annotated[
+    bool,
+    typer.Option(
+        "--from-git",
+        help="Read the plan as committed on the as-of day (plan/ must be in a git repository; exit 9 if git fails).",
+    ),
+]

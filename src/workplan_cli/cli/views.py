@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors, print_json
-from workplan_cli.cli.options import AllRowsOption, AsOfOption, JsonOption, PlanOption, WithinOption, WorkdaysOption
+from workplan_cli.cli.options import (
+    AllRowsOption,
+    AsOfOption,
+    FromGitOption,
+    JsonOption,
+    PlanOption,
+    WithinOption,
+    WorkdaysOption,
+)
 from workplan_cli.model import Status
 
 commands = typer.Typer()
@@ -25,6 +33,7 @@ def due(
     json: JsonOption = False,
     show_all: AllRowsOption = False,
     workdays: WorkdaysOption = None,
+    from_git: FromGitOption = False,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
 
@@ -35,6 +44,8 @@ def due(
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
+    if from_git:
+        loaded = run.as_committed(loaded, today).plan
     window = loaded.settings.warn_days if within is None else within
     entries = due_entries(run.iter_schedule(loaded, today, window, workdays, only_urgent=True))
     if json:
