@@ -16,7 +16,7 @@ from .conftest import Invoke
 
 
 @pytest.fixture(scope="module")
-def workdays() -> WorkCalendar:
+def work_calendar() -> WorkCalendar:
     return WorkCalendar([2024, 2025, 2026])
 
 
@@ -38,25 +38,25 @@ def workdays() -> WorkCalendar:
         (date(2026, 10, 10), True),  # Saturday, made up
     ],
 )
-def test_statutory_holidays_and_make_up_days(workdays: WorkCalendar, day: date, working: bool) -> None:
-    assert workdays.is_working_day(day) is working
+def test_statutory_holidays_and_make_up_days(work_calendar: WorkCalendar, day: date, working: bool) -> None:
+    assert work_calendar.is_working_day(day) is working
 
 
-def test_working_days_around_national_day_and_spring_festival(workdays: WorkCalendar) -> None:
+def test_working_days_around_national_day_and_spring_festival(work_calendar: WorkCalendar) -> None:
     # Sep 27 (Fri) -> Oct 10 (Thu), 2024: Sep 29 (made-up Sunday), Sep 30, then Oct 8, 9, 10
-    assert workdays.working_days_between(date(2024, 9, 27), date(2024, 10, 10)) == 5
-    assert workdays.working_days_between(date(2024, 10, 10), date(2024, 9, 27)) == -5
+    assert work_calendar.working_days_between(date(2024, 9, 27), date(2024, 10, 10)) == 5
+    assert work_calendar.working_days_between(date(2024, 10, 10), date(2024, 9, 27)) == -5
     # Feb 8 (Thu) -> Feb 19 (Mon), 2024: Feb 9, the made-up Sunday Feb 18, Feb 19
-    assert workdays.working_days_between(date(2024, 2, 8), date(2024, 2, 19)) == 3
-    assert workdays.add_working_days(date(2024, 9, 27), 5) == date(2024, 10, 10)
+    assert work_calendar.working_days_between(date(2024, 2, 8), date(2024, 2, 19)) == 3
+    assert work_calendar.add_working_days(date(2024, 9, 27), 5) == date(2024, 10, 10)
 
 
-def test_unpublished_year_is_refused_not_guessed(workdays: WorkCalendar) -> None:
+def test_unpublished_year_is_refused_not_guessed(work_calendar: WorkCalendar) -> None:
     with pytest.raises(UnpublishedYearError, match="2031"):
-        workdays.is_working_day(date(2031, 3, 3))
-    assert not workdays.is_published(2031)
+        work_calendar.is_working_day(date(2031, 3, 3))
+    assert not work_calendar.is_published(2031)
     with pytest.raises(DeadlineError, match="2031 is not published"):
-        resolve_deadline("2031年春节前", 2024, workdays=workdays)
+        resolve_deadline("2031年春节前", 2024, work_calendar=work_calendar)
 
 
 @pytest.mark.parametrize(
@@ -72,17 +72,19 @@ def test_unpublished_year_is_refused_not_guessed(workdays: WorkCalendar) -> None
         ("2026年国庆前", date(2026, 9, 30)),
     ],
 )
-def test_holiday_anchored_phrases(workdays: WorkCalendar, phrase: str, due: date) -> None:
-    assert resolve_deadline(phrase, 2024, workdays=workdays).due == due
+def test_holiday_anchored_phrases(work_calendar: WorkCalendar, phrase: str, due: date) -> None:
+    assert resolve_deadline(phrase, 2024, work_calendar=work_calendar).due == due
 
 
-def test_working_days_from_the_assignment_day(workdays: WorkCalendar) -> None:
-    assert resolve_deadline("5个工作日内", 2024, workdays=workdays, assigned=date(2024, 9, 27)).due == date(
+def test_working_days_from_the_assignment_day(work_calendar: WorkCalendar) -> None:
+    assert resolve_deadline("5个工作日内", 2024, work_calendar=work_calendar, assigned=date(2024, 9, 27)).due == date(
         2024, 10, 10
     )
-    assert resolve_deadline("十个工作日内", 2024, workdays=workdays, assigned=date(2024, 2, 8)).due == date(2024, 2, 28)
+    assert resolve_deadline("十个工作日内", 2024, work_calendar=work_calendar, assigned=date(2024, 2, 8)).due == date(
+        2024, 2, 28
+    )
     with pytest.raises(DeadlineError, match="assigned: YYYY-MM-DD"):
-        resolve_deadline("5个工作日内", 2024, workdays=workdays)
+        resolve_deadline("5个工作日内", 2024, work_calendar=work_calendar)
 
 
 def test_due_in_working_days(invoke: Invoke, plan_dir: Path) -> None:

@@ -133,7 +133,7 @@ class Deadline:
 OPEN_ENDED = Deadline(due=None)
 
 
-class WorkingDays(Protocol):
+class DeadlineCalendar(Protocol):
     """What the grammar needs of the working calendar (see workcalendar.WorkCalendar)."""
 
     def add_working_days(self, start: date, count: int) -> date: ...
@@ -389,11 +389,11 @@ def _strip(core: str) -> tuple[str, bool]:
 
 
 def resolve_deadline(
-    phrase: str, plan_year: int, *, workdays: WorkingDays | None = None, assigned: date | None = None
+    phrase: str, plan_year: int, *, work_calendar: DeadlineCalendar | None = None, assigned: date | None = None
 ) -> Deadline:
     """Resolve a deadline phrase against the plan year. The deadline day itself is still on time.
 
-    ``workdays`` (the working calendar) is needed by holiday-anchored phrases (国庆前) and
+    ``work_calendar`` (the working calendar) is needed by holiday-anchored phrases (国庆前) and
     ``assigned`` (the day the task was given) by 5个工作日内.
 
     >>> resolve_deadline("3月底前", 2024).due
@@ -417,9 +417,9 @@ def resolve_deadline(
     if text.startswith("每"):
         return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
-        return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), workdays, assigned))
+        return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), work_calendar, assigned))
     if m := _HOLIDAY.fullmatch(text):
-        return Deadline(due=_before_holiday(phrase, m, plan_year, workdays))
+        return Deadline(due=_before_holiday(phrase, m, plan_year, work_calendar))
     if m := _PER_CASE.fullmatch(text):
         return Deadline(due=_per_case_limit(phrase, m, assigned))
     if m := _MID_YEAR.fullmatch(text):
@@ -536,29 +536,31 @@ def _per_case_limit(phrase: str, m: re.Match[str], assigned: date | None) -> dat
     return assigned + timedelta(days=days)
 
 
-def _within_working_days(phrase: str, count: int, workdays: WorkingDays | None, assigned: date | None) -> date:
+def _within_working_days(
+    phrase: str, count: int, work_calendar: DeadlineCalendar | None, assigned: date | None
+) -> date:
     if assigned is None:
         raise DeadlineError(
             phrase,
             "working days are counted from the day the task was assigned: add `assigned: YYYY-MM-DD` to the milestone",
             "工作日从交办之日起算：请在节点上添加 `assigned: YYYY-MM-DD`",
         )
-    if workdays is None:
+    if work_calendar is None:
         raise DeadlineError(phrase, "needs the working-day calendar")
     try:
-        return workdays.add_working_days(assigned, count)
+        return work_calendar.add_working_days(assigned, count)
     except ValueError as err:
         raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
 
 
-def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, workdays: WorkingDays | None) -> date:
-    if workdays is None:
+def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, work_calendar: DeadlineCalendar | None) -> date:
+    if work_calendar is None:
         raise DeadlineError(phrase, "needs the working-day calendar")
     year = _year_of(m, plan_year)
     if m["holiday"] == "元旦" and not m["year"]:
         year += 1  # 元旦前 in a 2024 plan is the end of 2024, before 2025's New Year's Day
     try:
-        return workdays.last_working_day_before(workdays.holiday_start(m["holiday"], year))
+        return work_calendar.last_working_day_before(work_calendar.holiday_start(m["holiday"], year))
     except ValueError as err:
         raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
 

@@ -13,7 +13,7 @@ from workplan_cli.errors import DeliveryError, UsageError
 from workplan_cli.mailer import build_message, check_address, send
 from workplan_cli.model import PlanSettings
 from workplan_cli.schedule import Entry
-from workplan_cli.views.digest import Labels, render_html, render_text, subject
+from workplan_cli.views.digest_render import Labels, render_html, render_text, subject
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from datetime import date
 from typing import NamedTuple
 
 from workplan_cli.deadlines import (
+    DeadlineCalendar,
     DeadlineError,
-    WorkingDays,
     find_date_mentions,
     normalize_chars,
     parse_numeral,
@@ -261,7 +261,7 @@ class _Source:
         return self.numbers[index], self.indents[index] + offset - self.starts[index]
 
 
-def parse_report(text: str, *, year: int | None = None, workdays: WorkingDays | None = None) -> DraftPlan:
+def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineCalendar | None = None) -> DraftPlan:
     lines = _report_lines(text)
     if not any(line.strip() for line in lines):
         raise ReportImportError("the report is empty", "报告是空的")
@@ -279,7 +279,7 @@ def parse_report(text: str, *, year: int | None = None, workdays: WorkingDays | 
             "没有找到“一、二、……”开头的部分；这是工作计划吗？",
         )
     choice = choose_year(lines, year)
-    context = _Context(choice.year, source, mentions, regions, lines, workdays)
+    context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
         # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
@@ -508,14 +508,14 @@ class _Context:
         mentions: list[Mention],
         regions: list[str],
         lines: list[str],
-        workdays: WorkingDays | None,
+        work_calendar: DeadlineCalendar | None,
     ) -> None:
         self.year = year
         self.source = source
         self.mentions = mentions
         self.regions = regions
         self.lines = lines
-        self.workdays = workdays
+        self.work_calendar = work_calendar
         self.warnings: list[str] = []
         self.warnings_zh: list[str] = []
         self.by_line: dict[int, list[Mention]] = {}
@@ -691,7 +691,7 @@ class _Context:
         """A mention that became a milestone's deadline: resolve it, and say so if a person must look."""
         mention.milestone, mention.task = milestone.id, milestone.task
         try:
-            deadline = resolve_deadline(mention.text, self.year, workdays=self.workdays)
+            deadline = resolve_deadline(mention.text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
             mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
             self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
@@ -795,7 +795,7 @@ def initiative_file_name(initiative_id: str) -> str:
 
 def render_initiative(draft: DraftInitiative) -> str:
     lines = [
-        f"# {one_line(draft.id)} {one_line(draft.title)}",
+        f"# {comment_safe(draft.id)} {comment_safe(draft.title)}",
         f"id: {quoted(draft.id)}",
         f"section: {scalar(draft.section)}",
         f"title: {scalar(draft.title)}",
@@ -817,7 +817,7 @@ def render_initiative(draft: DraftInitiative) -> str:
     return "\n".join(lines) + "\n"
 
 
-def one_line(text: str) -> str:
+def comment_safe(text: str) -> str:
     """For a YAML comment: a newline in a title must not end the comment."""
     return " ".join(text.split())
 

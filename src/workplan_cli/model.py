@@ -165,7 +165,7 @@ class PlanSettings:
     year: int
     timezone: str = "Asia/Shanghai"
     warn_days: int = 14
-    workdays: bool = False  # count days left / late in mainland-China working days
+    use_workdays: bool = False  # `workdays:` in workplan.yaml  # count days left / late in mainland-China working days
     language: str = ""  # the interface language, zh or en; empty: from the environment (see i18n)
     owners: dict[str, Owner] = field(default_factory=dict)  # owner -> addresses and robot contacts
     smtp: SmtpSettings = field(default_factory=SmtpSettings)

@@ -50,7 +50,7 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     from workplan_cli.workcalendar import WorkCalendar
 
     text, _ = read_report(report)
-    result = ImportReport(parse_report(text, year=year, workdays=WorkCalendar()), out)
+    result = ImportReport(parse_report(text, year=year, work_calendar=WorkCalendar()), out)
     if dry_run:
         return result
     existing = holds_a_plan(out)

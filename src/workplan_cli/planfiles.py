@@ -143,7 +143,7 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
             deadline = (
                 _resolve_shared(phrase, plan_year)
                 if assigned is None
-                else resolve_deadline(phrase, plan_year, workdays=calendar_for(plan_year), assigned=assigned)
+                else resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
             )
         except DeadlineError as err:
             reader.problem(
@@ -237,7 +237,7 @@ def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
 def _resolve_shared(phrase: str, plan_year: int) -> Deadline:
     """A large plan repeats a few dozen phrases (3月底前…) thousands of times: resolve each once,
     and share the frozen result (less memory too)."""
-    return resolve_deadline(phrase, plan_year, workdays=calendar_for(plan_year))
+    return resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year))
 
 
 def _is_period_of(deadline: Deadline, label: str) -> bool:

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from workplan_cli.errors import UsageError
 from workplan_cli.model import Initiative, Milestone, Note, Plan, Status
 from workplan_cli.progress import Pace, ScheduleProgress, milestone_progress
-from workplan_cli.schedule import DayCounter, Entry, schedule
+from workplan_cli.schedule import DayCountCalendar, Entry, schedule
 
 NO_UNIT = ""  # the unit of a milestone that names none; views show it as （未指定）
 
@@ -330,12 +330,12 @@ def build_report(
     as_of: date,
     *,
     report_type: ReportType = ReportType.PROGRESS,
-    workdays: DayCounter | None = None,
+    work_calendar: DayCountCalendar | None = None,
     source: str = "",
 ) -> Report:
     """The report for ``period`` as of ``as_of`` (usually the period's last day)."""
     known = known_on(plan, as_of)
-    entries = schedule(known, as_of, None, workdays)
+    entries = schedule(known, as_of, None, work_calendar)
     year_start = date(plan.settings.year, 1, 1)
     window_end = min(period.end, as_of) if as_of >= period.start else period.end
 

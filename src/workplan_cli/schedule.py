@@ -56,7 +56,7 @@ class Entry(NamedTuple):
         return not self.milestone.deadline.is_open
 
 
-class DayCounter(Protocol):
+class DayCountCalendar(Protocol):
     def working_days_between(self, start: date, end: date) -> int: ...
 
 
@@ -89,7 +89,11 @@ def status_of(due: date | None, done: date | None, today: date, warn_days: int) 
 
 
 def entry_for(
-    initiative: Initiative, milestone: Milestone, today: date, warn_days: int, workdays: DayCounter | None = None
+    initiative: Initiative,
+    milestone: Milestone,
+    today: date,
+    warn_days: int,
+    work_calendar: DayCountCalendar | None = None,
 ) -> Entry:
     due, period = current_due(milestone)
     status = status_of(due, milestone.done, today, warn_days)
@@ -100,27 +104,29 @@ def entry_for(
         start, end = span
         assert start is not None and end is not None
         try:
-            counted = workdays.working_days_between(start, end) if workdays else (end - start).days
+            counted = work_calendar.working_days_between(start, end) if work_calendar else (end - start).days
         except ValueError as err:  # an unpublished year: say so rather than guess
             unknown = str(err)
     days_left = counted if done is None else None
     days_late = counted if done is not None else None
-    return Entry(initiative, milestone, status, due, days_left, days_late, period, workdays is not None, unknown)
+    return Entry(initiative, milestone, status, due, days_left, days_late, period, work_calendar is not None, unknown)
 
 
-def schedule(plan: Plan, today: date, warn_days: int | None = None, workdays: DayCounter | None = None) -> list[Entry]:
+def schedule(
+    plan: Plan, today: date, warn_days: int | None = None, work_calendar: DayCountCalendar | None = None
+) -> list[Entry]:
     """Every milestone of the plan with its status, in plan order.
 
-    With ``workdays`` (a working calendar), days left and late are counted in working days.
+    With ``work_calendar`` (a working calendar), days left and late are counted in working days.
     """
-    return list(iter_schedule(plan, today, warn_days, workdays))
+    return list(iter_schedule(plan, today, warn_days, work_calendar))
 
 
 def iter_schedule(
     plan: Plan,
     today: date,
     warn_days: int | None = None,
-    workdays: DayCounter | None = None,
+    work_calendar: DayCountCalendar | None = None,
     *,
     only_urgent: bool = False,
 ) -> Iterator[Entry]:
@@ -136,7 +142,7 @@ def iter_schedule(
         for milestone in initiative.milestones:
             if only_urgent and (milestone.done is not None or _later_than(milestone, horizon)):
                 continue
-            yield entry_for(initiative, milestone, today, window, workdays)
+            yield entry_for(initiative, milestone, today, window, work_calendar)
 
 
 def _later_than(milestone: Milestone, horizon: date) -> bool:

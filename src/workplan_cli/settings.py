@@ -83,6 +83,7 @@ SETTINGS: tuple[Setting, ...] = (
         Kind.TRUE_FALSE,
         False,
         "count days left / late in mainland-China working days (statutory holidays, 调休)",
+        attribute="use_workdays",
     ),
     Setting(
         "language",

@@ -95,21 +95,21 @@ class AppContext:
             ) from err
         return datetime.now(zone)
 
-    def schedule(self, plan: Plan, today: date, within: int | None, workdays: bool | None) -> list[Entry]:
+    def schedule(self, plan: Plan, today: date, within: int | None, use_workdays: bool | None) -> list[Entry]:
         """Every milestone's standing; in working days with --workdays or `workdays: true`."""
-        return list(self.iter_schedule(plan, today, within, workdays))
+        return list(self.iter_schedule(plan, today, within, use_workdays))
 
     def iter_schedule(
-        self, plan: Plan, today: date, within: int | None, workdays: bool | None, *, only_urgent: bool = False
+        self, plan: Plan, today: date, within: int | None, use_workdays: bool | None, *, only_urgent: bool = False
     ) -> Iterator[Entry]:
         from workplan_cli.schedule import iter_schedule
 
-        calendar = self.work_calendar(plan, today, workdays)
-        return iter_schedule(plan, today, within, calendar, only_urgent=only_urgent)
+        work_calendar = self.work_calendar(plan, today, use_workdays)
+        return iter_schedule(plan, today, within, work_calendar, only_urgent=only_urgent)
 
-    def work_calendar(self, plan: Plan, today: date, workdays: bool | None) -> WorkCalendar | None:
+    def work_calendar(self, plan: Plan, today: date, use_workdays: bool | None) -> WorkCalendar | None:
         """The working calendar with --workdays or `workdays: true`; None to count calendar days."""
-        if not (plan.settings.workdays if workdays is None else workdays):
+        if not (plan.settings.use_workdays if use_workdays is None else use_workdays):
             return None
         from workplan_cli.workcalendar import WorkCalendar
 

@@ -23,7 +23,7 @@ def digest(
     ctx: typer.Context,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
     days: Annotated[
         int | None, typer.Option("--days", min=0, help="Due window in days (default: warn_days).", show_default=False)
     ] = None,
@@ -47,7 +47,7 @@ def digest(
     Example: workplan digest --send --as-of 2024-06-17
     """
     from workplan_cli import delivery  # smtplib and ssl: only the digest pays for them
-    from workplan_cli.views.digest import LABELS, RENDERERS
+    from workplan_cli.views.digest_render import LABELS, RENDERERS
 
     run = AppContext.of(ctx)
     if crontab:
@@ -59,7 +59,7 @@ def digest(
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
     window = loaded.settings.warn_days if days is None else days
-    entries = run.schedule(loaded, today, window, workdays)
+    entries = run.schedule(loaded, today, window, use_workdays)
     if not (send or dry_run):
         from workplan_cli.digest import build_digest
 

@@ -20,7 +20,7 @@ def export(
     ctx: typer.Context,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
     ics: Annotated[
         Path | None,
@@ -53,20 +53,22 @@ def export(
             "say what to export: --ics FILE, --xlsx FILE and/or --csv FILE",
             "请指明导出内容：--ics 文件、--xlsx 文件 和/或 --csv 文件",
         )
-    from workplan_cli.views import calendar, ledger  # icalendar and openpyxl: only export pays for them
+    # icalendar and openpyxl: only export pays for them
+    from workplan_cli.views.ics import to_ical
+    from workplan_cli.views.ledger import to_csv, to_xlsx
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
-    entries = run.schedule(loaded, today, within, workdays)
+    entries = run.schedule(loaded, today, within, use_workdays)
     outputs: list[tuple[Path, Callable[[], bytes]]] = []
     if ics:
         now = run.now(loaded)
-        outputs.append((ics, lambda: calendar.to_ical(loaded.settings, entries, now=now, todo=todo)))
+        outputs.append((ics, lambda: to_ical(loaded.settings, entries, now=now, todo=todo)))
     if xlsx:
-        outputs.append((xlsx, lambda: ledger.to_xlsx(loaded.settings, entries, today)))
+        outputs.append((xlsx, lambda: to_xlsx(loaded.settings, entries, today)))
     if csv:
-        outputs.append((csv, lambda: ledger.to_csv(entries)))
+        outputs.append((csv, lambda: to_csv(entries)))
     for target, render in outputs:
         run.write_output(target, render())
     run.report_problems(loaded)

@@ -32,7 +32,7 @@ def due(
     within: WithinOption = None,
     json: JsonOption = False,
     show_all: AllRowsOption = False,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
     from_git: FromGitOption = False,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
@@ -47,7 +47,7 @@ def due(
     if from_git:
         loaded = run.as_committed(loaded, today).plan
     window = loaded.settings.warn_days if within is None else within
-    entries = due_entries(run.iter_schedule(loaded, today, window, workdays, only_urgent=True))
+    entries = due_entries(run.iter_schedule(loaded, today, window, use_workdays, only_urgent=True))
     if json:
         print_json(entries)
     else:
@@ -65,7 +65,7 @@ def list_milestones(
     ctx: typer.Context,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
     show_all: AllRowsOption = False,
@@ -90,7 +90,7 @@ def list_milestones(
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
     entries = filter_entries(
-        run.iter_schedule(loaded, today, within, workdays), statuses=status, owner=owner, section=section
+        run.iter_schedule(loaded, today, within, use_workdays), statuses=status, owner=owner, section=section
     )
     if json:
         print_json(entries)
@@ -111,7 +111,7 @@ def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="An initiative (2.1) or milestone (2.1.1) id.")],
     plan: PlanOption = None,
     as_of: AsOfOption = None,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
 ) -> None:
@@ -126,7 +126,7 @@ def show(
     loaded = run.open_plan(plan)
     initiative = find_initiative(loaded, item_id)
     entries = [
-        e for e in run.schedule(loaded, run.today(loaded, as_of), within, workdays) if e.initiative is initiative
+        e for e in run.schedule(loaded, run.today(loaded, as_of), within, use_workdays) if e.initiative is initiative
     ]
     if json:
         print_json(entries)

@@ -14,7 +14,7 @@ from workplan_cli.digest import Digest
 from workplan_cli.i18n import tr
 from workplan_cli.model import Owner
 from workplan_cli.schedule import Entry
-from workplan_cli.views.digest import Labels, deadline_text, standing
+from workplan_cli.views.digest_render import Labels, deadline_text, standing
 
 RED, YELLOW, GREEN = "red", "yellow", "green"
 

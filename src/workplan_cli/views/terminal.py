@@ -61,9 +61,9 @@ def deadline_cell(entry: Entry, lang: str = "en") -> Text:
     return cell
 
 
-def _count(kind: str, n: int, workdays: bool, lang: str) -> str:
+def _count(kind: str, n: int, in_workdays: bool, lang: str) -> str:
     """``3 days late`` / ``逾期 3 个工作日``: kind is "late" or "left"."""
-    key = f"{'workdays' if workdays else 'days'}.{kind}"
+    key = f"{'workdays' if in_workdays else 'days'}.{kind}"
     return tr(f"{key}.1" if n == 1 else key, lang, n=n)
 
 

@@ -51,7 +51,7 @@ LABELS = {"zh": ZH, "en": EN}
 _COLOURS = {"overdue": "#c62828", "due": "#f9a825", "newly": "#c62828", "closed": "#2e7d32"}
 
 
-def one_line(text: str) -> str:
+def header_safe(text: str) -> str:
     """Header-safe: a title or owner holding a newline must not be able to add a header."""
     return " ".join(literal(text).split())
 
@@ -63,7 +63,7 @@ def subject(digest: Digest, labels: Labels = ZH) -> str:
     if digest.owner:
         head, sep, tail = base.partition("：" if labels is ZH else ":")
         base = f"{head}{labels.for_owner.format(owner=digest.owner)}{sep}{tail}"
-    return one_line(base)
+    return header_safe(base)
 
 
 def standing(entry: Entry, labels: Labels) -> str:
