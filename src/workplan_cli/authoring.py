@@ -45,7 +45,7 @@ def resolved_phrase(phrase: str | None, plan_year: int, *, assigned: date | None
     if phrase is None or not phrase.strip():
         return None
     try:
-        deadline = resolve_deadline(phrase.strip(), plan_year, workdays=calendar_for(plan_year), assigned=assigned)
+        deadline = resolve_deadline(phrase.strip(), plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
     except DeadlineError as err:
         raise UsageError(
             f"{err}; nothing was written",
