@@ -78,11 +78,11 @@ def import_report(name: str, truth: dict[str, Any]) -> tuple[DraftPlan, str]:
     """The draft, and how the year was settled: import's own choice, or asked for and given."""
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     try:
-        return parse_report(text, workdays=WorkCalendar()), ""
+        return parse_report(text, work_calendar=WorkCalendar()), ""
     except ReportImportError as refused:
         if "--year" not in str(refused):
             raise
-        return parse_report(text, year=int(truth["year"]), workdays=WorkCalendar()), str(refused)
+        return parse_report(text, year=int(truth["year"]), work_calendar=WorkCalendar()), str(refused)
 
 
 def compare(name: str) -> Figures:
