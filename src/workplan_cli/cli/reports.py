@@ -53,7 +53,7 @@ def report(
     docx: Annotated[Path | None, _file_option("--docx", "a Word document (.docx)")] = None,
     md: Annotated[Path | None, _file_option("--md", "Markdown")] = None,
     html: Annotated[Path | None, _file_option("--html", "one self-contained web page")] = None,
-    workdays: WorkdaysOption = None,
+    use_workdays: WorkdaysOption = None,
 ) -> None:
     """A progress report for a period, or the year-end summary: counts, units ranked, 通报, next steps.
 
@@ -89,8 +89,8 @@ def report(
     if from_git:
         committed = run.as_committed(loaded, day)
         loaded, source = committed.plan, committed.source(run.lang)
-    calendar = run.work_calendar(loaded, day, workdays)
-    built = build_report(loaded, period, day, report_type=report_type, workdays=calendar, source=source)
+    work_calendar = run.work_calendar(loaded, day, use_workdays)
+    built = build_report(loaded, period, day, report_type=report_type, work_calendar=work_calendar, source=source)
     blocks = report_blocks(built, run.lang)
     if docx:
         from workplan_cli.views.report_docx import render_docx
