@@ -38,10 +38,17 @@ def age_all(folder: Path) -> None:
 
 
 @pytest.fixture
-def generated(tmp_path: Path) -> Path:
+def generated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = generate(tmp_path / "plan", 300, as_of=AS_OF, overdue_share=0.1)
     age_all(folder)
+    time_passes(monkeypatch)
     return folder
+
+
+def time_passes(monkeypatch: pytest.MonkeyPatch, seconds: float = 10) -> None:
+    """Commands run as if ``seconds`` after the files were written: out of the racy window (by
+    ctime, which no test can set back)."""
+    monkeypatch.setattr(cache, "clock_ns", lambda: time.time_ns() + int(seconds * 1e9))
 
 
 def cache_path(folder: Path) -> Path:
@@ -97,10 +104,17 @@ def test_an_edit_that_keeps_size_and_mtime_is_never_served_stale(generated: Path
     assert same_size_edit(path.read_text(encoding="utf-8")) != path.read_text(encoding="utf-8")
 
 
-def test_an_in_place_edit_within_the_racy_window_is_read_again(generated: Path) -> None:
+def test_an_in_place_edit_within_the_racy_window_is_read_again(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The same inode, size and mtime second: a file written just before the cache is not trusted."""
+    time.sleep(0.05)  # past the coarse clock's tick that stamped the generated files
+    boundary = time.time_ns()
+    time.sleep(0.05)
     path = generated / "dept-001" / "1-4.yaml"
-    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # mtime = now: racy
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # changed after the boundary: racy
+    # The cache is written as if exactly RACY_SECONDS after the boundary.
+    monkeypatch.setattr(cache, "clock_ns", lambda: boundary + int(cache.RACY_SECONDS * 1e9))
     snapshot(generated, use_cache=True)
     stored = cache.read_cache(cache_path(generated), generated, cache.file_key((generated / "workplan.yaml").stat()))
     assert "dept-001/1-4.yaml" not in stored  # too recent to trust
@@ -193,10 +207,85 @@ def test_a_new_build_of_workplan_itself_does_not_trust_the_old_cache(
 
 def test_no_home_to_find_means_no_cache_not_a_crash(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("XDG_CACHE_HOME")
-
-    def nowhere() -> Path:
-        raise RuntimeError("Could not determine home directory.")
-
-    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    monkeypatch.delenv("HOME")
     assert cache.cache_file(generated, os.environ) is None
     assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_a_home_that_does_not_exist_gets_no_folders(
+    generated: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "nobody"))  # as for a service user with a home of /nonexistent
+    assert cache.cache_file(generated, os.environ) is None
+    snapshot(generated, use_cache=True)
+    assert not (tmp_path / "nobody").exists()
+
+
+def test_an_in_place_edit_restoring_the_old_mtime_is_seen_by_ctime(generated: Path) -> None:
+    """Same inode, same size, the old mtime put back (touch -d), well after the cache was written."""
+    path = generated / "dept-001" / "1-3.yaml"
+    snapshot(generated, use_cache=True)
+    assert "dept-001/1-3.yaml" in stored_entries(generated)
+    info = path.stat()
+    edited = path.read_text(encoding="utf-8").replace("title: 修", "title: 鑫")  # three bytes for three
+    with open(path, "r+b") as stream:
+        stream.write(edited.encode("utf-8"))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns, path.stat().st_ino) == (
+        info.st_size,
+        info.st_mtime_ns,
+        info.st_ino,
+    )
+    warm = snapshot(generated, use_cache=True)
+    assert warm == snapshot(generated, use_cache=False)
+    assert "鑫订完善" in warm[0]
+
+
+def stored_entries(folder: Path) -> dict[str, object]:
+    settings_key = cache.file_key((folder / "workplan.yaml").stat())
+    return dict(cache.read_cache(cache_path(folder), folder, settings_key))
+
+
+def test_a_future_mtime_is_cached_and_does_not_rewrite_the_cache_every_run(generated: Path) -> None:
+    future = generated / "dept-001" / "1-2.yaml"
+    year_2100 = 4102444800
+    os.utime(future, (year_2100, year_2100))
+    snapshot(generated, use_cache=True)
+    assert "dept-001/1-2.yaml" in stored_entries(generated)
+    written = cache_path(generated).stat()
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+    again = cache_path(generated).stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)  # not rewritten
+
+
+def test_a_cache_file_that_is_a_symlink_is_not_followed(generated: Path, tmp_path: Path) -> None:
+    snapshot(generated, use_cache=True)
+    elsewhere = tmp_path / "planted.pickle"
+    shutil.copy(cache_path(generated), elsewhere)  # a valid cache: only the link makes it suspect
+    cache_path(generated).unlink()
+    cache_path(generated).symlink_to(elsewhere)
+    assert stored_entries(generated) == {}
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_a_cache_folder_others_can_write_is_not_trusted(generated: Path) -> None:
+    snapshot(generated, use_cache=True)
+    assert stored_entries(generated) != {}
+    cache_path(generated).parent.chmod(0o777)
+    assert stored_entries(generated) == {}
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_temp_files_of_a_killed_writer_are_removed_by_a_later_write(generated: Path) -> None:
+    snapshot(generated, use_cache=True)
+    folder = cache_path(generated).parent
+    old, young = folder / ".plan-killed.tmp", folder / ".plan-writing.tmp"
+    old.write_bytes(b"half a cache")
+    young.write_bytes(b"a writer still at work")
+    age(old, seconds=3600)
+    (generated / "dept-001" / "1-2.yaml").write_text("id: [broken\n", encoding="utf-8")
+    age(generated / "dept-001" / "1-2.yaml")
+    snapshot(generated, use_cache=True)  # a changed file: the cache is written again
+    assert not old.exists()
+    assert young.exists()

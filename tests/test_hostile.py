@@ -19,4 +19,6 @@ def test_there_is_a_sample_per_case() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_hostile_sample(case: Case, tmp_path: Path) -> None:
     outcome = run_case(case, tmp_path)
-    assert outcome.failures() == [], f"{case.about}\nstdout:\n{outcome.stdout[-2000:]}\nstderr:\n{outcome.stderr[-2000:]}"
+    assert outcome.failures() == [], (
+        f"{case.about}\nstdout:\n{outcome.stdout[-2000:]}\nstderr:\n{outcome.stderr[-2000:]}"
+    )

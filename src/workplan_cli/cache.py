@@ -2,17 +2,22 @@
 
 It must never serve stale data:
 
-- Each file's entry is keyed by its path, size, mtime_ns and inode; the whole cache by the program's
-  version and source files, the plan folder and workplan.yaml's own key (the plan year changes
-  every deadline).
-- A file modified within ``RACY_SECONDS`` of the cache being written is not stored: its mtime
-  cannot tell an edit made in the same tick from the version read (the "racy" case git guards
-  against), so it is read again next time.
+- Each file's entry is keyed by its path, size, mtime_ns, inode and ctime_ns; the whole cache by
+  the program's version and source files, the plan folder and workplan.yaml's own key (the plan
+  year changes every deadline). The ctime is set by the system on every change and cannot be set
+  back, so an edit that keeps the size and restores the old mtime (``touch -d``) is still seen.
+- A file changed within ``RACY_SECONDS`` of the cache being written (by its ctime) is not stored:
+  its times cannot tell an edit made in the same tick from the version read (the "racy" case git
+  guards against), so it is read again next time. A file whose mtime lies in the future is
+  stored like any other: its ctime is the real time of its last change.
 - Files whose deadlines depend on the holiday data (春节前, N个工作日内) are not stored: that data
   changes when the holidays package learns a newly published year.
 - It lives in the user's cache folder ($XDG_CACHE_HOME/workplan), never inside plan/. A cache that
-  is corrupt, truncated, written by another version, not the user's own, or unwritable is ignored
-  (and rebuilt when possible), never an error.
+  is corrupt, truncated, written by another version, not the user's own, writable by others, a
+  symlink, or unwritable is ignored (and rebuilt when possible), never an error. A pickle is code:
+  the file is opened without following a symlink, and the opened file's owner and mode checked.
+- Temporary files of a writer that was killed are removed by a later write.
+- Without a home folder (no $HOME, or it does not exist) there is no cache and no folder is made.
 """
 
 from __future__ import annotations
@@ -35,7 +40,9 @@ MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
 CHUNK = 5000  # files per pickle in the cache file
 
-FileKey = tuple[int, int, int]  # size, mtime_ns, inode
+FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+NO_KEY: FileKey = (0, 0, 0, 0)
+STALE_TEMP_SECONDS = 600  # a temp file older than this belongs to a writer that is gone
 
 
 class FileResult(NamedTuple):
@@ -62,19 +69,20 @@ def written_as(entries: Mapping[str, object]) -> str | None:
 
 
 def file_key(info: os.stat_result) -> FileKey:
-    return info.st_size, info.st_mtime_ns, info.st_ino
+    return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
 
 
 def cache_folder(env: Mapping[str, str]) -> Path | None:
-    """$XDG_CACHE_HOME/workplan, else ~/.cache/workplan; None when there is no home to find
-    (a bare cron or service environment without HOME or a passwd entry): then no cache."""
+    """$XDG_CACHE_HOME/workplan, else $HOME/.cache/workplan; None when there is no home (a bare
+    cron or service environment without HOME, or a HOME that does not exist): then no cache, and
+    no folder is made where none was meant to be."""
     base = env.get("XDG_CACHE_HOME") or ""
     if base and Path(base).is_absolute():
         return Path(base) / "workplan"
-    try:
-        return Path.home() / ".cache" / "workplan"
-    except (RuntimeError, KeyError):
+    home = env.get("HOME") or ""
+    if not home or not Path(home).is_absolute() or not Path(home).is_dir():
         return None
+    return Path(home) / ".cache" / "workplan"
 
 
 def cache_file(folder: Path, env: Mapping[str, str]) -> Path | None:
@@ -106,10 +114,13 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tup
     Their paths are as the folder was named when they were written (see ``written_as``).
     """
     try:
-        with open(path, "rb") as stream:
+        if not _own_folder(path.parent):
+            return {}
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as stream:
             info = os.fstat(stream.fileno())
-            # Only the user's own cache, writable by nobody else: a pickle is code.
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            # Only the user's own regular file, writable by nobody else: a pickle is code.
+            if not stat.S_ISREG(info.st_mode) or not _owned(info) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
                 return {}
             if stream.read(len(MAGIC)) != MAGIC:
                 return {}
@@ -124,16 +135,44 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tup
     return entries
 
 
+def _owned(info: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or info.st_uid == os.getuid()
+
+
+def _own_folder(folder: Path) -> bool:
+    """The cache folder is a real folder of the user's, writable by nobody else: otherwise another
+    user could put a file there for us to unpickle."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and _owned(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def clock_ns() -> int:
+    """Now, for the racy window (one place, so tests can let time pass)."""
+    return time.time_ns()
+
+
+def storable(key: FileKey, result: FileResult, now_ns: int) -> bool:
+    """Whether an entry can be trusted next time: cacheable, and not changed in the racy window
+    (by ctime, which a future mtime does not move)."""
+    return result.cacheable and key[3] < now_ns - int(RACY_SECONDS * 1e9)
+
+
 def write_cache(
     path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]]
 ) -> None:
     """Store the entries that are safe to trust next time; any failure only means no cache."""
-    racy_after = time.time_ns() - int(RACY_SECONDS * 1e9)
-    kept = {rel: (key, result) for rel, (key, result) in entries.items() if result.cacheable and key[1] < racy_after}
+    now = clock_ns()
+    kept = {rel: (key, result) for rel, (key, result) in entries.items() if storable(key, result, now)}
     import tempfile  # only when writing: a warm run reads and leaves
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _own_folder(path.parent):
+            return
+        _remove_stale_temps(path.parent)
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
     except OSError:
         return
@@ -152,6 +191,15 @@ def write_cache(
     except Exception:
         with contextlib.suppress(OSError):
             os.unlink(temp)
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    """Temp files of writers killed before their rename. A young one may be a live writer's."""
+    limit = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(".plan-*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.lstat().st_mtime < limit:
+                temp.unlink()
 
 
 BACKGROUND_FROM = 1000  # files parsed; below this, writing the cache takes less than a fork

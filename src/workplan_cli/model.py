@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -219,3 +220,17 @@ def id_sort_key(item_id: str) -> tuple[Any, ...]:
     for part in item_id.split("."):
         key += (0, int(part), "") if part.isdigit() else (1, 0, part)
     return tuple(key)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str) -> date:
+    """A day written exactly ``YYYY-MM-DD``; ValueError otherwise.
+
+    ``date.fromisoformat`` also takes ``20240301`` and ``2024-W10-1``: a person who writes those
+    meant something we would only be guessing at, so they are refused.
+    """
+    if not _ISO_DAY.fullmatch(text):
+        raise ValueError(f"not a date written YYYY-MM-DD: {text!r}")
+    return date.fromisoformat(text)

@@ -301,10 +301,10 @@ def load_plan(
     for rel, info in walk(str(folder)):
         if isinstance(info, OSError):
             problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}")
-            results[rel] = ((0, 0, 0), cache.FileResult(None, (problem,), cacheable=False))
+            results[rel] = (cache.NO_KEY, cache.FileResult(None, (problem,), cacheable=False))
             continue
         hit = stored.get(rel)
-        if hit is not None and hit[0] == (info.st_size, info.st_mtime_ns, info.st_ino):
+        if hit is not None and hit[0] == cache.file_key(info):
             results[rel] = hit
         else:
             to_parse.append((rel, cache.file_key(info)))
@@ -317,7 +317,9 @@ def load_plan(
             # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
             if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
                 results[rel] = (key, _relocated(result, folder / rel))
-    if use_cache and cache_path and (any(r.cacheable for r in parsed) or stored.keys() - results.keys()):
+    now = cache.clock_ns()
+    storable = any(cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True))
+    if use_cache and cache_path and (storable or stored.keys() - results.keys()):
         cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]

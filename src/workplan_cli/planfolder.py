@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from workplan_cli.errors import PlanNotFoundError
@@ -36,11 +36,42 @@ def initiative_files(folder: Path) -> list[Path]:
     return [folder / rel for rel, _ in walk(str(folder))]
 
 
-def walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.stat_result | OSError]]:
-    """(path relative to the plan folder, its stat or the error) for each initiative file, sorted.
+def walk(folder: str) -> list[tuple[str, os.stat_result | OSError]]:
+    """(path relative to the plan folder, its stat or the error) for each initiative file.
 
+    Loop-safe: each folder is entered once, by its device and inode, so a symlink to a parent
+    (or two links to one folder) cannot walk in circles or read a file twice; real folders are
+    walked before folders reached through a symlink, so a file keeps its real path.
     Strings rather than Path objects: a plan of 100,000 files is walked on every command.
     """
+    found: list[tuple[str, os.stat_result | OSError]] = []
+    seen: set[tuple[int, int]] = set()
+    try:
+        root = os.stat(folder)
+    except OSError:
+        return found
+    seen.add((root.st_dev, root.st_ino))
+    linked: list[tuple[str, str]] = []  # (path, prefix) of folders reached through a symlink
+    _walk_folder(folder, "", found, seen, linked)
+    while linked:
+        path, prefix = linked.pop(0)
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # a dangling or looping link: nothing to read there
+        if (info.st_dev, info.st_ino) not in seen:
+            seen.add((info.st_dev, info.st_ino))
+            _walk_folder(path, prefix, found, seen, linked)
+    return found
+
+
+def _walk_folder(
+    folder: str,
+    prefix: str,
+    found: list[tuple[str, os.stat_result | OSError]],
+    seen: set[tuple[int, int]],
+    linked: list[tuple[str, str]],
+) -> None:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -50,12 +81,18 @@ def walk(folder: str, prefix: str = "") -> Iterator[tuple[str, os.stat_result | 
             continue
         rel = prefix + entry.name
         try:
-            if entry.is_dir():
-                yield from walk(entry.path, rel + "/")
+            if entry.is_dir(follow_symlinks=False):
+                info = entry.stat(follow_symlinks=False)
+                if (info.st_dev, info.st_ino) not in seen:
+                    seen.add((info.st_dev, info.st_ino))
+                    _walk_folder(entry.path, rel + "/", found, seen, linked)
+            elif entry.is_symlink() and entry.is_dir():
+                linked.append((entry.path, rel + "/"))
             elif entry.name.endswith((".yaml", ".yml")) and rel != SETTINGS_FILE:
-                yield rel, entry.stat()
-        except OSError as err:
-            yield rel, err
+                found.append((rel, entry.stat()))
+        except OSError as err:  # a link looping on itself, a file gone meanwhile
+            if entry.name.endswith((".yaml", ".yml")):
+                found.append((rel, err))
 
 
 def holds_a_plan(folder: Path) -> bool:

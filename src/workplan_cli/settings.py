@@ -21,6 +21,7 @@ from workplan_cli.model import NotifyChannel, Owner, PlanSettings, Problem, Smtp
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
 
 SETTINGS_FILE = "workplan.yaml"
+MAX_WINDOW_DAYS = 3660  # ten years: a warning window beyond that is a typo, and dates end in 9999
 
 
 class Kind(StrEnum):
@@ -51,6 +52,7 @@ class Setting:
     help: str
     choices: tuple[str, ...] = ()
     attribute: str = ""  # the field of PlanSettings / SmtpSettings, when it is not the key
+    bounds: tuple[int, int] | None = None  # the lowest and highest number accepted
 
     @property
     def field(self) -> str:
@@ -77,7 +79,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("title", Kind.TEXT, "", "the plan's title, from the report"),
     Setting("year", Kind.YEAR, None, "the plan year: deadlines such as 3月底前 resolve against it"),
     Setting("timezone", Kind.TEXT, "Asia/Shanghai", "“today” is taken in this timezone"),
-    Setting("warn_days", Kind.WHOLE_NUMBER, 14, "a deadline this many days away or closer counts as due"),
+    Setting(
+        "warn_days",
+        Kind.WHOLE_NUMBER,
+        14,
+        "a deadline this many days away or closer counts as due",
+        bounds=(0, MAX_WINDOW_DAYS),
+    ),
     Setting(
         "workdays",
         Kind.TRUE_FALSE,
@@ -116,7 +124,7 @@ SETTINGS: tuple[Setting, ...] = (
 
 SMTP_SETTINGS: tuple[Setting, ...] = (
     Setting("host", Kind.TEXT, "localhost", "the mail server"),
-    Setting("port", Kind.PORT, None, "its port"),
+    Setting("port", Kind.PORT, None, "its port", bounds=(1, 65535)),
     Setting(
         "security",
         Kind.CHOICE,
@@ -128,7 +136,7 @@ SMTP_SETTINGS: tuple[Setting, ...] = (
     Setting("from", Kind.TEXT, "", "the sender (none: workplan@localhost)", attribute="sender"),
     Setting("to", Kind.ADDRESSES, (), "who gets the whole digest"),
     Setting("cafile", Kind.TEXT, "", "an extra CA bundle for a server with a private certificate"),
-    Setting("timeout", Kind.SECONDS, 30.0, "give up on a silent server after this many seconds"),
+    Setting("timeout", Kind.SECONDS, 30.0, "give up on a silent server after this many seconds", bounds=(1, 3600)),
 )
 
 NOTIFY_SETTINGS: tuple[Setting, ...] = (
@@ -153,9 +161,11 @@ NOTIFY_SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("to", Kind.ADDRESSES, (), "email: the addresses (none: smtp.to)"),
     Setting("mention", Kind.TRUE_FALSE, True, "@ the people of overdue milestones (their ids in `owners`)"),
-    Setting("timeout", Kind.SECONDS, 10.0, "give up on a silent robot after this many seconds"),
-    Setting("retries", Kind.WHOLE_NUMBER, 2, "tries again after a timeout or a 5xx answer, this many times"),
-    Setting("backoff", Kind.SECONDS, 2.0, "seconds before the first retry, doubled for each next one"),
+    Setting("timeout", Kind.SECONDS, 10.0, "give up on a silent robot after this many seconds", bounds=(1, 3600)),
+    Setting(
+        "retries", Kind.WHOLE_NUMBER, 2, "tries again after a timeout or a 5xx answer, this many times", bounds=(0, 10)
+    ),
+    Setting("backoff", Kind.SECONDS, 2.0, "seconds before the first retry, doubled for each next one", bounds=(0, 600)),
 )
 
 SETTINGS_KEYS = tuple(s.key for s in SETTINGS)
@@ -195,7 +205,7 @@ def _read_all(reader: NodeReader, fields: Fields, table: tuple[Setting, ...], wh
     for setting in table:  # a port's default depends on the security read before it
         if setting.kind is Kind.PORT:
             default_port = {"ssl": 465, "starttls": 587}.get(str(values.get("security")), 25)
-            values[setting.field] = reader.integer(fields, setting.key, default_port)
+            values[setting.field] = _bounded(reader, fields, setting, reader.integer(fields, setting.key, default_port))
     return values
 
 
@@ -206,10 +216,10 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
             return reader.text(fields, key) or default
         case Kind.WHOLE_NUMBER:
             assert isinstance(default, int)
-            return reader.integer(fields, key, default)
+            return _bounded(reader, fields, setting, reader.integer(fields, key, default))
         case Kind.SECONDS:
             assert isinstance(default, float)
-            return float(reader.integer(fields, key, int(default)))
+            return float(_bounded(reader, fields, setting, reader.integer(fields, key, int(default))))
         case Kind.YEAR:
             year = reader.integer(fields, key, 0)
             if key not in fields or not 1900 <= year <= 2200:
@@ -233,6 +243,19 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
             return _variable(reader, fields, key, where)
         case Kind.CHANNELS:
             return _channels(reader, fields.get(key))
+
+
+def _bounded(reader: NodeReader, fields: Fields, setting: Setting, value: int) -> int:
+    """The value when within the setting's bounds; else a problem (and the default, never used)."""
+    low, high = setting.bounds or (-(2**63), 2**63)
+    if low <= value <= high:
+        return value
+    reader.problem(
+        fields[setting.key],
+        f"{setting.key!r} must be between {low} and {high}, not {value}",
+        f"{setting.key!r} 应在 {low} 到 {high} 之间，而不是 {value}",
+    )
+    return low
 
 
 def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:

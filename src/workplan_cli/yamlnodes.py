@@ -10,6 +10,9 @@ This layer knows YAML, not plans: the settings and initiative schemas are built 
 from __future__ import annotations
 
 import difflib
+import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,9 +21,15 @@ from typing import Any
 
 import yaml
 
-from workplan_cli.model import Problem
+from workplan_cli.model import Problem, parse_day
 
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
+MAX_DEPTH = 32  # a plan file nests five levels (file, milestones, milestone, notes, note)
+# Only text that may nest deeper than MAX_DEPTH pays for measuring its nodes' depth: flow nesting
+# needs a bracket per level, block nesting a column of indentation (or of "- "/"? ") per level, so
+# text with at most half of MAX_DEPTH of each cannot be deeper.
+_HALF_DEPTH = MAX_DEPTH // 2
+_DEEP_INDENT = re.compile(rf"(?m)^[ ?-]{{{_HALF_DEPTH},}}")
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -78,21 +87,35 @@ class FileBroken(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's text without a BOM, or FileBroken naming what is wrong with it."""
+    """The file's text without a BOM, or FileBroken naming what is wrong with it.
+
+    Only a regular file is read, and never more than MAX_FILE_BYTES of it: a FIFO named
+    ``x.yaml`` would wait for a writer forever, a link to /dev/zero would never end.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileBroken(
-                Problem(
-                    path,
-                    0,
-                    f"file is {size / 1024 / 1024:.1f} MiB; a plan file is a few KB "
-                    f"(limit {MAX_FILE_BYTES // 1024} KiB): is this the right file?",
-                )
-            )
-        data = path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a device can act
+            raise FileBroken(_not_regular(path))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)  # what was opened, in case the path was swapped meanwhile
+            if not stat.S_ISREG(info.st_mode):
+                raise FileBroken(_not_regular(path))
+            if info.st_size > MAX_FILE_BYTES:
+                raise FileBroken(_too_large(path, info.st_size))
+            chunks, size = [], 0
+            while size <= MAX_FILE_BYTES:  # a file growing while read stops at the limit too
+                chunk = os.read(fd, MAX_FILE_BYTES + 1 - size)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                raise FileBroken(_too_large(path, size))
+            data = b"".join(chunks)
+        finally:
+            os.close(fd)
     except OSError as err:
-        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}")) from None
+        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}", f"无法读取：{err.strerror}")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -111,8 +134,68 @@ def read_text(path: Path) -> str:
     return text
 
 
-def compose(path: Path, text: str) -> yaml.Node:
+def _not_regular(path: Path) -> Problem:
+    return Problem(
+        path,
+        0,
+        "not a regular file (a FIFO, device or socket); a plan file is a plain text file",
+        "不是普通文件（管道、设备或套接字）；计划文件应是普通文本文件",
+    )
+
+
+def _too_large(path: Path, size: int) -> Problem:
+    return Problem(
+        path,
+        0,
+        f"file is {size / 1024 / 1024:.1f} MiB; a plan file is a few KB "
+        f"(limit {MAX_FILE_BYTES // 1024} KiB): is this the right file?",
+        f"文件有 {size / 1024 / 1024:.1f} MiB；计划文件只有几 KB"
+        f"（上限 {MAX_FILE_BYTES // 1024} KiB）：是不是放错了文件？",
+    )
+
+
+def _refuse_anchors(path: Path, text: str) -> None:
+    """Plan files need no anchors and aliases, and an alias can expand a small file into billions
+    of nodes ("billion laughs") or into a loop: refuse the first one, wherever it is (x- keys too)."""
     try:
+        for event in yaml.parse(text, Loader=YAML_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise FileBroken(
+                    Problem(
+                        path,
+                        int(event.start_mark.line) + 1 if event.start_mark else 0,
+                        "anchors and aliases (&name, *name) are not allowed in plan files; write the value out",
+                        "计划文件中不允许使用锚点和别名（&名称、*名称）；请直接写出内容",
+                    )
+                )
+    except yaml.YAMLError:
+        return  # compose reports the syntax error with its line
+
+
+def _depth_problem(path: Path, node: yaml.Node) -> Problem | None:
+    """The first node nested deeper than MAX_DEPTH, measured without recursion."""
+    stack = [(node, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return Problem(
+                path,
+                line_of(current),
+                f"nested more than {MAX_DEPTH} levels deep; a plan file needs five",
+                f"嵌套超过 {MAX_DEPTH} 层；计划文件只需五层",
+            )
+        if isinstance(current, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in current.value for child in pair]
+        elif isinstance(current, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in current.value]
+    return None
+
+
+def compose(path: Path, text: str) -> yaml.Node:
+    """The file's node tree; FileBroken for invalid YAML, anchors and aliases, or too deep nesting."""
+    try:
+        if "&" in text:  # an alias needs an anchor: most files need no scan
+            _refuse_anchors(path, text)
         node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -123,8 +206,16 @@ def compose(path: Path, text: str) -> yaml.Node:
         raise FileBroken(Problem(path, line, f"not valid YAML: {what}", f"YAML 格式错误：{what}")) from None
     except yaml.YAMLError as err:
         raise FileBroken(Problem(path, 0, f"not valid YAML: {err}")) from None
+    except RecursionError:  # the pure-Python composer recurses per level
+        raise FileBroken(
+            Problem(path, 0, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层")
+        ) from None
     if node is None:
         raise FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
+    if (text.count("[") + text.count("{") > _HALF_DEPTH or _DEEP_INDENT.search(text)) and (
+        deep := _depth_problem(path, node)
+    ):
+        raise FileBroken(deep)
     return node
 
 
@@ -221,7 +312,7 @@ class NodeReader:
         if raw is None or raw == "":
             return None
         try:
-            return date.fromisoformat(raw.strip())
+            return parse_day(raw.strip())
         except ValueError:
             self.problem(
                 fields[key],
