@@ -53,14 +53,20 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
     The password is used for AUTH only: it never appears in a message or an error.
     """
     server = f"{settings.host}:{settings.port}"
-    context = ssl.create_default_context(cafile=settings.cafile or None)
     client: smtplib.SMTP | None = None
     try:
+        context = _tls_context(settings) if settings.security in ("ssl", "starttls") else None
         if settings.security == "ssl":
             client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
         else:
             client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
             if settings.security == "starttls":
+                client.ehlo()
+                if not client.has_extn("starttls"):
+                    raise DeliveryError(
+                        f"SMTP server {server} does not offer STARTTLS; set smtp.security to ssl or none",
+                        f"邮件服务器 {server} 不支持 STARTTLS；请把 smtp.security 设为 ssl 或 none",
+                    )
                 client.starttls(context=context)
         if settings.username:
             if not password:
@@ -68,28 +74,41 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
                     f"SMTP server {server}: user {settings.username!r} needs a password; set "
                     "WORKPLAN_SMTP_PASSWORD in the environment"
                 )
+            client.ehlo_or_helo_if_needed()
+            if not client.has_extn("auth"):
+                raise DeliveryError(
+                    f"SMTP server {server} offers no AUTH (login), so user {settings.username!r} cannot log in; "
+                    "remove smtp.username if the server takes mail without logging in"
+                    + (
+                        ""
+                        if settings.security != "none"
+                        else ", or use starttls/ssl: many servers offer AUTH only then"
+                    ),
+                    f"邮件服务器 {server} 不提供登录（AUTH）；若该服务器无需登录即可发信，请删除 smtp.username",
+                )
             client.login(settings.username, password)
         refused = client.send_message(message, from_addr=settings.sender, to_addrs=list(recipients))
         if refused:
-            listing = ", ".join(
-                f"{addr} ({code} {reply.decode(errors='replace')})" for addr, (code, reply) in refused.items()
-            )
+            listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in refused.items())
             raise DeliveryError(f"SMTP server {server} refused some recipients: {listing}; the others got it")
     except DeliveryError:
         raise
     except smtplib.SMTPAuthenticationError as err:
         raise DeliveryError(
-            f"SMTP server {server}: authentication failed for user {settings.username!r} ({err.smtp_code})"
+            f"SMTP server {server}: authentication failed for user {settings.username!r}: "
+            f"{_reply(err.smtp_code, err.smtp_error)}"
         ) from err
     except smtplib.SMTPRecipientsRefused as err:
-        listing = ", ".join(f"{addr} ({code})" for addr, (code, _) in err.recipients.items())
+        listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in err.recipients.items())
         raise DeliveryError(f"SMTP server {server} refused every recipient: {listing}") from err
     except smtplib.SMTPSenderRefused as err:
-        raise DeliveryError(f"SMTP server {server} refused the sender {settings.sender!r} ({err.smtp_code})") from err
-    except smtplib.SMTPNotSupportedError as err:
         raise DeliveryError(
-            f"SMTP server {server} does not support STARTTLS; set smtp.security to ssl or none"
+            f"SMTP server {server} refused the sender {settings.sender!r}: {_reply(err.smtp_code, err.smtp_error)}"
         ) from err
+    except smtplib.SMTPResponseException as err:  # any other refusal: the server's own words
+        raise DeliveryError(f"SMTP server {server} answered {_reply(err.smtp_code, err.smtp_error)}") from err
+    except smtplib.SMTPNotSupportedError as err:
+        raise DeliveryError(f"SMTP server {server}: {err}") from err
     except ssl.SSLCertVerificationError as err:
         raise DeliveryError(
             f"SMTP server {server}: TLS failed, the certificate was not accepted "
@@ -110,14 +129,34 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
         raise DeliveryError(f"SMTP server {server}: the server closed the connection ({err})") from err
     except smtplib.SMTPException as err:
         raise DeliveryError(f"SMTP server {server}: {err}") from err
-    except OSError as err:
-        raise DeliveryError(f"SMTP server {server}: cannot connect ({err.strerror or err})") from err
+    except (OSError, ValueError, OverflowError) as err:  # an unknown host, a port the system refuses
+        raise DeliveryError(f"SMTP server {server}: cannot connect ({getattr(err, 'strerror', None) or err})") from err
     finally:
         if client is not None:
             try:
                 client.quit()
             except (smtplib.SMTPException, OSError):
                 client.close()
+
+
+def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
+    """The default context, with smtp.cafile added; a cafile that cannot be used is named."""
+    try:
+        return ssl.create_default_context(cafile=settings.cafile or None)
+    except (OSError, ssl.SSLError) as err:
+        reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or str(err)
+        raise DeliveryError(
+            f"smtp.cafile {settings.cafile!r} in workplan.yaml cannot be used as CA certificates ({reason}); "
+            "it must be a PEM file of CA certificates, or remove it to use the system's",
+            f"workplan.yaml 中的 smtp.cafile {settings.cafile!r} 无法用作 CA 证书（{reason}）；"
+            "它应是 PEM 格式的 CA 证书文件，或删除它以使用系统证书",
+        ) from err
+
+
+def _reply(code: int, reply: bytes | str) -> str:
+    """An SMTP reply as a person reads it: ``550 5.1.1 No such user``, not a Python tuple."""
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {' '.join(text.split())}".strip()
 
 
 def _timed_out(server: str, seconds: float) -> DeliveryError:

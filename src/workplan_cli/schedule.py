@@ -136,7 +136,8 @@ def iter_schedule(
     `due` on a city's plan keeps a tenth of them.
     """
     window = plan.settings.warn_days if warn_days is None else warn_days
-    horizon = today + timedelta(days=window)
+    # A window reaching past the last day a date can hold (9999-12-31) reaches that day.
+    horizon = date.max if window >= (date.max - today).days else today + timedelta(days=window)
     # Plan order: initiatives by id (load_plan sorts them), milestones as their file lists them.
     for initiative in plan.initiatives:
         for milestone in initiative.milestones:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event, Todo
 
 from workplan_cli.deadlines import Recurrence
 from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
+from workplan_cli.views.literal import literal
 
 
 def milestone_uid(settings: PlanSettings, milestone_id: str) -> str:
@@ -29,7 +30,7 @@ def _description(entry: Entry) -> str:
     if entry.milestone.done:
         lines.append(f"已完成 Done: {entry.milestone.done.isoformat()}")
     lines += [f"{n.on.isoformat()} {n.text}" for n in entry.milestone.notes]
-    return "\n".join(lines)
+    return literal("\n".join(lines))
 
 
 def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, todo: bool = False) -> bytes:
@@ -37,13 +38,13 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
     calendar = Calendar()
     calendar.add("prodid", "-//workplan//workplan-cli//ZH")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", settings.title or "workplan")
+    calendar.add("x-wr-calname", literal(settings.title) or "workplan")
     for entry in entries:
         milestone = entry.milestone
         if entry.due is None:
             continue  # ongoing work has no day to put it on
         done = entry.status is Status.DONE
-        summary = f"{milestone.id} {milestone.task}"
+        summary = literal(f"{milestone.id} {milestone.task}")  # text with no raw controls
         component = Todo() if todo else Event()
         component.add("uid", milestone_uid(settings, milestone.id))
         component.add("dtstamp", now)
@@ -61,7 +62,8 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
             recurrence = milestone.deadline.recurrence
             first = next(recurrence.periods())[1] if recurrence and not done else entry.due
             component.add("dtstart", first)
-            component.add("dtend", first + timedelta(days=1))
+            if first < date.max:  # without DTEND an all-day event is that one day (RFC 5545)
+                component.add("dtend", first + timedelta(days=1))
             component.add("transp", "TRANSPARENT")
             if recurrence and not done:
                 component.add("rrule", _rrule(recurrence))

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from workplan_cli.schedule import Entry
+from workplan_cli.views.literal import json_text
 
 
 def _iso(day: date | None) -> str | None:
@@ -43,6 +44,6 @@ def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
     yield "["
     first = True
     for entry in entries:
-        yield ("\n  " if first else ",\n  ") + json.dumps(entry_object(entry), ensure_ascii=False)
+        yield ("\n  " if first else ",\n  ") + json_text(json.dumps(entry_object(entry), ensure_ascii=False))
         first = False
     yield "\n]\n" if not first else "]\n"

@@ -7,9 +7,11 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
+from workplan_cli.views.literal import FORMULA_START, csv_cell, literal
 
 COLUMNS = ("序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "状态")
 STATUS_LABEL = {
@@ -65,7 +67,8 @@ def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]
             _completion(entry),
             STATUS_LABEL[entry.status],
         ]
-        rows.append((entry.initiative.section, cells, entry.status))
+        # Controls escaped: a cell cannot hold most of them (openpyxl refuses), a terminal acts on them.
+        rows.append((literal(entry.initiative.section), [literal(cell) for cell in cells], entry.status))
     return rows
 
 
@@ -80,8 +83,19 @@ def to_csv(entries: Sequence[Entry]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(["所属部分", *COLUMNS])
     for section, cells, _ in ledger_rows(entries):
-        writer.writerow([section, *cells])
+        writer.writerow([csv_cell(text) for text in (section, *cells)])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def _text_only(sheet: Any) -> None:
+    """Every cell is text: never a formula, whatever it starts with. A leading formula character
+    also gets Excel's quote prefix, so that editing the cell keeps it text."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if cell.value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
 
 
 def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> bytes:
@@ -99,7 +113,7 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
     wrap = Alignment(wrap_text=True, vertical="top")
     last_column = get_column_letter(len(COLUMNS))
 
-    sheet.append([f"{settings.title} 工作台账（截至 {as_of.isoformat()}）"])
+    sheet.append([f"{literal(settings.title)} 工作台账（截至 {as_of.isoformat()}）"])
     sheet.merge_cells(f"A1:{last_column}1")
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
@@ -144,6 +158,7 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
+    _text_only(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
