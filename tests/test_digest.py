@@ -228,7 +228,7 @@ def test_each_failure_is_one_clear_line_and_exit_5(invoke: Invoke, plan_dir: Pat
         )
     with smtp_server() as server:
         refused = failure(port=server.port, to=[f"nobody@{REFUSED_DOMAIN}"])
-        assert f"refused every recipient: nobody@{REFUSED_DOMAIN} (550)" in refused
+        assert f"refused every recipient: nobody@{REFUSED_DOMAIN} (550 5.1.1 mailbox unavailable)" in refused
         partly = failure(port=server.port, to=["office@example.gov.cn", f"nobody@{REFUSED_DOMAIN}"])
         assert f"refused some recipients: nobody@{REFUSED_DOMAIN}" in partly
         assert [r.recipients for r in server.received] == [["office@example.gov.cn"]]

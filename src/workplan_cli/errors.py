@@ -76,7 +76,8 @@ class FormRefusedError(WorkplanError):
 # The exit codes, described once: `workplan --help` lists them and a test holds the README to them.
 EXIT_CODES = {
     0: "success",
-    PlanProblemsError.exit_code: "some plan files have problems (listed on stderr); `check` failed",
+    PlanProblemsError.exit_code: "some plan files have problems (listed on stderr); `check` failed; "
+    "or the output could not be written (a full disk, a closed pipe)",
     UsageError.exit_code: "bad flag or argument, or an id that does not exist",
     PlanNotFoundError.exit_code: "no plan folder found, or `plan/workplan.yaml` is unusable",
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",

@@ -222,6 +222,7 @@ def id_sort_key(item_id: str) -> tuple[Any, ...]:
     return tuple(key)
 
 
+MAX_WINDOW_DAYS = 3660  # ten years: a warning window beyond that is a typo (and dates end in 9999)
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError
-from workplan_cli.model import Initiative, Milestone, Plan, Status, id_sort_key
+from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
 
 
 class Entry(NamedTuple):
@@ -152,6 +152,21 @@ def _later_than(milestone: Milestone, horizon: date) -> bool:
         return False  # its current period needs working out
     due = milestone.deadline.due
     return due is None or due > horizon
+
+
+def done_after(plan: Plan, today: date) -> list[Problem]:
+    """Milestones closed on a day that has not come yet: a typo in the year, or a date guessed ahead."""
+    return [
+        Problem(
+            initiative.file,
+            milestone.line,
+            f"milestone {milestone.id}: done {milestone.done.isoformat()} is later than today ({today.isoformat()})",
+            f"节点 {milestone.id}：完成日期 {milestone.done.isoformat()} 晚于今天（{today.isoformat()}）",
+        )
+        for initiative in plan.initiatives
+        for milestone in initiative.milestones
+        if milestone.done is not None and milestone.done > today
+    ]
 
 
 def by_deadline(entries: Iterable[Entry]) -> list[Entry]:

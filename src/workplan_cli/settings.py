@@ -17,11 +17,10 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.model import NotifyChannel, Owner, PlanSettings, Problem, SmtpSettings
+from workplan_cli.model import MAX_WINDOW_DAYS, NotifyChannel, Owner, PlanSettings, Problem, SmtpSettings
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
 
 SETTINGS_FILE = "workplan.yaml"
-MAX_WINDOW_DAYS = 3660  # ten years: a warning window beyond that is a typo, and dates end in 9999
 
 
 class Kind(StrEnum):

@@ -7,6 +7,8 @@ Each command group is a module of its own (``views``, ``edits``, ``digest``, ``i
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import os
 import sys
@@ -115,6 +117,8 @@ def main() -> None:
         app()
     except SystemExit as leaving:
         code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    except OSError as err:  # stdout on a full disk, or a pipe whose reader is gone
+        code = _output_failed(err)
     else:
         code = 0
     # Leave without tearing down the heap: on a large plan, freeing a million objects one by one
@@ -123,6 +127,21 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):
+        except OSError as err:
+            code = code or _output_failed(err)
+        except ValueError:  # closed
             code = code or 1
     os._exit(code)
+
+
+def _output_failed(err: OSError) -> int:
+    """Exit 1 with one line on stderr; none for a closed pipe (`workplan list | head` is no error
+    to shout about), and no traceback either way."""
+    if err.errno != errno.EPIPE:
+        with contextlib.suppress(OSError):
+            what = "cannot write the output" if err.errno in _OUTPUT_ERRORS else "error"
+            os.write(2, f"workplan: {what}: {err.strerror or err}\n".encode("utf-8", "replace"))
+    return 1
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}

@@ -145,8 +145,11 @@ class AppContext:
 
 
 def parse_day(value: str, flag: str) -> date:
+    """A day written exactly YYYY-MM-DD (not 20240301, not 2024-W10-1, not empty)."""
+    from workplan_cli.model import parse_day as parse_iso_day
+
     try:
-        return date.fromisoformat(value)
+        return parse_iso_day(value)
     except ValueError:
         raise UsageError(
             f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
@@ -174,9 +177,12 @@ def print_json(entries: Iterable[Entry]) -> None:
 
 
 def print_error(message: str) -> None:
+    """An error on stderr; the message may quote file names, ids or a server's reply: shown literally."""
     from rich.text import Text
 
-    console(stderr=True).print(Text(message, style="red"))
+    from workplan_cli.views.literal import literal
+
+    console(stderr=True).print(Text(literal(message), style="red"))
 
 
 def handle_errors(command: F) -> F:

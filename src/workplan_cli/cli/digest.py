@@ -10,6 +10,7 @@ import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
 from workplan_cli.cli.options import AsOfOption, PlanOption, WorkdaysOption
+from workplan_cli.model import MAX_WINDOW_DAYS
 
 if TYPE_CHECKING:
     from workplan_cli.delivery import DeliveryReport
@@ -25,7 +26,10 @@ def digest(
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
     days: Annotated[
-        int | None, typer.Option("--days", min=0, help="Due window in days (default: warn_days).", show_default=False)
+        int | None,
+        typer.Option(
+            "--days", min=0, max=MAX_WINDOW_DAYS, help="Due window in days (default: warn_days).", show_default=False
+        ),
     ] = None,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML version.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown version.")] = False,

@@ -62,7 +62,7 @@ def done(
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     today = run.today(loaded, None)
-    day = parse_day(on, "--on") if on else today
+    day = parse_day(on, "--on") if on is not None else today
     _print_outcomes(close(loaded, item_id, on=day, today=today, note=note, every=every), run.lang)
 
 
@@ -96,5 +96,5 @@ def note(
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
-    day = parse_day(on, "--on") if on else run.today(loaded, None)
+    day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
     _print_outcomes(add_note(loaded, item_id, text, on=day), run.lang)

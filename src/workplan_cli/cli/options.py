@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from workplan_cli.model import MAX_WINDOW_DAYS
+
 
 class Language(StrEnum):
     zh = "zh"
@@ -37,6 +39,7 @@ WithinOption = Annotated[
         "--within",
         metavar="DAYS",
         min=0,
+        max=MAX_WINDOW_DAYS,
         help="Warning window in days (default: warn_days from workplan.yaml).",
         show_default=False,
     ),

@@ -149,22 +149,25 @@ def check(ctx: typer.Context, plan: PlanOption = None) -> None:
 
     from workplan_cli.errors import PlanProblemsError
     from workplan_cli.i18n import TEXT, tr
+    from workplan_cli.schedule import done_after
+    from workplan_cli.views.literal import literal
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
+    problems = [*loaded.problems, *done_after(loaded, run.today(loaded, None))]
     count = sum(len(i.milestones) for i in loaded.initiatives)
     out = console()
-    if not loaded.problems:
+    if not problems:
         summary = tr("check.ok", run.lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
         out.print(Text(summary, style="green"))
         return
-    for problem in loaded.problems:
-        out.print(Text(problem.text(run.lang)))
-    files = len({p.path for p in loaded.problems})
+    for problem in problems:
+        out.print(Text(literal(problem.text(run.lang))))
+    files = len({p.path for p in problems})
     english, chinese = TEXT["check.failed"]
     raise PlanProblemsError(
-        english.format(problems=len(loaded.problems), files=files),
-        chinese.format(problems=len(loaded.problems), files=files),
+        english.format(problems=len(problems), files=files),
+        chinese.format(problems=len(problems), files=files),
     )
 
 
