@@ -61,6 +61,12 @@ class ReportImportError(WorkplanError):
     exit_code = 6
 
 
+class NeedsPersonError(WorkplanError):
+    """Import wrote the plan, but some date mentions need a person (listed on stderr)."""
+
+    exit_code = 7
+
+
 class GitError(WorkplanError):
     """A git operation failed, or git is missing where the command needs it."""
 
@@ -83,6 +89,7 @@ EXIT_CODES = {
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
     DeliveryError.exit_code: "the digest could not be delivered",
     ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
+    NeedsPersonError.exit_code: "import wrote the plan, but some dates need a person (listed on stderr)",
     FormRefusedError.exit_code: "a returned progress form was refused (the cell and the reason are named)",
     GitError.exit_code: "a git operation failed, or git is missing where the command needs it",
 }

@@ -117,6 +117,7 @@ class DraftPlan:
     year_reason: str = ""  # title | own document number | --year | attachment title
     mentions: list[Mention] = field(default_factory=list)
     warnings_zh: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the report's lines, for `import --explain`
 
     def counts(self) -> dict[str, int]:
         """How many mentions went into each fate (the import summary)."""
@@ -294,7 +295,9 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
             initiatives.append(draft)
     context.account_the_rest()
     title = _title(lines, regions)
-    plan = DraftPlan(title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh)
+    plan = DraftPlan(
+        title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh, lines
+    )
     return plan
 
 

@@ -4,11 +4,23 @@ files, and say what changed. The parsing itself is ``importer``; the writing is 
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
-from workplan_cli.importer import DraftPlan, UpdateReport
+from workplan_cli.importer import DraftPlan, Mention, UpdateReport
+
+_FATE_TEXT = {
+    "deadline": ("deadline {due}", "完成时限 {due}"),
+    "range": ("deadline {start}…{due}", "完成时限 {start}至{due}"),
+    "recurring": ("recurring", "周期性时限"),
+    "not-a-deadline": ("not a deadline: {reason}", "不是完成时限：{reason_zh}"),
+    "needs-person": ("needs a person: {reason}", "需人工确认：{reason_zh}"),
+}
 
 
 @dataclass
@@ -21,34 +33,109 @@ class ImportReport:
     changes: UpdateReport | None = None  # with --update over an existing plan
     removed: list[Path] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str = "en") -> list[str]:
         """The summary printed after writing."""
         milestones = [m for i in self.draft.initiatives for m in i.milestones]
-        lines = [
-            f"wrote {self.folder}: {len(self.draft.initiatives)} initiatives, {len(milestones)} milestones "
-            f"({sum(1 for m in milestones if m.phrase)} with a deadline), plan year {self.draft.year}"
-        ]
+        dated = sum(1 for m in milestones if m.phrase)
+        zh = lang == "zh"
+        if zh:
+            lines = [
+                f"已写入 {self.folder}：{len(self.draft.initiatives)} 项重点工作，{len(milestones)} 个节点"
+                f"（{dated} 个有完成时限），计划年度 {self.draft.year}"
+            ]
+        else:
+            lines = [
+                f"wrote {self.folder}: {len(self.draft.initiatives)} initiatives, {len(milestones)} milestones "
+                f"({dated} with a deadline), plan year {self.draft.year}"
+            ]
+        lines += self.accounting(lang)
         changes = self.changes
         if changes is None:
-            return lines + [f"removed {path}" for path in self.removed]
+            return lines + [("已删除 " if zh else "removed ") + str(path) for path in self.removed]
         updates = [f"added: {item}" for item in changes.added] + [f"changed: {item}" for item in changes.changed]
         updates += [f"removed: {item}" for item in changes.removed]
         updates += [f"kept done dates, notes and owners of: {', '.join(changes.kept)}"] if changes.kept else []
         return lines + (updates or ["no changes"])
+
+    def accounting(self, lang: str = "en") -> list[str]:
+        """Which year was used and why, and where every date of the report went."""
+        draft = self.draft
+        counts = draft.counts()
+        total = len(draft.mentions)
+        if lang == "zh":
+            reason = _YEAR_REASON_ZH.get(draft.year_reason, draft.year_reason)
+            return [
+                f"计划年度 {draft.year}（依据：{reason}）",
+                f"日期 {total} 处：完成时限 {counts['deadline']}，周期性 {counts['recurring']}，"
+                f"不是完成时限 {counts['not-a-deadline']}，需人工确认 {counts['needs-person']}",
+            ]
+        return [
+            f"plan year {draft.year} (from the {draft.year_reason})",
+            f"dates: {total} found: {counts['deadline']} deadlines, {counts['recurring']} recurring, "
+            f"{counts['not-a-deadline']} not deadlines, {counts['needs-person']} need a person",
+        ]
+
+    def explain(self, lang: str = "en") -> list[str]:
+        """The report, line by line, each date mention marked ⟦…⟧ and its fate given below the line."""
+        by_line: dict[int, list[Mention]] = {}
+        for mention in self.draft.mentions:
+            by_line.setdefault(mention.line, []).append(mention)
+        out: list[str] = []
+        for number, line in enumerate(self.draft.lines, 1):
+            if not line.strip():
+                continue
+            marked = line
+            for mention in sorted(by_line.get(number, []), key=lambda m: m.col, reverse=True):
+                marked = f"{marked[: mention.col]}⟦{mention.text}⟧{marked[mention.end :]}"
+            out.append(f"{number:4}  {marked.strip()}")
+            for mention in by_line.get(number, []):
+                out.append(f"        ⟦{mention.text}⟧ → {_fate_text(mention, lang)}")
+        return [*out, "", *self.accounting(lang)]
+
+
+_YEAR_REASON_ZH = {
+    "title": "标题",
+    "own document number": "本文件文号",
+    "attachment title": "附件标题",
+    "--year": "--year 参数",
+}
+
+
+def _fate_text(mention: Mention, lang: str) -> str:
+    from workplan_cli.importer import REASONS_ZH
+
+    key = "range" if mention.fate == "deadline" and mention.start else mention.fate
+    english, chinese = _FATE_TEXT[key]
+    text = (chinese if lang == "zh" else english).format(
+        due=mention.due,
+        start=mention.start,
+        reason=mention.reason,
+        reason_zh=REASONS_ZH.get(mention.reason, mention.reason_zh or mention.reason),
+    )
+    if mention.milestone:
+        text += f"  [{mention.milestone}]"
+    if mention.owner:
+        text += f"  {mention.owner}"
+    if mention.repaired:
+        text += f"  ({'已修复' if lang == 'zh' else 'repaired'}: {mention.repaired})"
+    return text
 
 
 def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, force: bool, update: bool) -> ImportReport:
     """Read ``report`` and, unless ``dry_run``, write its plan into ``out``.
 
     A folder that already holds a plan is replaced only with ``force``, or re-imported with
-    ``update`` (keeping done dates, notes and owners of unchanged milestones).
+    ``update`` (keeping done dates, notes and owners of unchanged milestones). The plan is written
+    whole or not at all (see :func:`write_whole_plan`).
     """
     from workplan_cli.importer import carry_over, parse_report, plan_files
     from workplan_cli.planfiles import load_plan
-    from workplan_cli.planfolder import holds_a_plan, write_plan
+    from workplan_cli.planfolder import holds_a_plan
     from workplan_cli.reportfiles import read_report
     from workplan_cli.workcalendar import WorkCalendar
 
+    if not dry_run:
+        check_out_folder(out)
     text, _ = read_report(report)
     result = ImportReport(parse_report(text, year=year, work_calendar=WorkCalendar()), out)
     if dry_run:
@@ -57,10 +144,105 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     if existing and not (force or update):
         raise ReportImportError(
             f"{out} already holds a plan; use --update to re-import keeping done dates, notes "
-            "and owners, or --force to replace it"
+            "and owners, or --force to replace it",
+            f"{out} 中已有计划；用 --update 重新导入并保留完成日期、进展和责任单位，或用 --force 替换",
         )
     result.changes = carry_over(result.draft, load_plan(out)) if update and existing else None
     files = plan_files(result.draft, with_settings=result.changes is None)
-    result.removed = write_plan(out, files, remove_others=force or update)
+    result.removed = write_whole_plan(out, files, remove_others=force or update)
     result.written = True
     return result
+
+
+def check_out_folder(out: Path) -> None:
+    """``--out`` must be a folder (or not exist yet) that we can write in: say so before reading anything."""
+    if out.exists() and not out.is_dir():
+        raise ReportImportError(
+            f"--out {out} is a file, not a folder; give the folder to write the plan into",
+            f"--out {out} 是文件而不是文件夹；请给出写入计划的文件夹",
+        )
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    # The mode bits too: root may write anywhere, but a folder marked read-only is a "no".
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK) or not existing.stat().st_mode & 0o222:
+        raise ReportImportError(
+            f"--out {out}: cannot write in {existing} (permission denied); nothing was written",
+            f"--out {out}：无法写入 {existing}（没有权限）；未写入任何文件",
+        )
+
+
+def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -> list[Path]:
+    """Write every file of the plan, or none: the old plan stays intact, or there is no plan at all.
+
+    Every file is first written beside its target as a temporary file and synced; only when all of
+    them are on disk are they renamed over the targets (a rename needs no space). A failure while
+    writing (a full disk) removes the temporary files, and a folder this import created, and says
+    which of the two outcomes it left. Returns the initiative files removed with ``remove_others``.
+    """
+    from workplan_cli.planfolder import initiative_files
+
+    created = _create_folder(folder)
+    temps: dict[Path, Path] = {}
+    try:
+        for name, text in files.items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            temps[target] = Path(temp_name)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(text.encode("utf-8"))
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp_name, 0o644)
+    except OSError as err:
+        for temp in temps.values():
+            temp.unlink(missing_ok=True)
+        if created:
+            for made in reversed(created):
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+            raise ReportImportError(
+                f"{folder}: could not write the plan ({err.strerror}); no plan was written",
+                f"{folder}：无法写入计划（{err.strerror}）；没有写入任何计划文件",
+            ) from None
+        raise ReportImportError(
+            f"{folder}: could not write the plan ({err.strerror}); the plan already there is intact, unchanged",
+            f"{folder}：无法写入计划（{err.strerror}）；原有计划完好，未做改动",
+        ) from None
+    for target, temp in temps.items():
+        os.replace(temp, target)
+    _fsync(folder)
+    removed = []
+    if remove_others:
+        for path in initiative_files(folder):
+            if path.relative_to(folder).as_posix() not in files:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _create_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    missing = []
+    walk = folder
+    while not walk.exists():
+        missing.append(walk)
+        walk = walk.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ReportImportError(
+            f"{folder}: cannot create the folder ({err.strerror}); nothing was written",
+            f"{folder}：无法创建文件夹（{err.strerror}）；未写入任何文件",
+        ) from None
+    return list(reversed(missing))
+
+
+def _fsync(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

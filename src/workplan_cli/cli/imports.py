@@ -29,29 +29,53 @@ def import_report(
             "--update", help="Re-import over DIR, keeping done dates, notes and owners of unchanged milestones."
         ),
     ] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Print the report with every date marked and what import made of it.")
+    ] = False,
 ) -> None:
     """Turn a work-plan report into plan files: workplan.yaml and one file per initiative.
+
+    Every date of the report is accounted for: a deadline, a recurring deadline, not a deadline
+    (with the reason), or one that needs a person; exit 7 when some need a person (the plan is
+    still written).
 
     Example: workplan import 2024-work-plan-report.txt --out plan
     """
     from rich.text import Text
 
-    from workplan_cli.errors import PlanProblemsError
+    from workplan_cli.cli.context import AppContext
+    from workplan_cli.errors import NeedsPersonError
+    from workplan_cli.i18n import resolve_language
     from workplan_cli.plan_import import import_into
 
+    run = AppContext.of(ctx)
+    run.lang = resolve_language(run.lang_override, run.env, "zh")  # an imported plan speaks Chinese
+    lang = run.lang
     result = import_into(report, out, year=year, dry_run=dry_run, force=force, update=update)
-    if result.written:
-        for line in result.lines():
+    if explain:
+        for line in result.explain(lang):
+            console().print(Text(line))
+    elif result.written:
+        for line in result.lines(lang):
             console().print(Text(line))
     else:
         from workplan_cli.views.terminal import draft_table
 
         console().print(draft_table(result.draft))
+        for line in result.accounting(lang):
+            console().print(Text(line))
     err = console(stderr=True)
-    for warning in result.draft.warnings:
-        err.print(Text(f"workplan: warning: {warning}", style="yellow"))
-    if result.draft.warnings:
-        raise PlanProblemsError(
-            f"{len(result.draft.warnings)} phrase(s) need a person's eye; the milestones keep them, "
-            "so `workplan check` lists them until they are fixed"
+    warnings = result.draft.warnings_zh if lang == "zh" else result.draft.warnings
+    prefix = "workplan：警告：" if lang == "zh" else "workplan: warning: "
+    for warning in warnings:
+        err.print(Text(f"{prefix}{warning}", style="yellow"))
+    needing = result.draft.counts()["needs-person"]
+    if needing:
+        written = f"; the plan was written to {out}" if result.written else ""
+        written_zh = f"；计划已写入 {out}" if result.written else ""
+        raise NeedsPersonError(
+            f"{needing} date(s) need a person (listed above){written}; the milestones keep their phrases, "
+            "so `workplan check` lists them until they are fixed; `--explain` shows every date",
+            f"{needing} 处日期需人工确认（见上）{written_zh}；节点保留原文时限，`workplan check` 会一直列出，"
+            "直到修正；`--explain` 列出全部日期",
         )
