@@ -140,3 +140,16 @@ def views() -> set[str]:
 
 def commands() -> set[str]:
     return {m for m in MODULES if m == "workplan_cli.cli" or m.startswith("workplan_cli.cli.")}
+
+
+def test_every_command_is_listed_where_the_root_loads_it_from() -> None:
+    import importlib
+
+    from workplan_cli.cli import COMMANDS
+
+    registered = {}
+    for module in sorted(commands()):
+        loaded = importlib.import_module(module)
+        for info in getattr(getattr(loaded, "commands", None), "registered_commands", []):
+            registered[info.name or info.callback.__name__] = module.rpartition(".")[2]
+    assert registered == COMMANDS

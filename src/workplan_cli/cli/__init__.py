@@ -1,8 +1,9 @@
 """The `workplan` command line: the root options, the command modules, and ``main``.
 
 Each command group is a module of its own (``views``, ``edits``, ``digest``, ``imports``,
-``exports``): options, one call into the core, render, exit. They share ``options`` and
-``context`` and never import one another.
+``exports``, ``reports``), holding a ``commands`` Typer: options, one call into the core, render,
+exit. They share ``options`` and ``context`` and never import one another. A new command goes in
+its group's module and gets a line in ``COMMANDS`` (a test checks that the two agree).
 """
 
 from __future__ import annotations
@@ -10,43 +11,69 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import importlib
 import os
 import sys
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from workplan_cli import __version__
-from workplan_cli.cli import digest, edits, exports, imports, reports, views
 from workplan_cli.cli.context import AppContext
 from workplan_cli.cli.options import LangOption
 from workplan_cli.errors import EXIT_CODES
 
-# The order of `workplan --help`.
-COMMAND_GROUPS = (views, edits, digest, imports, exports, reports)
-ORDER = (
-    "due",
-    "list",
-    "show",
-    "check",
-    "done",
-    "reopen",
-    "note",
-    "digest",
-    "import",
-    "export",
-    "timeline",
-    "stats",
-    "report",
-)
+# Each command and the module under workplan_cli.cli that holds it, in the order of `workplan --help`.
+# A command's module is imported only when that command runs (or for --help and completion), so
+# `workplan due` never pays for building the options of `report` or `import`.
+COMMANDS = {
+    "due": "views",
+    "list": "views",
+    "show": "views",
+    "check": "views",
+    "done": "edits",
+    "reopen": "edits",
+    "note": "edits",
+    "digest": "digest",
+    "import": "imports",
+    "export": "exports",
+    "timeline": "views",
+    "stats": "views",
+    "report": "reports",
+}
 
 
 class RootGroup(TyperGroup):
-    """Takes ``--lang`` after the command too (`workplan due --lang en`), though only the root declares it."""
+    """Loads command modules on demand, and takes ``--lang`` after the command too
+    (`workplan due --lang en`), though only the root declares it."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_lang(args))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self._load(COMMANDS[cmd_name])
+        return self.commands.get(cmd_name)
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in COMMANDS:  # a typo: load every command so that typer can suggest one
+            for module in dict.fromkeys(COMMANDS.values()):
+                self._load(module)
+        return super().resolve_command(ctx, args)
+
+    def _load(self, module_name: str) -> None:
+        module = importlib.import_module(f"workplan_cli.cli.{module_name}")
+        for info in module.commands.registered_commands:
+            command = typer.main.get_command_from_info(
+                info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+            )
+            if command.name is not None:
+                self.commands.setdefault(command.name, command)
 
 
 def hoist_lang(args: list[str]) -> list[str]:
@@ -75,10 +102,6 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-)
-app.registered_commands += sorted(
-    (info for group in COMMAND_GROUPS for info in group.commands.registered_commands),
-    key=lambda info: ORDER.index(info.name or (info.callback.__name__ if info.callback else "")),
 )
 
 
