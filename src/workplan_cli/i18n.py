@@ -18,6 +18,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.upcoming": ("upcoming", "正常推进"),
     "status.ongoing": ("ongoing", "持续推进"),
     "status.done": ("done", "已完成"),
+    "status.behind": ("behind", "欠进度"),
     "col.status": ("Status", "状态"),
     "col.id": ("ID", "编号"),
     "col.initiative": ("Initiative", "重点工作"),
@@ -25,6 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.deadline": ("Deadline", "完成时限"),
     "col.days": ("Days", "剩余/逾期"),
     "col.owner": ("Owner", "责任单位"),
+    "col.progress": ("Schedule progress", "序时进度"),
     "col.date": ("Date", "日期"),
     "col.note": ("Note", "进展情况"),
     "days.late": ("{n} days late", "逾期 {n} 天"),
@@ -49,6 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "summary.due": (
         "{overdue} overdue, {due} due within {window} days (as of {today})",
         "逾期 {overdue} 项，{window} 天内到期 {due} 项（截至 {today}）",
+    ),
+    "summary.due_behind": (
+        "{overdue} overdue, {due} due within {window} days, {behind} behind schedule (as of {today})",
+        "逾期 {overdue} 项，{window} 天内到期 {due} 项，欠进度 {behind} 项（截至 {today}）",
     ),
     "summary.list": ("{count} milestones: {parts} (as of {today})", "共 {count} 项：{parts}（截至 {today}）"),
     "summary.count": ("{n} {status}", "{status} {n} 项"),

@@ -9,6 +9,7 @@ from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError
 from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
+from workplan_cli.progress import Colour, ScheduleProgress, colour_of, milestone_progress
 
 
 class Entry(NamedTuple):
@@ -27,6 +28,27 @@ class Entry(NamedTuple):
     period: str | None = None  # recurring: the period whose due day ``due`` is (2024-06, 2024-Q2)
     in_workdays: bool = False  # days_left / days_late count working days, not calendar days
     days_unknown: str | None = None  # why days could not be counted (a year with no published schedule)
+    today: date | None = None  # the day the standing is for; with plan_year, what 序时进度 needs
+    plan_year: int = 0
+
+    @property
+    def progress(self) -> ScheduleProgress | None:
+        """序时进度 on ``today``: the share of the milestone's time passed against its latest percent."""
+        if self.today is None or not self.plan_year:
+            return None
+        return milestone_progress(self.milestone, self.due, self.today, self.plan_year, self.period)
+
+    @property
+    def colour(self) -> Colour | None:
+        """The office's three colours: red overdue, yellow behind schedule, blue due soon; else None."""
+        if self.status is Status.DONE or self.status is Status.ONGOING:
+            return None
+        progress = self.progress if self.milestone.percent is not None else None
+        return colour_of(
+            overdue=self.status is Status.OVERDUE,
+            within_window=self.status is Status.DUE,
+            pace=progress.pace if progress else None,
+        )
 
     @property
     def owner(self) -> str:
@@ -94,6 +116,7 @@ def entry_for(
     today: date,
     warn_days: int,
     work_calendar: DayCountCalendar | None = None,
+    plan_year: int = 0,
 ) -> Entry:
     due, period = current_due(milestone)
     status = status_of(due, milestone.done, today, warn_days)
@@ -109,7 +132,10 @@ def entry_for(
             unknown = str(err)
     days_left = counted if done is None else None
     days_late = counted if done is not None else None
-    return Entry(initiative, milestone, status, due, days_left, days_late, period, work_calendar is not None, unknown)
+    in_workdays = work_calendar is not None
+    return Entry(
+        initiative, milestone, status, due, days_left, days_late, period, in_workdays, unknown, today, plan_year
+    )
 
 
 def schedule(
@@ -132,24 +158,29 @@ def iter_schedule(
 ) -> Iterator[Entry]:
     """``schedule`` one entry at a time: `list --json` streams them.
 
-    ``only_urgent`` yields just the overdue and due milestones, and builds no entry for the others:
-    `due` on a city's plan keeps a tenth of them.
+    ``only_urgent`` yields just the overdue and due milestones and those with a reported percent
+    (which may be behind schedule), and builds no entry for the others: `due` on a city's plan keeps
+    a tenth of them.
     """
     window = plan.settings.warn_days if warn_days is None else warn_days
     # A window reaching past the last day a date can hold (9999-12-31) reaches that day.
     horizon = date.max if window >= (date.max - today).days else today + timedelta(days=window)
+    year = plan.settings.year
     # Plan order: initiatives by id (load_plan sorts them), milestones as their file lists them.
     for initiative in plan.initiatives:
         for milestone in initiative.milestones:
             if only_urgent and (milestone.done is not None or _later_than(milestone, horizon)):
                 continue
-            yield entry_for(initiative, milestone, today, window, work_calendar)
+            yield entry_for(initiative, milestone, today, window, work_calendar, year)
 
 
 def _later_than(milestone: Milestone, horizon: date) -> bool:
-    """True when the milestone is surely not urgent by ``horizon`` (open-ended, or due after it)."""
+    """True when the milestone is surely not urgent by ``horizon`` (open-ended, or due after it and
+    with no reported percent that could put it behind schedule)."""
     if milestone.deadline.recurrence is not None:
         return False  # its current period needs working out
+    if milestone.notes and milestone.deadline.due is not None and milestone.percent is not None:
+        return False
     due = milestone.deadline.due
     return due is None or due > horizon
 
@@ -175,8 +206,8 @@ def by_deadline(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def due_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """What `workplan due` shows: overdue and due milestones, by deadline."""
-    return by_deadline(e for e in entries if e.status in (Status.OVERDUE, Status.DUE))
+    """What `workplan due` shows: overdue and due milestones and those behind schedule, by deadline."""
+    return by_deadline(e for e in entries if e.status in (Status.OVERDUE, Status.DUE) or e.colour is Colour.YELLOW)
 
 
 def initiative_status(entries: Iterable[Entry]) -> Status:

@@ -36,6 +36,21 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "notes": [{"date": n.on.isoformat(), "text": n.text} for n in milestone.notes],
         "file": initiative.path,
         "line": milestone.line,
+        "schedule_progress": _progress(entry),
+        "colour": colour.value if (colour := entry.colour) else None,
+    }
+
+
+def _progress(entry: Entry) -> dict[str, Any] | None:
+    """序时进度 of a dated milestone: its time's start, the share passed, the latest percent, the rating."""
+    progress = entry.progress
+    if progress is None:
+        return None
+    return {
+        "start": progress.start.isoformat(),
+        "expected": progress.expected,
+        "reported": progress.reported,
+        "pace": progress.pace.value,
     }
 
 

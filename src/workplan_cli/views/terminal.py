@@ -14,15 +14,18 @@ from rich.text import Text
 
 from workplan_cli.i18n import tr
 from workplan_cli.model import Initiative, Problem, Status
+from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry, counts
 from workplan_cli.views.literal import literal
 
 if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
     from workplan_cli.importer import DraftPlan
 
+# The office's three colours (三色督办) for what needs attention: red overdue, yellow behind schedule
+# (BEHIND_STYLE, see entry_cell), blue due soon.
 STATUS_STYLE = {
     Status.OVERDUE: "bold red",
-    Status.DUE: "yellow",
+    Status.DUE: "bright_blue",
     Status.UPCOMING: "green",
     Status.ONGOING: "cyan",
     Status.DONE: "dim green",
@@ -37,8 +40,33 @@ def status_label(status: Status, lang: str = "en") -> str:
     return tr(f"status.{status.value}", lang)
 
 
+BEHIND_STYLE = "bold yellow"
+
+
 def status_cell(status: Status, lang: str = "en") -> Text:
     return Text(f"● {status_label(status, lang)}", style=STATUS_STYLE[status])
+
+
+def entry_label(entry: Entry, lang: str = "en") -> tuple[str, str]:
+    """A milestone's status label and style; a milestone behind schedule (欠进度) is yellow whatever its status."""
+    if entry.colour is Colour.YELLOW:
+        return f"● {tr('status.behind', lang)}", BEHIND_STYLE
+    return f"● {status_label(entry.status, lang)}", STATUS_STYLE[entry.status]
+
+
+def entry_cell(entry: Entry, lang: str = "en") -> Text:
+    label, style = entry_label(entry, lang)
+    return Text(label, style=style)
+
+
+def progress_text(entry: Entry, lang: str = "en") -> str:
+    """序时进度 of an open milestone: ``49% · 40% 欠进度`` (expected share, reported percent, rating)."""
+    progress = entry.progress
+    if progress is None or entry.status in (Status.DONE, Status.ONGOING):
+        return "—"
+    if progress.reported is None:
+        return f"{progress.expected}%"
+    return f"{progress.expected}% · {progress.reported}% {progress.label(lang)}"
 
 
 def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
@@ -89,7 +117,9 @@ def days_cell(entry: Entry, lang: str = "en") -> Text:
     return Text(days_text(entry, lang), style=STATUS_STYLE[entry.status])
 
 
-def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True, lang: str = "en") -> Table:
+def milestone_table(
+    entries: Sequence[Entry], *, with_initiative: bool = True, with_progress: bool = False, lang: str = "en"
+) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", expand=False)
     table.add_column(tr("col.status", lang), no_wrap=True)
     table.add_column(tr("col.id", lang), no_wrap=True)
@@ -99,22 +129,29 @@ def milestone_table(entries: Sequence[Entry], *, with_initiative: bool = True, l
     table.add_column(tr("col.deadline", lang), no_wrap=True)
     table.add_column(tr("col.days", lang), no_wrap=True)
     table.add_column(tr("col.owner", lang), overflow="fold", max_width=16)
+    if with_progress:
+        table.add_column(tr("col.progress", lang), no_wrap=True)
     for entry in entries:
-        row: list[RenderableType] = [status_cell(entry.status, lang), text(entry.milestone.id)]
+        row: list[RenderableType] = [entry_cell(entry, lang), text(entry.milestone.id)]
         if with_initiative:
             row.append(text(entry.initiative.title))
         row += [text(entry.milestone.task), deadline_cell(entry, lang), days_cell(entry, lang), text(entry.owner)]
+        if with_progress:
+            row.append(Text(progress_text(entry, lang), style=entry_label(entry, lang)[1]))
         table.add_row(*row)
     return table
 
 
 def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = "en") -> Text:
-    tally = counts(entries)
+    shown = list(entries)
+    tally = counts(shown)
     overdue, due = tally[Status.OVERDUE], tally[Status.DUE]
-    if not overdue and not due:
+    behind = sum(1 for e in shown if e.colour is Colour.YELLOW)
+    if not overdue and not due and not behind:
         return Text(tr("summary.nothing", lang, window=window, today=today.isoformat()), style="green")
-    line = tr("summary.due", lang, overdue=overdue, due=due, window=window, today=today.isoformat())
-    return Text(line, style="bold red" if overdue else "yellow")
+    key = "summary.due_behind" if behind else "summary.due"  # behind: every 欠进度 one, due soon or not
+    line = tr(key, lang, overdue=overdue, due=due, behind=behind, window=window, today=today.isoformat())
+    return Text(line, style="bold red" if overdue else BEHIND_STYLE if behind else STATUS_STYLE[Status.DUE])
 
 
 def list_summary(entries: Sequence[Entry], today: date, lang: str = "en") -> Text:
@@ -141,7 +178,11 @@ def initiative_view(
     details.add_row(tr("show.file", lang), text(f"{initiative.path}:{initiative.line}"))
     if initiative.text:
         details.add_row(tr("show.text", lang), text(initiative.text))
-    parts: list[RenderableType] = [header, details, milestone_table(entries, with_initiative=False, lang=lang)]
+    parts: list[RenderableType] = [
+        header,
+        details,
+        milestone_table(entries, with_initiative=False, with_progress=True, lang=lang),
+    ]
     notes = Table(box=box.SIMPLE_HEAD, header_style="bold", title=tr("show.notes", lang), title_justify="left")
     notes.add_column(tr("col.id", lang), no_wrap=True)
     notes.add_column(tr("col.date", lang), no_wrap=True)
@@ -198,10 +239,11 @@ def _width(text: str) -> int:
 def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
     """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
     labels = {status: f"● {status_label(status, lang)}" for status in Status}
+    behind = f"● {tr('status.behind', lang)}"
     for start in range(0, len(entries), _CHUNK):
         rows = [
             [
-                labels[e.status],
+                behind if e.colour is Colour.YELLOW else labels[e.status],
                 e.milestone.id,
                 literal(e.initiative.title),
                 literal(e.milestone.task),
