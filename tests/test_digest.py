@@ -24,6 +24,7 @@ from workplan_cli.planfiles import load_plan
 from workplan_cli.schedule import schedule
 
 from .conftest import Invoke
+from .cron import run_as_cron
 from .smtp_server import PASSWORD, REFUSED_DOMAIN, USER, Server, silent_server, smtp_server
 
 
@@ -305,14 +306,7 @@ def test_crontab_line_delivers_under_a_bare_environment(invoke: Invoke, plan_dir
     command = shlex.split(fields[5])
     assert Path(command[0]).is_absolute() and str(plan_dir.resolve()) in command
     # cron: no PATH beyond /usr/bin:/bin, no LANG, no terminal, another working directory
-    result = subprocess.run(
-        ["env", "-i", "PATH=/usr/bin:/bin", "/bin/sh", "-c", fields[5]],
-        cwd="/",
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_as_cron(fields[5])
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     (received,) = server.received
     assert received.message["Subject"].startswith("工作计划周报 ")

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from workplan_cli.digest import Digest, build_digest, owners_of
+from workplan_cli.digest import Digest, became_urgent, build_digest, owners_of
 from workplan_cli.errors import DeliveryError, UsageError
 from workplan_cli.mailer import build_message, check_address, send
-from workplan_cli.model import PlanSettings
+from workplan_cli.model import NotifyChannel, PlanSettings
+from workplan_cli.notify.channels import Outcome, failed, for_channel, send_robot, succeeded
+from workplan_cli.notify.messages import plain_text
+from workplan_cli.notify.notice import Notice, digest_notice, remind_notice, without_mentions
 from workplan_cli.schedule import Entry
 from workplan_cli.views.digest_render import Labels, render_html, render_text, subject
 
@@ -97,37 +100,205 @@ def send_digests(
     """
     deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to)
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
-    sender = settings.smtp.sender or "workplan@localhost"
-    check_address(sender, "smtp.from")
+    check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for delivery in deliveries:
         who = ", ".join(delivery.recipients)
         if skip_empty and delivery.digest.is_empty:
             report.skipped.append(f"nothing to report for {delivery.digest.owner or who}: not sent")
             continue
         try:
-            for address in delivery.recipients:
-                check_address(address, "recipient")
-            message = build_message(
-                subject=subject(delivery.digest, labels),
-                sender=sender,
-                recipients=delivery.recipients,
-                text=render_text(delivery.digest, labels),
-                html=render_html(delivery.digest, labels),
-                now=now,
-                readable=dry_run,
+            letter = Letter(
+                subject(delivery.digest, labels),
+                render_text(delivery.digest, labels),
+                render_html(delivery.digest, labels),
             )
-            if dry_run:
-                show(message.as_bytes().decode("utf-8").replace("\r\n", "\n"))
-                report.sent.append(f"dry run: not sent to {who}")
-                continue
-            send(message, settings.smtp, delivery.recipients, password)
-            report.sent.append(f"sent to {who}: {message['Subject']}")
+            report.sent.append(_mail(letter, delivery.recipients, settings, now, password, dry_run, show)[0])
         except DeliveryError as err:
             report.failed.append(err)
     return report
 
 
-def crontab_line(python: str, plan_folder: Path) -> str:
-    """A crontab entry for Monday 08:00 with absolute paths: cron has no venv and almost no PATH."""
-    command = [python, "-m", "workplan_cli", "digest", "--send", "--plan", str(plan_folder.resolve())]
-    return "0 8 * * 1 " + " ".join(shlex.quote(part) for part in command)
+@dataclass(frozen=True, slots=True)
+class Letter:
+    subject: str
+    text: str
+    html: str
+
+
+def _mail(
+    letter: Letter,
+    recipients: Sequence[str],
+    settings: PlanSettings,
+    now: datetime,
+    password: str | None,
+    dry_run: bool,
+    show: Callable[[str], None],
+) -> tuple[str, str]:
+    """Send one e-mail (or show it, with ``dry_run``); the line saying so (English, Chinese), or DeliveryError."""
+    who = ", ".join(recipients)
+    sender = check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
+    for address in recipients:
+        check_address(address, "recipient")
+    message = build_message(
+        subject=letter.subject,
+        sender=sender,
+        recipients=recipients,
+        text=letter.text,
+        html=letter.html,
+        now=now,
+        readable=dry_run,
+    )
+    if dry_run:
+        show(message.as_bytes().decode("utf-8").replace("\r\n", "\n"))
+        return f"dry run: not sent to {who}", f"演练：未发送至 {who}"
+    send(message, settings.smtp, recipients, password)
+    return f"sent to {who}: {message['Subject']}", f"已发送至 {who}：{message['Subject']}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Channels (notify: in workplan.yaml): group robots and e-mail lists
+
+
+@dataclass
+class ChannelReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def failure(self) -> DeliveryError | None:
+        """Exit 5 when any channel failed; the lines have already said which and why."""
+        failed = [o for o in self.outcomes if not o.ok]
+        if not failed:
+            return None
+        total = len(self.outcomes)
+        return DeliveryError(
+            f"{len(failed)} of {total} channels not delivered", f"{total} 个通道中有 {len(failed)} 个未送达"
+        )
+
+
+def select_channels(settings: PlanSettings, names: Sequence[str]) -> list[NotifyChannel]:
+    """The channels to use: those named with --channel, or all. An unknown name is a usage error."""
+    known = [c.name for c in settings.notify]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        listing = ", ".join(known) or "none: add a notify: list to workplan.yaml"
+        listing_zh = "、".join(known) or "无，请在 workplan.yaml 中添加 notify:"
+        raise UsageError(
+            f"no channel named {', '.join(map(repr, unknown))} (channels: {listing})",
+            f"没有名为 {'、'.join(unknown)} 的通道（现有通道：{listing_zh}）",
+        )
+    return [c for c in settings.notify if not names or c.name in names]
+
+
+@dataclass(frozen=True, slots=True)
+class Sending:
+    """What every channel shares in one run: where secrets come from, the clock, dry run or not."""
+
+    env: Mapping[str, str]
+    now: datetime
+    password: str | None
+    dry_run: bool
+    skip_empty: bool
+    show: Callable[[str], None]
+    clock: Callable[[], float]
+    sleep: Callable[[float], None]
+
+
+def send_digest_to_channels(
+    settings: PlanSettings,
+    channels: Sequence[NotifyChannel],
+    entries: Sequence[Entry],
+    as_of: date,
+    window: int,
+    labels: Labels,
+    lang: str,
+    how: Sending,
+) -> ChannelReport:
+    """The digest to every channel, each with the milestones it is for; one failing does not stop the rest."""
+
+    def letter(mine: Sequence[Entry]) -> tuple[Notice, Letter]:
+        digest = build_digest(settings.title, mine, as_of, window)
+        notice = digest_notice(digest, labels, lang, settings.owners)
+        return notice, Letter(subject(digest, labels), render_text(digest, labels), render_html(digest, labels))
+
+    return _to_channels(settings, channels, entries, letter, how)
+
+
+def send_reminders(
+    settings: PlanSettings,
+    channels: Sequence[NotifyChannel],
+    today_entries: Sequence[Entry],
+    yesterday_entries: Sequence[Entry],
+    today: date,
+    window: int,
+    labels: Labels,
+    lang: str,
+    how: Sending,
+) -> ChannelReport:
+    """Today's reminder: only milestones that became overdue or entered the warning window today."""
+    overdue, entered = became_urgent(today_entries, yesterday_entries)
+
+    def letter(mine: Sequence[Entry]) -> tuple[Notice, Letter]:
+        ids = {e.milestone.id for e in mine}
+        notice = remind_notice(
+            settings.title,
+            today,
+            window,
+            [e for e in overdue if e.milestone.id in ids],
+            [e for e in entered if e.milestone.id in ids],
+            labels,
+            lang,
+            settings.owners,
+        )
+        text = plain_text(notice)
+        return notice, Letter(text.split("\n", 1)[0], text, _pre(text))
+
+    return _to_channels(settings, channels, today_entries, letter, how)
+
+
+def _pre(text: str) -> str:
+    import html
+
+    return f'<!DOCTYPE html><html><body><pre style="white-space:pre-wrap;">{html.escape(text)}</pre></body></html>\n'
+
+
+def _to_channels(
+    settings: PlanSettings,
+    channels: Sequence[NotifyChannel],
+    entries: Sequence[Entry],
+    letter: Callable[[Sequence[Entry]], tuple[Notice, Letter]],
+    how: Sending,
+) -> ChannelReport:
+    report = ChannelReport()
+    for channel in channels:
+        notice, mail = letter(for_channel(channel, entries))
+        if not channel.mention:
+            notice = without_mentions(notice)
+        if how.skip_empty and notice.is_empty:
+            report.outcomes.append(succeeded(channel, "nothing to report: not sent", "没有需要通报的事项：未发送"))
+            continue
+        if channel.type != "email":
+            outcome = send_robot(
+                channel, notice, how.env, dry_run=how.dry_run, show=how.show, clock=how.clock, sleep=how.sleep
+            )
+            report.outcomes.append(outcome)
+            continue
+        recipients = channel.to or settings.smtp.to
+        if not recipients:
+            report.outcomes.append(
+                failed(channel, "no recipients: set to: on the channel or smtp.to", "没有收件人：请设置 to: 或 smtp.to")
+            )
+            continue
+        try:
+            en, zh = _mail(mail, recipients, settings, how.now, how.password, how.dry_run, how.show)
+        except DeliveryError as err:
+            report.outcomes.append(failed(channel, str(err), err.text("zh")))
+            continue
+        report.outcomes.append(succeeded(channel, en, zh))
+    return report
+
+
+def crontab_line(python: str, plan_folder: Path, command: str = "digest") -> str:
+    """A crontab entry with absolute paths (cron has no venv and almost no PATH): the digest on
+    Monday 08:00, the reminder every day at 08:00."""
+    when, args = ("0 8 * * *", ["remind"]) if command == "remind" else ("0 8 * * 1", ["digest", "--send"])
+    words = [python, "-m", "workplan_cli", *args, "--plan", str(plan_folder.resolve())]
+    return f"{when} " + " ".join(shlex.quote(part) for part in words)

@@ -81,3 +81,21 @@ def _progress(entries: Sequence[Entry]) -> list[SectionProgress]:
 def owners_of(entries: Sequence[Entry]) -> list[str]:
     """Every owner named on a milestone, in first-seen order ("" for milestones with none)."""
     return list(dict.fromkeys(e.owner for e in entries))
+
+
+def became_urgent(today: Sequence[Entry], yesterday: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """What became overdue today, and what entered the warning window today, by deadline.
+
+    ``yesterday`` is the same plan scheduled as of the day before: comparing the two statuses
+    holds for calendar and working days alike, and for a recurring milestone's next period.
+    """
+    before = {(e.milestone.id, e.period): e.status for e in yesterday}
+    overdue = [
+        e for e in today if e.status is Status.OVERDUE and before.get((e.milestone.id, e.period)) is not Status.OVERDUE
+    ]
+    entered = [
+        e
+        for e in today
+        if e.status is Status.DUE and before.get((e.milestone.id, e.period)) not in (Status.DUE, Status.OVERDUE)
+    ]
+    return by_deadline(overdue), by_deadline(entered)

@@ -87,7 +87,7 @@ EXIT_CODES = {
     UsageError.exit_code: "bad flag or argument, or an id that does not exist",
     PlanNotFoundError.exit_code: "no plan folder found, or `plan/workplan.yaml` is unusable",
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
-    DeliveryError.exit_code: "the digest could not be delivered",
+    DeliveryError.exit_code: "the digest or a reminder could not be delivered (to a recipient or to a channel)",
     ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
     NeedsPersonError.exit_code: "import wrote the plan, but some dates need a person (listed on stderr)",
     FormRefusedError.exit_code: "a returned progress form was refused (the cell and the reason are named)",

@@ -37,6 +37,7 @@ COMMANDS = {
     "reopen": "edits",
     "note": "edits",
     "digest": "digest",
+    "remind": "digest",
     "import": "imports",
     "export": "exports",
     "timeline": "views",

@@ -40,6 +40,8 @@ class AppContext:
     lang_override: str | None = None
     lang: str = "en"
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    clock: Callable[[], float] = time.time  # wall time: robots' signatures carry it
+    sleep: Callable[[float], None] = time.sleep  # pacing under a robot's rate limit, back-off
 
     @classmethod
     def of(cls, ctx: typer.Context) -> AppContext:

@@ -1,8 +1,10 @@
-"""The weekly digest: print it, or send it (delivery.send_digests does the sending)."""
+"""The weekly digest: print it, or send it (delivery.send_digests e-mails it, delivery.send_digest_to_channels
+sends it to the notify: channels); the daily reminder (delivery.send_reminders)."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,12 +12,28 @@ import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
 from workplan_cli.cli.options import AsOfOption, PlanOption, WorkdaysOption
+from workplan_cli.errors import UsageError, WorkplanError
 from workplan_cli.model import MAX_WINDOW_DAYS
 
 if TYPE_CHECKING:
-    from workplan_cli.delivery import DeliveryReport
+    from workplan_cli.delivery import ChannelReport, DeliveryReport, Sending
+    from workplan_cli.model import NotifyChannel, Plan
 
 commands = typer.Typer()
+
+DaysOption = Annotated[
+    int | None,
+    typer.Option(
+        "--days", min=0, max=MAX_WINDOW_DAYS, help="Due window in days (default: warn_days).", show_default=False
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print each e-mail and each robot request body; send nothing.")
+]
+ChannelOption = Annotated[
+    list[str] | None,
+    typer.Option("--channel", metavar="NAME", help="Only this channel of notify: (repeatable).", show_default=False),
+]
 
 
 @commands.command()
@@ -25,20 +43,19 @@ def digest(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
-    days: Annotated[
-        int | None,
-        typer.Option(
-            "--days", min=0, max=MAX_WINDOW_DAYS, help="Due window in days (default: warn_days).", show_default=False
-        ),
-    ] = None,
+    days: DaysOption = None,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML version.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown version.")] = False,
-    send: Annotated[bool, typer.Option("--send", help="E-mail it (settings: smtp in workplan.yaml).")] = False,
+    send: Annotated[
+        bool,
+        typer.Option("--send", help="Send it to every channel in notify: (without notify:, e-mail it to smtp.to)."),
+    ] = False,
+    channel: ChannelOption = None,
     to: Annotated[
         list[str] | None,
         typer.Option("--to", metavar="ADDRESS", help="Recipient instead of smtp.to (repeatable).", show_default=False),
     ] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the whole e-mail instead of sending it.")] = False,
+    dry_run: DryRunOption = False,
     by_owner: Annotated[bool, typer.Option("--by-owner", help="Send each owner only their milestones.")] = False,
     skip_empty: Annotated[
         bool, typer.Option("--skip-empty", help="Send nothing when there is nothing to report.")
@@ -55,10 +72,7 @@ def digest(
 
     run = AppContext.of(ctx)
     if crontab:
-        from workplan_cli.planfolder import find_plan_folder
-
-        folder = find_plan_folder(plan, run.env, Path.cwd())
-        typer.echo(delivery.crontab_line(sys.executable, folder))
+        typer.echo(_crontab(run, plan, "digest"))
         return
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
@@ -69,6 +83,21 @@ def digest(
 
         view = RENDERERS["html" if html else "markdown" if markdown else "text"]
         sys.stdout.write(view(build_digest(loaded.settings.title, entries, today, window), LABELS[run.lang]))
+        run.report_problems(loaded)
+        return
+    if (loaded.settings.notify and not (to or by_owner)) or channel:
+        if to or by_owner:
+            raise UsageError(
+                "--channel goes with the notify: channels; --to and --by-owner are for e-mail to addresses",
+                "--channel 用于 notify: 中的通道；--to 与 --by-owner 用于按地址发邮件",
+            )
+        channels = delivery.select_channels(loaded.settings, channel or ())
+        how = _sending(run, loaded, dry_run=dry_run, skip_empty=skip_empty)
+        labels = LABELS[run.lang]
+        outcome = delivery.send_digest_to_channels(
+            loaded.settings, channels, entries, today, window, labels, run.lang, how
+        )
+        _render_channels(outcome, run.lang)
         run.report_problems(loaded)
         return
     report = delivery.send_digests(
@@ -111,3 +140,111 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
                 traceback.print_exception(failed.__cause__ or failed)
             err.print(Text(tr("error", lang, message=failed.text(lang)), style="red"))
     raise failure
+
+
+@commands.command()
+@handle_errors
+def remind(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    use_workdays: WorkdaysOption = None,
+    days: DaysOption = None,
+    channel: ChannelOption = None,
+    dry_run: DryRunOption = False,
+    crontab: Annotated[bool, typer.Option("--crontab", help="Print a crontab line for every day at 08:00.")] = False,
+) -> None:
+    """Remind the channels of what became overdue or entered the warning window today; nothing else.
+
+    Sends nothing on a day when nothing changed. Example: workplan remind --dry-run
+    """
+    from datetime import timedelta
+
+    from workplan_cli import delivery
+    from workplan_cli.views.digest_render import LABELS
+
+    run = AppContext.of(ctx)
+    if crontab:
+        typer.echo(_crontab(run, plan, "remind"))
+        return
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    window = loaded.settings.warn_days if days is None else days
+    channels = _remind_channels(loaded, channel or ())
+    how = _sending(run, loaded, dry_run=dry_run, skip_empty=True)
+    outcome = delivery.send_reminders(
+        loaded.settings,
+        channels,
+        run.schedule(loaded, today, window, use_workdays),
+        run.schedule(loaded, today - timedelta(days=1), window, use_workdays),
+        today,
+        window,
+        LABELS[run.lang],
+        run.lang,
+        how,
+    )
+    _render_channels(outcome, run.lang)
+    run.report_problems(loaded)
+
+
+def _remind_channels(loaded: Plan, names: Sequence[str]) -> list[NotifyChannel]:
+    """The notify: channels; without any, e-mail to smtp.to."""
+    from workplan_cli import delivery
+    from workplan_cli.model import NotifyChannel
+
+    if loaded.settings.notify or names:
+        return delivery.select_channels(loaded.settings, names)
+    if not loaded.settings.smtp.to:
+        raise UsageError(
+            "nowhere to send reminders: add a notify: list (or smtp.to) to workplan.yaml",
+            "没有提醒的去处：请在 workplan.yaml 中添加 notify:（或 smtp.to）",
+        )
+    return [NotifyChannel(name="smtp.to", type="email")]
+
+
+def _sending(run: AppContext, loaded: Plan, *, dry_run: bool, skip_empty: bool) -> Sending:
+    from workplan_cli.delivery import Sending
+
+    return Sending(
+        env=run.env,
+        now=run.now(loaded),
+        password=run.env.get("WORKPLAN_SMTP_PASSWORD"),
+        dry_run=dry_run,
+        skip_empty=skip_empty,
+        show=lambda text: print(text, end="" if text.endswith("\n") else "\n"),
+        clock=run.clock,
+        sleep=run.sleep,
+    )
+
+
+def _crontab(run: AppContext, plan: Path | None, command: str) -> str:
+    """The crontab line, after a comment naming the variables the channels need (set them above it)."""
+    from workplan_cli import delivery
+    from workplan_cli.planfolder import find_plan_folder
+    from workplan_cli.settings import load_settings
+
+    folder = find_plan_folder(plan, run.env, Path.cwd())
+    line = delivery.crontab_line(sys.executable, folder, command)
+    try:
+        settings = load_settings(folder)
+    except WorkplanError:
+        return line
+    needed = [v for c in settings.notify for v in (c.url_env, c.secret_env) if v]
+    mails = not settings.notify or any(c.type == "email" for c in settings.notify)
+    if mails and settings.smtp.username:
+        needed.append("WORKPLAN_SMTP_PASSWORD")
+    if not needed:
+        return line
+    return f"# set above this line (crontab -e), each as NAME=value: {', '.join(dict.fromkeys(needed))}\n{line}"
+
+
+def _render_channels(report: ChannelReport, lang: str) -> None:
+    """One line per channel on stderr; exit 5 when any failed."""
+    from rich.text import Text
+
+    err = console(stderr=True)
+    for outcome in report.outcomes:
+        err.print(Text(outcome.text(lang), style="green" if outcome.ok else "red"))
+    failure = report.failure()
+    if failure is not None:
+        raise failure

@@ -187,7 +187,7 @@ class _DingTalk(_Style):
 class _DingTalkMarkdown(_DingTalk):
     def head_lines(self, label: str) -> list[str]:
         counts = " · ".join(f"{DISC[c.colour]} {safe(c.text)}" for c in self.notice.counts)
-        return [f"#### {safe(self.notice.title)}{label}", safe(self.notice.plan_title), "", counts, ""]
+        return [f"#### {safe(self.notice.title)}{label}", safe(self.notice.plan_title), "", counts]
 
     def section(self, section: Section, continued: bool) -> str:
         more = tr("notify.continued", self.lang) if continued else ""
@@ -369,6 +369,18 @@ def _shortened(style: _Style, item: Item, room: int) -> str:
         else:
             high = middle - 1
     return style.item(replace(item, task=item.task[:low] + "…"))
+
+
+def plain_text(notice: Notice) -> str:
+    """The whole notice as plain text, unsplit: the e-mail of a reminder."""
+    style = _Style(notice, "")
+    lines = style.head("")
+    for section in notice.sections:
+        if section.items:
+            lines += ["", style.section(section, continued=False), *(style.item(i) for i in section.items)]
+    if notice.is_empty:
+        lines += ["", style.nothing()]
+    return "\n".join(lines) + "\n"
 
 
 def describe(platform: str, form: str) -> str:

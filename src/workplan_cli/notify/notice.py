@@ -7,7 +7,7 @@ what turned overdue today (red) and what entered the warning window today (yello
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from workplan_cli.digest import Digest
@@ -62,6 +62,15 @@ class Notice:
     @property
     def is_empty(self) -> bool:
         return not any(section.items for section in self.sections)
+
+
+def without_mentions(notice: Notice) -> Notice:
+    """The same notice with nobody to @ (a channel with ``mention: false``)."""
+    sections = tuple(
+        replace(section, items=tuple(replace(item, contacts=()) for item in section.items))
+        for section in notice.sections
+    )
+    return replace(notice, sections=sections)
 
 
 def who_answers(entry: Entry) -> tuple[str, ...]:
