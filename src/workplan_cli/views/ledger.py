@@ -13,7 +13,7 @@ from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import FORMULA_START, csv_cell, literal
 
-COLUMNS = ("序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "状态")
+COLUMNS = ("序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "序时进度", "状态")
 STATUS_LABEL = {
     Status.OVERDUE: "逾期",
     Status.DUE: "临期",
@@ -30,7 +30,7 @@ STATUS_FILL = {
     Status.DONE: "E7E6E6",
 }
 _WIDTH_LIMITS = {"序号": 8, "重点工作": 24, "具体任务": 48, "完成时限": 22, "责任单位": 14, "进展情况": 36,
-                 "完成情况": 18, "状态": 10}  # fmt: skip
+                 "完成情况": 18, "序时进度": 24, "状态": 10}  # fmt: skip
 
 
 def _deadline(entry: Entry) -> str:
@@ -52,6 +52,16 @@ def _completion(entry: Entry) -> str:
     return "未完成" if entry.dated else "持续推进"
 
 
+def _schedule_progress(entry: Entry) -> str:
+    """序时进度 of an open dated milestone: ``49%``, or ``94%，已报 40%，欠进度`` once a percent is reported."""
+    progress = entry.progress
+    if progress is None or entry.status in (Status.DONE, Status.ONGOING, Status.OVERDUE):
+        return ""  # done, ongoing, or past its deadline: no schedule left to keep
+    if progress.reported is None:
+        return f"{progress.expected}%"
+    return f"{progress.expected}%，已报 {progress.reported}%，{progress.label('zh')}"
+
+
 def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]:
     """(section, cells, status) per milestone, in plan order."""
     rows = []
@@ -65,6 +75,7 @@ def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]
             entry.owner,
             notes,
             _completion(entry),
+            _schedule_progress(entry),
             STATUS_LABEL[entry.status],
         ]
         # Controls escaped: a cell cannot hold most of them (openpyxl refuses), a terminal acts on them.
