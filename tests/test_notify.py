@@ -215,6 +215,8 @@ def test_error_codes_in_words() -> None:
     assert explain("feishu", 11232, "frequency limited").retry is False
     assert explain("wecom", -1, "system busy").retry is True
     assert "error code 4242 (odd)" in explain("wecom", 4242, "odd").en
+    # the platform's own words are shown, never obeyed: no escape sequence reaches the terminal
+    assert explain("wecom", 4242, "odd\x1b[2J\nwords").en == "refused with error code 4242 (odd\\x1b[2J words)"
 
 
 def test_only_https_webhooks_except_on_this_machine() -> None:

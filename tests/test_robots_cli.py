@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import Invoke
 from tests.cron import run_as_cron
 from tests.robot_server import Robot, RobotServer, robot_server
+from tests.smtp_server import smtp_server
 
 WECOM_URL, DING_URL, DING_SECRET, FEISHU_URL, FEISHU_SECRET = (
     "WORKPLAN_WECOM_URL",
@@ -258,3 +259,45 @@ def test_remind_crontab_line_works_under_a_bare_environment(
     for robot in (wecom, ding, feishu):
         (text,) = robot.contents()
         assert "今天起逾期 1 项" in text and "9.1.1 昨天到期的工作：报送年度工作总结" in text
+
+
+def smtp_block(port: int) -> str:
+    return (
+        f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: none\n  from: workplan@example.gov.cn\n"
+        "  to: [office@example.gov.cn]\n"
+    )
+
+
+def test_an_email_channel_gets_the_digest_beside_the_robots(
+    invoke: Invoke, plan_dir: Path, robots: RobotServer
+) -> None:
+    with smtp_server() as mail:
+        text = (plan_dir / "workplan.yaml").read_text(encoding="utf-8").split("\nsmtp:")[0]
+        (plan_dir / "workplan.yaml").write_text(text + "\n" + smtp_block(mail.port), encoding="utf-8")
+        add_channels(
+            plan_dir,
+            "  - {name: 办公室群, type: wecom, url_env: WORKPLAN_WECOM_URL}\n"
+            "  - {name: 周报邮件, type: email, to: leader@example.gov.cn}\n",
+        )
+        wecom = robots.add("wecom", "k")
+        result = invoke(["digest", "--send", "--as-of", "2024-06-17", "--plan", str(plan_dir)],
+                        WORKPLAN_WECOM_URL=robots.url(wecom))  # fmt: skip
+        assert result.exit_code == 0, result.output
+        (received,) = mail.received
+        assert received.recipients == ["leader@example.gov.cn"]
+        assert received.message["Subject"] == "Work plan digest 2024-06-17: 4 overdue, 6 due within 14 days"
+        assert "✓ 周报邮件 (e-mail): sent to leader@example.gov.cn: Work plan digest 2024-06-17" in result.stderr
+        assert len(wecom.received) == 1
+
+
+def test_remind_without_channels_emails_smtp_to(invoke: Invoke, plan_dir: Path) -> None:
+    with smtp_server() as mail:
+        text = (plan_dir / "workplan.yaml").read_text(encoding="utf-8").split("\nsmtp:")[0]
+        (plan_dir / "workplan.yaml").write_text(text + "\n" + smtp_block(mail.port), encoding="utf-8")
+        result = invoke(["remind", "--as-of", "2024-04-01", "--plan", str(plan_dir)], WORKPLAN_LANG="zh")
+        assert result.exit_code == 0, result.output
+        (received,) = mail.received
+        assert received.recipients == ["office@example.gov.cn"]
+        assert received.message["Subject"] == "工作计划提醒 2024-04-01"
+        body = received.message.get_body(("plain",))
+        assert body is not None and "今天起逾期 3 项" in body.get_content()

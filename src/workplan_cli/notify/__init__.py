@@ -2,5 +2,6 @@
 
 ``platforms`` holds each robot's documented limits and error codes, ``notice`` what a message
 says, ``messages`` each platform's request bodies split under its size limit, ``signing`` the
-DingTalk and Feishu signatures, ``sending`` the HTTP posts with pacing and retries.
+DingTalk and Feishu signatures, ``sending`` the HTTP posts with pacing and retries, ``channels``
+one channel of ``notify:`` from its milestones to the line that says how it went.
 """

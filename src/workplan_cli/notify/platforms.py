@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workplan_cli.views.literal import literal
+
 
 @dataclass(frozen=True, slots=True)
 class Platform:
@@ -90,6 +92,7 @@ def explain(platform: str, code: int, message: str) -> Answer:
     """
     if code == 0:
         return Answer(True, False, "accepted", "已接收")
+    message = " ".join(literal(message).split())[:200]  # the network's words: shown, never obeyed by a terminal
     words = _WORDS.get((platform, code))
     if platform == "dingtalk" and code == 310000:
         words = _dingtalk_security(message)

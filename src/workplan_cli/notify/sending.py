@@ -17,6 +17,7 @@ from workplan_cli.notify.messages import Body, encode
 from workplan_cli.notify.platforms import PLATFORMS, explain
 from workplan_cli.notify.signing import dingtalk_signed_url, feishu_signature
 
+_ANSWER_BYTES = 64 * 1024  # a robot answers with a few dozen bytes of JSON; more is not read
 Post = Callable[[str, bytes, float], tuple[int, bytes]]  # (url, body, timeout) -> (HTTP status, answer)
 
 
@@ -201,10 +202,10 @@ def urllib_post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
         raise Unreachable(f"{url.split(':')[0]}: not a web address", "不是网址")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return int(response.status), response.read()
+            return int(response.status), response.read(_ANSWER_BYTES)
     except urllib.error.HTTPError as err:
         with err:
-            return int(err.code), err.read()
+            return int(err.code), err.read(_ANSWER_BYTES)
     except TimeoutError as err:
         raise Timeout from err
     except urllib.error.URLError as err:
