@@ -571,6 +571,8 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
         left, right = core[: sep.start()], core[sep.end() :]
         if not left or not right:
             continue
+        if "月" not in right and (month := re.match(rf"(.*?{_NUM}月)", left)):
+            right = month[1] + right  # 12月中旬至下旬, 6月1日-15日: the right side borrows the month
         try:
             due_period, due_note = _period(phrase, right, plan_year, has_suffix=False)
             if _BARE_NUMBER.fullmatch(left) and (unit := re.search(r"[月日号]", right)):
@@ -593,7 +595,8 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
 # ---------------------------------------------------------------------------------------------
 # Every date-like mention in prose (for the importer's accounting of dates)
 
-_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})年"  # a written year
+# A written year; also one of the Republic of China calendar (民国105年 = 2016) when a month follows.
+_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|1[01]\d(?=年\d{1,2}月))年"
 _MPOINT = (
     rf"(?:{_MY})?{_NUM}月份?(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份|中|初)?"
     rf"|(?:{_MY}|今年|本年度?|明年)?年(?:底|末|内|中|初|终)"
@@ -616,12 +619,13 @@ _MENTION_PATTERN = (
     rf"|(?P<holiday>(?:{_MY})?[\"“]?(?:春节|元旦|清明节?|劳动节|端午节?|中秋节?|国庆节?)[\"”]?(?:节|假期|长假)?"
     r"(?:前|之前|以前|后|之后|期间)?"
     r"|[\"“](?:十一|五一)[\"”](?:前|之前|以前|后|期间|假期)?|(?:十一|五一)(?:前|之前|假期|期间))"
-    rf"|(?P<prefix>{_PREFIX})?(?P<date>(?:{_MPOINT})(?:{_MSEP}(?:{_MPOINT}))?|\d{{1,2}}{_MSEP}\d{{1,2}}月(?:份|底|末)?)"
+    rf"|(?P<prefix>{_PREFIX})?(?P<date>(?:{_MPOINT})(?:{_MSEP}(?:{_MPOINT}|上旬|中旬|下旬|底|末|{_NUM}[日号]))?"
+    rf"|\d{{1,2}}{_MSEP}\d{{1,2}}月(?:份|底|末)?)"
     rf"(?P<suffix>前|之前|以前)?"
     r"|(?P<period>各(?:季度|月份?|年度|半年))"
     r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
-    rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}{_MY}度?)"
+    rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}(?:{_MY}度?|(?:19|20)\d\d(?:学年度?|年度)?(?!\d)))"
     rf"|(?P<year>{_MY}度?)"
 )
 

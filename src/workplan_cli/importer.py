@@ -34,9 +34,16 @@ _FURNITURE = re.compile(
     r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\]|公文生成日期|备注/文号|文\s*号\s|"
     r"标\s*题[:：\s]|有\s*效\s*性|信息分类|发布机构)"
 )
+# A line of page metadata: two or more "label: value" pairs (来源: … 发布日期: …), or one with a date.
+_METADATA_LABELS = re.compile(
+    r"(?:来源|发布日期|发布时间|时间|浏览量|浏览次数|访问量|解读单位|解读类型|解读方式|名\s*称|索引号|发文字号|"
+    r"成文日期|作者|点击数?)\s*[:：]"
+)
+# Pinyin in brackets that some mirrors add after characters: 發(fā)布日期.
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _CN_NUMERALS = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^\s*([{_CN_NUMERALS}]+)、")
-_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账")
+_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报")
 _SENTENCE_END = "。；;！!？?"
 _CLOSING = ("特此报告", "特此说明", "特此通知", "以上报告", "抄送", "（此件", "(此件")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?")
@@ -272,14 +279,19 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
         for found in find_date_mentions(line)
     ]
     regions = _regions(lines)
-    source = _source(lines, regions)
+    inline = "section" not in regions
+    if inline:
+        regions = _regions_without_sections(lines, regions)
+    source = _source(lines, regions, split_sections=inline)
     sections = _sections(source, regions)
-    if not sections:
+    body_dates = [m for m in mentions if regions[m.line - 1] == "body" and m.kind in ("date", "recurring", "holiday")]
+    if not sections or (inline and not body_dates and not mentions):
         raise ReportImportError(
             "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?",
             "没有找到“一、二、……”开头的部分；这是工作计划吗？",
         )
     choice = choose_year(lines, year)
+    title = _title(lines, regions)
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
@@ -290,11 +302,10 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     for number, heading, body in sections:
         for item, (item_title, item_text, item_body) in _items(heading, body):
             initiative_id = f"{number}.{item}"
-            draft = DraftInitiative(initiative_id, heading.text, item_title.text, item_text.text)
+            draft = DraftInitiative(initiative_id, heading.text, item_title.text or title, item_text.text)
             draft.milestones, draft.owner = context.milestones(initiative_id, item_title, item_body)
             initiatives.append(draft)
     context.account_the_rest()
-    title = _title(lines, regions)
     plan = DraftPlan(
         title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh, lines
     )
@@ -327,11 +338,11 @@ def _regions(lines: list[str]) -> list[str]:
     regions: list[str] = []
     state = "head"
     for line in lines:
-        folded = normalize_chars(line).strip()
+        folded = _PINYIN.sub("", normalize_chars(line)).strip()
         if not folded:
             regions.append("blank")
             continue
-        if _FURNITURE.match(folded):
+        if _FURNITURE.match(folded) or (len(_METADATA_LABELS.findall(folded)) >= 2 and "。" not in folded):
             regions.append("furniture")
             continue
         if _ATTACHMENT.match(folded):
@@ -356,7 +367,31 @@ def _regions(lines: list[str]) -> list[str]:
     return regions
 
 
-def _source(lines: list[str], regions: list[str]) -> _Source:
+def _regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
+    """A report with no line starting 一、: its title (a short line naming what it is) and what is
+    above it stay the head; the rest is the body, where sections may still run inline (…。二、…)."""
+    title_index = -1
+    for index, (line, region) in enumerate(zip(lines, regions, strict=True)):
+        folded = normalize_chars(line).strip()
+        if region != "head":
+            continue
+        if any(word in folded for word in _TITLE_WORDS) and len(folded) <= 80 and "。" not in folded:
+            title_index = index
+            continue  # a title repeated or broken over lines below it stays in the head too
+        if title_index >= 0:
+            break
+        if len(folded) > 80 or "。" in folded:
+            break  # prose: the report starts without a title
+    return ["body" if region == "head" and index > title_index else region for index, region in enumerate(regions)]
+
+
+# Inside a line: a section number right after the end of a sentence (…制定本实施办法。一、指导思想…).
+_INLINE_SECTION = re.compile(rf"(?<=[。；;！!？?])\s*(?=[{_CN_NUMERALS}]+、)")
+
+
+def _source(lines: list[str], regions: list[str], *, split_sections: bool = False) -> _Source:
+    """The content lines joined with newlines; with ``split_sections``, a line holding several sections
+    is cut before each inline 一、 (each part keeps its place in the report's line)."""
     parts: list[str] = []
     starts: list[int] = []
     numbers: list[int] = []
@@ -366,13 +401,20 @@ def _source(lines: list[str], regions: list[str]) -> _Source:
     for number, (line, region) in enumerate(zip(lines, regions, strict=True), 1):
         if region not in ("section", "body", "head"):
             continue
-        stripped = line.strip()
-        starts.append(offset)
-        numbers.append(number)
-        indents.append(len(line) - len(line.lstrip()))
-        kept.append(region)
-        parts.append(stripped)
-        offset += len(stripped) + 1
+        cuts = [0]
+        if split_sections and region == "body":
+            cuts += [m.end() for m in _INLINE_SECTION.finditer(line) if m.end() > 0]
+        for index, cut in enumerate(cuts):
+            piece = line[cut : cuts[index + 1] if index + 1 < len(cuts) else len(line)]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            starts.append(offset)
+            numbers.append(number)
+            indents.append(cut + len(piece) - len(piece.lstrip()))
+            kept.append(region)
+            parts.append(stripped)
+            offset += len(stripped) + 1
     return _Source("\n".join(parts), starts, numbers, indents, kept)
 
 
@@ -402,6 +444,15 @@ def _sections(source: _Source, regions: list[str]) -> list[tuple[int, Piece, Pie
             found.append((len(found) + 1, heading, body_start, end))
         elif found:
             found[-1] = (found[-1][0], found[-1][1], found[-1][2], end)
+    if not found:
+        # No sections at all: the body is one section, without a heading of its own.
+        body_lines = [index for index, region in enumerate(source.regions) if region != "head"]
+        if not body_lines:
+            return []
+        first, last = body_lines[0], body_lines[-1]
+        end = source.starts[last + 1] - 1 if last + 1 < len(source.starts) else len(source.text)
+        body = Piece(source.starts[first], source.text[source.starts[first] : end])
+        return [(1, Piece(body.at, ""), body.strip())]
     return [
         (number, heading, Piece(body_start, source.text[body_start:body_end]).strip())
         for number, heading, body_start, body_end in found
@@ -652,13 +703,21 @@ class _Context:
         after = line[mention.end : mention.end + 8]
         written_year = _written_year(mention.text)
         if mention.kind == "document-number":
-            own = region in ("head", "attachment", "furniture") and not line.strip().startswith(_CITING)
-            own = own and (len(line.strip()) <= 40 or region == "furniture")
+            # The report's own number stands in its head: alone on a short line, at the start of one,
+            # or after 文号：; a number after 根据/按照 or inside 《》（） is one it cites.
+            whole_before = _PINYIN.sub("", line[: mention.col])
+            cited = any(word in whole_before for word in _CITING) or bool(re.search(r"[《（(]", whole_before))
+            placed: bool = len(line.strip()) <= 40 or mention.col <= 12
+            if re.search(r"文\s*号\s*[:：]?\s*\S{0,10}$", whole_before):
+                placed, cited = True, False
+            own = region in ("head", "attachment", "furniture") and not cited and placed
             return "not-a-deadline", "own-document-number" if own else "cited-document"
         if region == "furniture" and mention.kind == "year" and written_year == self.year:
             return "not-a-deadline", "plan-year"
         if region == "furniture":
-            return "not-a-deadline", "signing-date" if re.search(r"成文|印发|发文|生成", line) else "other"
+            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：]{0,3}[:：]?\s*$", line[: mention.col])
+            signed = label is not None and label[1] in ("成文", "印发", "发文", "生成")
+            return "not-a-deadline", "signing-date" if signed else "other"
         if region == "signoff":
             return "not-a-deadline", "signing-date"
         if mention.context in ("status", "reference"):
@@ -669,9 +728,21 @@ class _Context:
             return "not-a-deadline", "per-case-limit"
         if mention.kind in ("years", "period"):
             return "not-a-deadline", "period-label"
+        if re.match(r"(?:的)?(?:进展|推进|完成|工作|执行|办理)?情况", after):
+            return "not-a-deadline", "period-label"  # 10月份进展情况: the period a report covers
+        whole_before = line[: mention.col]
+        if whole_before.count("《") > whole_before.count("》") and any(w in whole_before for w in _CITING[:5]):
+            return "not-a-deadline", "cited-document"  # 贯彻《…2016年…要点》: the name of a document cited
+        if mention.kind == "date" and (
+            re.match(r"[”\"’]?(?:劳动竞赛|竞赛|是|时间紧|的关键)", after) or before.endswith("大干")
+        ):
+            return "not-a-deadline", "period-label"  # 二季度是全年工作的关键阶段: the period is the subject
         if mention.kind == "year":
             if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
                 return None
+            clause_start = not before or before[-1] in "。；;，,：:" or re.search(r"^\s*\d{1,2}[.、]$", before)
+            if written_year is not None and written_year > self.year and clause_start and region == "body":
+                return None  # 2015年在…取得决定性进展: a target for that year, due by its end
             if written_year == self.year and region in ("head", "attachment", "section"):
                 return "not-a-deadline", "plan-year"
             if written_year is not None and written_year < self.year and re.match(r"[,，]", after):
@@ -679,6 +750,8 @@ class _Context:
             return "not-a-deadline", "plan-year" if written_year == self.year else "period-label"
         if re.match(r"(?:起|开始)?(?:施行|实施|执行|生效|有效)", after) or re.search(r"有效期", before):
             return "not-a-deadline", "validity"
+        if re.match(r"(?:放假|休假|调休|(?:为|是)?星期|(?:为|是)?周[一二三四五六日])", after):
+            return "not-a-deadline", "other"  # 2月10日至17日放假: a holiday, not a deadline
         if mention.context == "from":
             return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
         if written_year is not None and written_year < self.year and region in ("body", "section"):
@@ -687,7 +760,8 @@ class _Context:
             if written_year is not None and _DATE_ONLY_LINE.match(line):
                 return "not-a-deadline", "signing-date"
             if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
-                return "not-a-deadline", "plan-year"
+                # 关于2023年10月份…的通报: a month in a title names the period it covers
+                return "not-a-deadline", "period-label" if "月" in mention.text else "plan-year"
         return None
 
     def _settle(self, mention: Mention, milestone: DraftMilestone) -> None:
@@ -741,6 +815,8 @@ def _written_year(text: str) -> int | None:
         return int(m[1])
     if m := re.search(r"([一二三四五六七八九〇零]{4})年", folded):
         return parse_numeral(m[1])
+    if m := re.match(r"(1[01]\d)年\d{1,2}月", folded):
+        return int(m[1]) + 1911  # the Republic of China calendar: 105年 is 2016
     return None
 
 
