@@ -19,8 +19,8 @@ import yaml
 from workplan_cli import gitrepo
 from workplan_cli.actions import Outcome
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
-from workplan_cli.editing import Change, edit_plan_file
-from workplan_cli.errors import EditRefusedError, UsageError
+from workplan_cli.editing import Change, apply_changes, edit_plan_file
+from workplan_cli.errors import EditRefusedError, GitError, UsageError
 from workplan_cli.history import FIELD_NAMES
 from workplan_cli.importer import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -164,6 +164,7 @@ def add_initiative(
     task: str | None = None,
     phrase: str | None = None,
     owner: str = "",
+    lead: str = "",
     heading: str | None = None,
 ) -> Outcome:
     """A new initiative file: the next free item of its section (2.4 after 2.3) with one milestone.
@@ -194,7 +195,10 @@ def add_initiative(
             milestones=[DraftMilestone(f"{new_id}.1", phrase.strip() if phrase else None, (task or title).strip())],
             owner=owner.strip(),
         )
-        atomic_replace(path, render_initiative(draft).encode("utf-8"))
+        written = render_initiative(draft).encode("utf-8")
+        if lead.strip():
+            written = apply_changes(written, [Change(new_id, (("lead", lead.strip()),))], path)
+        atomic_replace(path, written)
     when = _deadline_text(phrase, deadline, "en")
     return Outcome(
         new_id,
@@ -345,12 +349,20 @@ def commit_message(settings: PlanSettings, kind: str, ids: Sequence[str], **fiel
     return (chinese if lang == "zh" else english).format(ids=joined, **fields)
 
 
-def commit_edit(plan: Plan, outcomes: Sequence[Outcome], kind: str, **fields: str) -> str | None:
-    """Commit the files the changed outcomes touched, and only those; the new commit's id, or None
-    when nothing changed. Not in a git repository: GitError (exit 9) naming the folder."""
+def commit_edit(plan: Plan, outcomes: Sequence[Outcome], kind: str, **fields: str) -> tuple[str, str] | None:
+    """Commit the files the changed outcomes touched, and only those: (the new commit's id, its
+    message), or None when nothing changed. Not in a git repository: GitError (exit 9)."""
     changed = [outcome for outcome in outcomes if outcome.changed]
     if not changed:
         return None
-    repo = gitrepo.require_repository(plan.folder)
     message = commit_message(plan.settings, kind, [o.milestone_id for o in changed], **fields)
-    return gitrepo.commit_paths(repo, {o.path for o in changed}, message)
+    try:
+        repo = gitrepo.require_repository(plan.folder)
+        commit = gitrepo.commit_paths(repo, {o.path for o in changed}, message)
+    except GitError as failure:
+        files = ", ".join(sorted({str(o.path) for o in changed}))
+        raise GitError(
+            f"the edit was made ({files}) but not committed: {failure}",
+            f"已修改（{files}），但未能提交：{failure.text('zh')}",
+        ) from None
+    return (commit, message) if commit is not None else None

@@ -274,8 +274,12 @@ def _is_plan_file(path: str, prefix: str) -> bool:
     )
 
 
-def _concerns(item_id: str, wanted: str | None) -> bool:
-    return wanted is None or item_id == wanted or item_id.startswith(wanted + ".") or wanted.startswith(item_id + ".")
+def _concerns(change: ItemChange, wanted: str | None) -> bool:
+    """Whether a change belongs to the history asked for: the item, what belongs to it, and the
+    renaming of the file that holds it."""
+    if wanted is None or change.item_id == wanted or change.item_id.startswith(wanted + "."):
+        return True
+    return wanted.startswith(change.item_id + ".") and change.kind == "file.renamed"
 
 
 def plan_history(plan: Plan, item_id: str | None = None) -> list[HistoryEntry]:
@@ -328,5 +332,5 @@ def _changes_of(
         yield [
             c
             for c in compare_states(old, new, unsure)
-            if _concerns(c.item_id, item_id) or (c.kind == "file.unreadable" and item_id is None)
+            if _concerns(c, item_id) or (c.kind == "file.unreadable" and item_id is None)
         ]

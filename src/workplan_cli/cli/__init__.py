@@ -1,7 +1,7 @@
 """The `workplan` command line: the root options, the command modules, and ``main``.
 
-Each command group is a module of its own (``views``, ``edits``, ``digest``, ``imports``,
-``exports``, ``reports``), holding a ``commands`` Typer: options, one call into the core, render,
+Each command group is a module of its own (``views``, ``edits``, ``authoring``, ``digest``,
+``imports``, ``exports``, ``reports``), holding a ``commands`` Typer: options, one call into the core, render,
 exit. They share ``options`` and ``context`` and never import one another. A new command goes in
 its group's module and gets a line in ``COMMANDS`` (a test checks that the two agree).
 """
@@ -36,6 +36,11 @@ COMMANDS = {
     "done": "edits",
     "reopen": "edits",
     "note": "edits",
+    "add": "authoring",
+    "set": "authoring",
+    "log": "authoring",
+    "rollover": "authoring",
+    "pull": "authoring",
     "digest": "digest",
     "remind": "digest",
     "import": "imports",
@@ -75,6 +80,12 @@ class RootGroup(TyperGroup):
             )
             if command.name is not None:
                 self.commands.setdefault(command.name, command)
+        for group_info in module.commands.registered_groups:  # `workplan add initiative|milestone`
+            group = typer.main.get_group_from_info(
+                group_info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
+            )
+            if group.name is not None:
+                self.commands.setdefault(group.name, group)
 
 
 def hoist_lang(args: list[str]) -> list[str]:

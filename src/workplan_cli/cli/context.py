@@ -10,7 +10,7 @@ import functools
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +24,7 @@ from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from workplan_cli.actions import Outcome
     from workplan_cli.model import Plan
     from workplan_cli.pastplan import CommittedPlan
     from workplan_cli.schedule import Entry
@@ -131,6 +132,20 @@ class AppContext:
         count = len(plan.problems)
         raise PlanProblemsError(english.format(n=count), chinese.format(n=count))
 
+    def record(self, plan: Plan, outcomes: Sequence[Outcome], commit: bool | None, kind: str, **fields: str) -> None:
+        """With ``--commit`` (or ``commit: true`` in workplan.yaml), commit the files the edit touched."""
+        if not (plan.settings.commit if commit is None else commit):
+            return
+        from rich.text import Text
+
+        from workplan_cli.authoring import commit_edit
+
+        made = commit_edit(plan, outcomes, kind, **fields)
+        if made is not None:
+            made_id, message = made
+            said = f"已提交 {made_id[:10]}：{message}" if self.lang == "zh" else f"committed {made_id[:10]}: {message}"
+            console(stderr=True).print(Text(said, style="green"))
+
     def write_output(self, target: Path, data: bytes) -> None:
         """A file written whole and atomically, or stdout for ``-``."""
         if str(target) == "-":
@@ -176,6 +191,16 @@ def print_json(entries: Iterable[Entry]) -> None:
 
     for chunk in iter_json(entries):
         sys.stdout.write(chunk)
+
+
+def print_outcomes(outcomes: Iterable[Outcome], lang: str) -> None:
+    """What an edit did to each milestone, with its file: green when changed, dim when not."""
+    from rich.text import Text
+
+    out = console()
+    for outcome in outcomes:
+        style = "green" if outcome.changed else "dim"
+        out.print(Text(f"{outcome.text(lang)}  ({outcome.path})", style=style))
 
 
 def print_error(message: str) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors, parse_day
-from workplan_cli.cli.options import AllOption, OnOption, PlanOption
-
-if TYPE_CHECKING:
-    from workplan_cli.actions import Outcome
+from workplan_cli.cli.context import AppContext, handle_errors, parse_day, print_outcomes
+from workplan_cli.cli.options import AllOption, CommitOption, OnOption, PlanOption
 
 commands = typer.Typer()
 
@@ -32,15 +29,6 @@ IdArgument = Annotated[
 ]
 
 
-def _print_outcomes(outcomes: list[Outcome], lang: str) -> None:
-    from rich.text import Text
-
-    out = console()
-    for outcome in outcomes:
-        style = "green" if outcome.changed else "dim"
-        out.print(Text(f"{outcome.text(lang)}  ({outcome.path})", style=style))
-
-
 @commands.command()
 @handle_errors
 def done(
@@ -52,10 +40,11 @@ def done(
         str | None, typer.Option("--note", help="Also add this progress note (进展情况).", show_default=False)
     ] = None,
     every: AllOption = False,
+    commit: CommitOption = None,
 ) -> None:
     """Close a milestone (销号): record its done date in its plan file.
 
-    Example: workplan done 2.1.1 --on 2024-03-28 --note "方案已印发"
+    Example: workplan done 2.1.1 --on 2024-03-28 --note "方案已印发" --commit
     """
     from workplan_cli.actions import close
 
@@ -63,12 +52,20 @@ def done(
     loaded = run.open_plan(plan)
     today = run.today(loaded, None)
     day = parse_day(on, "--on") if on is not None else today
-    _print_outcomes(close(loaded, item_id, on=day, today=today, note=note, every=every), run.lang)
+    outcomes = close(loaded, item_id, on=day, today=today, note=note, every=every)
+    print_outcomes(outcomes, run.lang)
+    run.record(loaded, outcomes, commit, "done", day=day.isoformat())
 
 
 @commands.command()
 @handle_errors
-def reopen(ctx: typer.Context, item_id: IdArgument, plan: PlanOption = None, every: AllOption = False) -> None:
+def reopen(
+    ctx: typer.Context,
+    item_id: IdArgument,
+    plan: PlanOption = None,
+    every: AllOption = False,
+    commit: CommitOption = None,
+) -> None:
     """Reopen a closed milestone: remove its done date.
 
     Example: workplan reopen 2.1.1
@@ -76,7 +73,10 @@ def reopen(ctx: typer.Context, item_id: IdArgument, plan: PlanOption = None, eve
     from workplan_cli.actions import reopen as reopen_milestones
 
     run = AppContext.of(ctx)
-    _print_outcomes(reopen_milestones(run.open_plan(plan), item_id, every=every), run.lang)
+    loaded = run.open_plan(plan)
+    outcomes = reopen_milestones(loaded, item_id, every=every)
+    print_outcomes(outcomes, run.lang)
+    run.record(loaded, outcomes, commit, "reopen")
 
 
 @commands.command()
@@ -87,6 +87,7 @@ def note(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The progress note.")],
     plan: PlanOption = None,
     on: OnOption = None,
+    commit: CommitOption = None,
 ) -> None:
     """Add a dated progress note (进展情况) to a milestone without closing it.
 
@@ -97,4 +98,6 @@ def note(
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
-    _print_outcomes(add_note(loaded, item_id, text, on=day), run.lang)
+    outcomes = add_note(loaded, item_id, text, on=day)
+    print_outcomes(outcomes, run.lang)
+    run.record(loaded, outcomes, commit, "note", day=day.isoformat())

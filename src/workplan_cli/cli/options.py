@@ -80,5 +80,15 @@ FromGitOption = Annotated[
     typer.Option(
         "--from-git",
         help="Read the plan as committed on the as-of day (plan/ must be in a git repository; exit 9 if git fails).",
+        show_default=False,
+    ),
+]
+CommitOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--commit/--no-commit",
+        help="Commit the edit to git: only the files it touched, a message in the plan's language "
+        "(default: commit in workplan.yaml).",
+        show_default=False,
     ),
 ]

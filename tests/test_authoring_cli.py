@@ -1,0 +1,162 @@
+"""A year run from the command line: add, set, done with --commit, log, rollover, pull (real git)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workplan_cli.planfiles import load_plan
+
+from .conftest import Invoke
+from .gitplan import committed_plan, edit
+from .test_git_merge import git
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+@pytest.fixture
+def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return committed_plan(tmp_path / "office", monkeypatch) / "plan"
+
+
+def subjects(top: Path) -> list[str]:
+    return git(top, "log", "--format=%s").splitlines()
+
+
+def test_a_year_from_the_command_line_each_edit_one_commit(office: Path, invoke: Invoke) -> None:
+    plan = ["--plan", str(office)]
+    steps = [
+        ["add", "milestone", "2.1", "--deadline", "9月底前", "--task", "完成第三批赋权评估", "--commit"],
+        ["set", "2.1.5", "deadline", "10月底前", "--commit"],
+        ["done", "2.1.5", "--on", "2024-10-20", "--commit"],
+        ["reopen", "2.1.5", "--commit"],
+        ["note", "2.1.5", "补充材料", "--on", "2024-10-22", "--commit"],
+    ]
+    for step in steps:
+        result = invoke([*step, *plan])
+        assert result.exit_code == 0, result.output
+    assert subjects(office.parent)[:5] == [
+        "2.1.5 进展情况（2024-10-22）",
+        "重新打开 2.1.5",
+        "销号 2.1.5（2024-10-20）",
+        "2.1.5 完成时限：9月底前 → 10月底前",
+        "新增节点 2.1.5",
+    ]
+    assert git(office.parent, "status", "--porcelain") == ""
+    history = json.loads(invoke(["log", "2.1.5", "--json", *plan]).stdout)
+    assert [[c["change"] for c in entry["changes"]] for entry in history] == [
+        ["note.added"],
+        ["reopened"],
+        ["closed"],
+        ["deadline.moved"],
+        ["added.milestone"],
+    ]
+    assert history[3]["changes"][0]["from"] == "9月底前" and history[3]["changes"][0]["to"] == "10月底前"
+    text = invoke(["log", "2.1.5", *plan], WORKPLAN_LANG="zh").stdout
+    assert "完成时限由 9月底前 调整为 10月底前" in text and "销号（2024-10-20）" in text
+
+
+def test_commit_true_in_workplan_yaml_commits_without_the_flag_and_no_commit_overrides(
+    office: Path, invoke: Invoke
+) -> None:
+    settings = office / "workplan.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "commit: true\n", encoding="utf-8")
+    git(office.parent, "commit", "-qam", "commit edits")
+    assert invoke(["done", "2.1.1", "--on", "2024-03-28", "--plan", str(office)]).exit_code == 0
+    assert subjects(office.parent)[0] == "销号 2.1.1（2024-03-28）"
+    assert invoke(["done", "2.1.2", "--on", "2024-03-28", "--no-commit", "--plan", str(office)]).exit_code == 0
+    assert subjects(office.parent)[0] == "销号 2.1.1（2024-03-28）"
+    assert git(office.parent, "status", "--porcelain") == " M plan/2-1.yaml\n"
+
+
+def test_commit_outside_git_edits_the_file_then_exits_9_saying_so(plan_dir: Path, invoke: Invoke) -> None:
+    result = invoke(["done", "2.1.1", "--on", "2024-03-28", "--commit", "--plan", str(plan_dir)])
+    assert result.exit_code == 9
+    assert "the edit was made" in result.stderr and "not committed" in result.stderr and "git init" in result.stderr
+    assert next(m for _, m in load_plan(plan_dir).milestones() if m.id == "2.1.1").done is not None
+
+
+def test_a_bad_phrase_is_exit_2_and_nothing_written_nor_committed(office: Path, invoke: Invoke) -> None:
+    result = invoke(
+        ["add", "milestone", "2.1", "--deadline", "春节后", "--task", "x", "--commit", "--plan", str(office)]
+    )
+    assert result.exit_code == 2 and "春节后" in result.stderr
+    assert git(office.parent, "status", "--porcelain") == "" and subjects(office.parent) == ["plan"]
+
+
+def test_log_reads_back_across_a_file_rename(office: Path, invoke: Invoke) -> None:
+    top = office.parent
+    assert invoke(["done", "2.1.1", "--on", "2024-03-28", "--commit", "--plan", str(office)]).exit_code == 0
+    git(top, "mv", "plan/2-1.yaml", "plan/2-1-街道.yaml")
+    git(top, "commit", "-qm", "rename")
+    assert invoke(["set", "2.1.2", "deadline", "9月底前", "--commit", "--plan", str(office)]).exit_code == 0
+    history = json.loads(invoke(["log", "2.1", "--json", "--plan", str(office)]).stdout)
+    told = [(entry["subject"], [c["text"] for c in entry["changes"]]) for entry in history[:3]]
+    assert told == [
+        ("2.1.2 完成时限：6月底前 → 9月底前", ["deadline moved from 6月底前 to 9月底前"]),
+        ("rename", ["file renamed from plan/2-1.yaml to plan/2-1-街道.yaml"]),
+        ("销号 2.1.1（2024-03-28）", ["closed on 2024-03-28"]),
+    ]
+
+
+def test_log_outside_git_is_exit_9(plan_dir: Path, invoke: Invoke) -> None:
+    result = invoke(["log", "--plan", str(plan_dir)])
+    assert result.exit_code == 9 and "not in a git repository" in result.stderr
+
+
+def test_rollover_of_the_shipped_plan_as_of_year_end_carries_exactly_the_milestones_not_done(
+    plan_dir: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    plan = ["--plan", str(plan_dir)]
+    for milestone_id, day in (("1.3.1", "2024-03-30"), ("2.1.1", "2024-03-28"), ("2.1.2", "2024-12-31")):
+        assert invoke(["done", milestone_id, "--on", day, *plan]).exit_code == 0
+    # closed after the day the rollover looks at: still carried
+    edit(plan_dir / "4-2.yaml", "    done:\n", "    done: 2025-01-05\n")
+    before = load_plan(plan_dir)
+    out = tmp_path / "2025" / "plan"
+
+    result = invoke(["rollover", "--year", "2025", "--out", str(out), "--as-of", "2024-12-31", *plan])
+
+    assert result.exit_code == 0, result.output
+    assert "23 unfinished milestones carried over, 3 done left behind" in result.stdout
+    rolled = load_plan(out)
+    assert rolled.problems == () and rolled.settings.year == 2025 and "2025年" in rolled.settings.title
+    expected = {m.id for _, m in before.milestones() if m.done is None or m.done.isoformat() > "2024-12-31"}
+    assert {m.id for _, m in rolled.milestones()} == expected
+    assert len(expected) == 23 and {"1.3.1", "2.1.1", "2.1.2"}.isdisjoint(expected)
+    old = {m.id: m for _, m in before.milestones()}
+    for _, milestone in rolled.milestones():
+        was = old[milestone.id]
+        assert milestone.carried_from == f"2024:{milestone.id}" and milestone.done is None
+        assert milestone.due == was.due  # the day it was due, not a year's silent extension
+        assert milestone.deadline_was == (was.phrase if was.due else None)
+    assert not (out / "1-3.yaml").exists()  # nothing left of initiative 1.3: not carried
+    assert load_plan(plan_dir) == before  # the old plan untouched
+
+    again = invoke(["rollover", "--year", "2025", "--out", str(out), *plan])
+    assert again.exit_code == 2 and "already holds a plan" in again.stderr
+
+
+def test_pull_fast_forwards_a_clone_of_a_local_bare_remote(tmp_path: Path, office: Path, invoke: Invoke) -> None:
+    top = office.parent
+    git(tmp_path, "clone", "-q", "--bare", str(top), "remote.git")
+    git(top, "remote", "add", "origin", str(tmp_path / "remote.git"))
+    git(tmp_path, "clone", "-q", "remote.git", "district")
+    district = tmp_path / "district" / "plan"
+    assert "already up to date" in invoke(["pull", "--plan", str(district)]).stdout
+
+    assert invoke(["done", "2.1.1", "--on", "2024-03-28", "--commit", "--plan", str(office)]).exit_code == 0
+    git(top, "push", "-q", "origin", "main")
+    pulled = invoke(["pull", "--plan", str(district)])
+    assert pulled.exit_code == 0 and "->" in pulled.stdout
+    assert next(m for _, m in load_plan(district).milestones() if m.id == "2.1.1").done is not None
+
+    assert invoke(["done", "2.1.2", "--on", "2024-06-28", "--commit", "--plan", str(office)]).exit_code == 0
+    git(top, "push", "-q", "origin", "main")
+    assert invoke(["done", "3.2.1", "--on", "2024-06-28", "--commit", "--plan", str(district)]).exit_code == 0
+    diverged = invoke(["pull", "--plan", str(district)])
+    assert diverged.exit_code == 9 and "--ff-only" in diverged.stderr
+    assert git(tmp_path / "district", "log", "-1", "--format=%s") == "销号 3.2.1（2024-06-28）\n"  # no merge made
