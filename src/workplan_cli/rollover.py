@@ -56,7 +56,7 @@ def pinned_deadline(milestone: Milestone, old_year: int, new_year: int) -> str |
     calendar = calendar_for(new_year)
     for candidate in (phrase, f"{old_year}年{phrase}"):
         try:
-            again = resolve_deadline(candidate, new_year, workdays=calendar, assigned=milestone.assigned)
+            again = resolve_deadline(candidate, new_year, work_calendar=calendar, assigned=milestone.assigned)
         except DeadlineError:
             continue
         if _same_day(again, deadline):
