@@ -152,4 +152,6 @@ def test_every_command_is_listed_where_the_root_loads_it_from() -> None:
         loaded = importlib.import_module(module)
         for info in getattr(getattr(loaded, "commands", None), "registered_commands", []):
             registered[info.name or info.callback.__name__] = module.rpartition(".")[2]
+        for group in getattr(getattr(loaded, "commands", None), "registered_groups", []):  # workplan add …
+            registered[group.name or group.typer_instance.info.name] = module.rpartition(".")[2]
     assert registered == COMMANDS

@@ -81,11 +81,10 @@ class RootGroup(TyperGroup):
             if command.name is not None:
                 self.commands.setdefault(command.name, command)
         for group_info in module.commands.registered_groups:  # `workplan add initiative|milestone`
-            group = typer.main.get_group_from_info(
-                group_info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
-            )
-            if group.name is not None:
-                self.commands.setdefault(group.name, group)
+            sub = group_info.typer_instance
+            name = group_info.name or (sub.info.name if sub is not None else None)
+            if sub is not None and isinstance(name, str):
+                self.commands.setdefault(name, typer.main.get_command(sub))
 
 
 def hoist_lang(args: list[str]) -> list[str]:

@@ -15,8 +15,12 @@ from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption
 commands = typer.Typer()
 add_commands = typer.Typer(
     name="add",
-    help="Add an initiative or a milestone (the next free id; the deadline phrase is checked first).",
+    help="Add an initiative or a milestone (the next free id; the deadline phrase is checked first).\n\n"
+    "Example: workplan add milestone 2.1 --deadline 9月底前 --task 完成第三批赋权事项评估",
     no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 commands.add_typer(add_commands)
 
