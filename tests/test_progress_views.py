@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -56,3 +57,18 @@ def test_show_has_a_schedule_progress_column(invoke: Invoke, repository: Path) -
     assert "序时进度" in result.stdout
     row = next(line for line in result.stdout.splitlines() if "2.3.1" in line and "指导" in line)
     assert row.rstrip().endswith("77% · 70% 欠进度")
+
+
+def test_the_digest_in_three_colours(invoke: Invoke, repository: Path) -> None:
+    text = invoke(["digest", "--plan", str(repository), "--as-of", "2024-05-20"], WORKPLAN_LANG="zh").stdout
+    headings = [line for line in text.splitlines() if line.startswith("■")]
+    assert headings[:3] == ["■ 逾期 1 项", "■ 欠进度 1 项", "■ 14 天内到期 0 项"]
+    behind = text.split("■ 欠进度 1 项")[1].split("■")[0]
+    assert "2.3.1" in behind
+    page = invoke(["digest", "--plan", str(repository), "--as-of", "2024-06-20", "--html"]).stdout
+    sections = re.findall(r'border-left:4px solid (#[0-9a-f]{6});">([^<]*)</h2>', page)
+    assert sections[:3] == [
+        ("#c62828", "1 overdue"),  # red
+        ("#f9a825", "2 behind schedule"),  # yellow: 3.2.1 at 40 % and 2.3.1 at 70 %, 94 % of their time gone
+        ("#1565c0", "4 due within 14 days"),  # blue: the four still open of the six due June 30
+    ]

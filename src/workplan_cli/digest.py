@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from workplan_cli.model import Status
+from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry, by_deadline
 
 PAST_WEEK = 7  # days looked back for "newly overdue" and "closed"; the as-of day itself counts too
@@ -31,11 +32,12 @@ class Digest:
     closed: tuple[Entry, ...]  # done during the past week
     progress: tuple[SectionProgress, ...]
     owner: str | None = None  # set for a digest of one owner's milestones
+    behind: tuple[Entry, ...] = ()  # behind schedule (欠进度), not overdue: the yellow of the three colours
 
     @property
     def is_empty(self) -> bool:
         """Nothing to tell anyone: `--skip-empty` sends nothing then."""
-        return not (self.overdue or self.due or self.closed)
+        return not (self.overdue or self.due or self.closed or self.behind)
 
 
 def build_digest(title: str, entries: Sequence[Entry], as_of: date, window: int, owner: str | None = None) -> Digest:
@@ -57,6 +59,7 @@ def build_digest(title: str, entries: Sequence[Entry], as_of: date, window: int,
         closed=tuple(closed),
         progress=tuple(_progress(entries)),
         owner=owner,
+        behind=tuple(by_deadline(e for e in entries if e.colour is Colour.YELLOW)),
     )
 
 

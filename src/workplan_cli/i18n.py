@@ -98,6 +98,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "工作计划周报 {as_of}：逾期 {overdue} 项，{window} 天内到期 {due} 项",
     ),
     "digest.overdue": ("{n} overdue", "逾期 {n} 项"),
+    "digest.behind": ("{n} behind schedule", "欠进度 {n} 项"),
     "digest.due": ("{n} due within {window} days", "{window} 天内到期 {n} 项"),
     "digest.newly_overdue": ("{n} became overdue in the past week", "过去一周新逾期 {n} 项"),
     "digest.closed": ("{n} closed in the past week", "过去一周完成 {n} 项"),

@@ -35,6 +35,7 @@ class Labels:
     columns: tuple[str, ...]
     for_owner: str
     nothing: str
+    behind: str
 
 
 def labels_for(lang: str) -> Labels:
@@ -48,7 +49,8 @@ def labels_for(lang: str) -> Labels:
 ZH, EN = labels_for("zh"), labels_for("en")
 LABELS = {"zh": ZH, "en": EN}
 
-_COLOURS = {"overdue": "#c62828", "due": "#f9a825", "newly": "#c62828", "closed": "#2e7d32"}
+# The office's three colours: red overdue, yellow behind schedule (欠进度), blue due soon.
+_COLOURS = {"overdue": "#c62828", "behind": "#f9a825", "due": "#1565c0", "newly": "#c62828", "closed": "#2e7d32"}
 
 
 def header_safe(text: str) -> str:
@@ -87,8 +89,11 @@ def deadline_text(entry: Entry) -> str:
 
 def _sections(digest: Digest, labels: Labels) -> list[tuple[str, str, tuple[Entry, ...]]]:
     """(key, heading, entries) for each list of the digest, in reading order."""
+    # Behind schedule needs a reported percent: the list appears once some milestone is behind.
+    behind = [("behind", labels.behind.format(n=len(digest.behind)), digest.behind)] if digest.behind else []
     return [
         ("overdue", labels.overdue.format(n=len(digest.overdue)), digest.overdue),
+        *behind,
         ("due", labels.due.format(n=len(digest.due), window=digest.window), digest.due),
         ("newly", labels.newly_overdue.format(n=len(digest.newly_overdue)), digest.newly_overdue),
         ("closed", labels.closed.format(n=len(digest.closed)), digest.closed),
