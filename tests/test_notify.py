@@ -332,10 +332,13 @@ def test_pacing_keeps_under_the_rate_limit(robots: RobotServer) -> None:
     robots.clock = time.clock  # the robot counts its minute on the same clock
     robot = robots.add("wecom", "tok")
     bodies = [{"msgtype": "text", "text": {"content": f"第 {n} 条"}} for n in range(45)]
-    result = send(robots, robots.url(robot), "wecom", bodies, time=time)
+    told: list[float] = []
+    result = send_all("wecom", robots.url(robot), "", bodies, timeout=5, retries=0, backoff=0,
+                      clock=time.clock, sleep=time.sleep, announce=told.append)  # fmt: skip
     assert result == Sent(45, 45)
     assert robot.answers == [] and len(robot.received) == 45
     assert 119 < sum(time.pauses) < 121  # two full minutes of waiting, for messages 21 and 41
+    assert told == time.pauses  # and each wait was announced before it began
 
 
 def test_feishu_pacing_also_keeps_five_a_second() -> None:

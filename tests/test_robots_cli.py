@@ -259,6 +259,13 @@ def test_remind_crontab_line_works_under_a_bare_environment(
     for robot in (wecom, ding, feishu):
         (text,) = robot.contents()
         assert "今天起逾期 1 项" in text and "9.1.1 昨天到期的工作：报送年度工作总结" in text
+    # the weekly digest's line, the same way
+    weekly = invoke(["digest", "--crontab", "--plan", str(plan_dir)]).stdout.strip().splitlines()[-1]
+    assert weekly.split(" ", 5)[:5] == ["0", "8", "*", "*", "1"]
+    result = run_as_cron(weekly.split(" ", 5)[5], robot_env(robots, wecom, ding, feishu))
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    for robot in (wecom, ding, feishu):
+        assert len(robot.received) >= 2 and all("工作计划周报" in text for text in robot.contents()[1:])
 
 
 def smtp_block(port: int) -> str:

@@ -200,6 +200,7 @@ class Sending:
     show: Callable[[str], None]
     clock: Callable[[], float]
     sleep: Callable[[float], None]
+    note: Callable[[str, str], None] | None = None  # progress worth a line on stderr (English, Chinese)
 
 
 def send_digest_to_channels(
@@ -277,7 +278,14 @@ def _to_channels(
             continue
         if channel.type != "email":
             outcome = send_robot(
-                channel, notice, how.env, dry_run=how.dry_run, show=how.show, clock=how.clock, sleep=how.sleep
+                channel,
+                notice,
+                how.env,
+                dry_run=how.dry_run,
+                show=how.show,
+                clock=how.clock,
+                sleep=how.sleep,
+                note=how.note,
             )
             report.outcomes.append(outcome)
             continue

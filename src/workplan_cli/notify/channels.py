@@ -70,6 +70,7 @@ def send_robot(
     clock: Callable[[], float],
     sleep: Callable[[float], None],
     post: Post | None = None,
+    note: Callable[[str, str], None] | None = None,
 ) -> Outcome:
     """Build the channel's messages and send them, or show them with ``dry_run``."""
     bodies = build_requests(notice, channel.type, channel.format, channel.keyword)
@@ -108,10 +109,25 @@ def send_robot(
         clock=clock,
         sleep=sleep,
         post=post,
+        announce=_waiting(channel, note) if note else None,
     )
     if result.failure is None:
         return succeeded(channel, f"sent, {count} message(s)", f"已发送 {count} 条消息")
     return failed(channel, *_progress(result.failure, result.sent, count))
+
+
+def _waiting(channel: NotifyChannel, note: Callable[[str, str], None]) -> Callable[[float], None]:
+    """Says why nothing seems to happen while a long digest waits for the robot's rate limit."""
+    spec = PLATFORMS[channel.type]
+    name_en, name_zh = heading(channel)
+
+    def say(seconds: float) -> None:
+        note(
+            f"{name_en}: waiting {seconds:.0f} s for {spec.label_en}'s limit of {spec.per_minute} messages a minute",
+            f"{name_zh}：等待 {seconds:.0f} 秒（{spec.label_zh}每分钟最多 {spec.per_minute} 条消息）",
+        )
+
+    return say
 
 
 def _progress(failure: Failure, sent: int, count: int) -> tuple[str, str]:

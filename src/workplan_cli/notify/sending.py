@@ -56,11 +56,16 @@ class Pacer:
     """
 
     def __init__(
-        self, windows: Sequence[tuple[int, float]], clock: Callable[[], float], sleep: Callable[[float], None]
+        self,
+        windows: Sequence[tuple[int, float]],
+        clock: Callable[[], float],
+        sleep: Callable[[float], None],
+        announce: Callable[[float], None] | None = None,
     ) -> None:
         self.windows = [w for w in windows if w[0] > 0]
         self.clock = clock
         self.sleep = sleep
+        self.announce = announce  # told of a pause of a second or more before it starts
         self.sent: deque[float] = deque()
 
     def wait(self) -> float:
@@ -72,6 +77,8 @@ class Pacer:
             if len(recent) >= limit:
                 pause = seconds - (now - recent[-limit])
                 if pause > 0:
+                    if pause >= 1 and self.announce is not None:
+                        self.announce(pause)
                     self.sleep(pause)
                     waited += pause
         self.sent.append(self.clock())
@@ -81,9 +88,14 @@ class Pacer:
         return waited
 
 
-def pacer_for(platform: str, clock: Callable[[], float], sleep: Callable[[float], None]) -> Pacer:
+def pacer_for(
+    platform: str,
+    clock: Callable[[], float],
+    sleep: Callable[[float], None],
+    announce: Callable[[float], None] | None = None,
+) -> Pacer:
     spec = PLATFORMS[platform]
-    return Pacer([(spec.per_minute, 60.0), (spec.per_second, 1.0)], clock, sleep)
+    return Pacer([(spec.per_minute, 60.0), (spec.per_second, 1.0)], clock, sleep, announce)
 
 
 def check_url(url: str, variable: str) -> Failure | None:
@@ -121,6 +133,7 @@ def send_all(
     sleep: Callable[[float], None],
     post: Post | None = None,
     pacer: Pacer | None = None,
+    announce: Callable[[float], None] | None = None,
 ) -> Sent:
     """Send the messages in order; stop at the first one the robot does not accept.
 
@@ -129,7 +142,7 @@ def send_all(
     same message again would be refused the same way, and a rate limit only gets longer).
     """
     send = post or urllib_post
-    pace = pacer or pacer_for(platform, clock, sleep)
+    pace = pacer or pacer_for(platform, clock, sleep, announce)
     retried = 0
     for number, body in enumerate(bodies):
         pace.wait()
