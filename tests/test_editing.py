@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import stat
@@ -198,12 +197,10 @@ def test_mode_is_kept_and_a_symlink_stays_a_link(plan_dir: Path, tmp_path: Path)
 
 
 def test_an_edit_waits_for_the_lock_and_applies_on_top_of_the_other_writer(plan_dir: Path) -> None:
-    """Hold the file's lock, start `workplan done`, replace the file meanwhile (as another editor
-    would), release: the waiting process must re-read the new file, so both edits land."""
+    """Hold the plan's lock, start `workplan done`, replace the file meanwhile (as another writer
+    would), release: the waiting process must read the new file, so both edits land."""
     path = plan_dir / "2-1.yaml"
-    fd = os.open(path, os.O_RDONLY)
-    fcntl.flock(fd, fcntl.LOCK_EX)
-    try:
+    with safewrite.plan_lock(plan_dir):
         proc = subprocess.Popen(
             [installed_workplan(), "done", "2.1.2", "--on", "2024-06-28", "--plan", str(plan_dir)],
             stdout=subprocess.PIPE,
@@ -215,9 +212,6 @@ def test_an_edit_waits_for_the_lock_and_applies_on_top_of_the_other_writer(plan_
         assert "2024-06-28" not in path.read_text(encoding="utf-8")
         other = apply_changes(path.read_bytes(), [Change.done_on("2.1.1", date(2024, 3, 28))], path)
         safewrite.atomic_replace(path, other)  # the other writer's rename
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     text = path.read_text(encoding="utf-8")

@@ -1,8 +1,14 @@
-"""Closing (销号), reopening and annotating milestones: which ones, whether it is allowed, then the edit."""
+"""Closing (销号), reopening and annotating milestones: which ones, whether it is allowed, then the edit.
+
+Every decision is made on the plan as read under the plan's lock, held until the edit is written:
+two `done` at once on one milestone give one "done" and one "already done", never two dates, and
+an import or another edit cannot slip in between the check and the write.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,14 +33,37 @@ class Outcome:
         return self.message_zh if lang == "zh" and self.message_zh else self.message
 
 
+@contextlib.contextmanager
+def _current(plan: Plan) -> Iterator[Plan]:
+    """The plan as it is now, read again under its lock, which is held until the block ends."""
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.safewrite import plan_lock
+
+    with plan_lock(plan.folder):
+        yield load_plan(plan.folder, keep_text=False)
+
+
 def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
-    """The milestones an id names: one for a milestone id, all of them for an initiative id."""
+    """The milestones an id names: one for a milestone id, all of them for an initiative id.
+
+    An id held by two files is refused: editing one of them would leave the other saying otherwise.
+    """
     try:
         initiative = find_initiative(plan, item_id)
     except UnknownIdError as error:
         if plan.problems:
             raise _maybe_in_a_broken_file(plan, error) from None
         raise
+    holders = sorted(
+        {str(i.file) for i in plan.initiatives if i.id == item_id or any(m.id == item_id for m in i.milestones)}
+    )
+    if len(holders) > 1:
+        raise EditRefusedError(
+            f"{item_id} is in {len(holders)} files: {', '.join(holders)}; give one of them another id "
+            "(`workplan check` lists it), nothing was changed",
+            f"编号 {item_id} 出现在 {len(holders)} 个文件中：{', '.join(holders)}；请给其中一个换编号"
+            "（`workplan check` 会列出），未做任何改动",
+        )
     if initiative.id == item_id:
         return initiative, list(initiative.milestones)
     return initiative, [m for m in initiative.milestones if m.id == item_id]
@@ -73,6 +102,11 @@ def close(
     plan: Plan, item_id: str, *, on: date, today: date, note: str | None = None, every: bool = False
 ) -> list[Outcome]:
     """Record ``on`` as the done date. Already-closed milestones are left untouched and reported."""
+    with _current(plan) as current:
+        return _close(current, item_id, on=on, today=today, note=note, every=every)
+
+
+def _close(plan: Plan, item_id: str, *, on: date, today: date, note: str | None, every: bool) -> list[Outcome]:
     if on > today:
         raise UsageError(
             f"--on {on.isoformat()} is after today ({today.isoformat()}); a done date cannot be in the future",
@@ -122,7 +156,16 @@ def _reopenable(milestone: Milestone) -> bool:
 
 
 def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
-    """Remove a done date; for a recurring milestone, reopen its last closed period."""
+    """Remove a done date; for a recurring milestone, reopen its last closed period.
+
+    The ``done:`` line goes altogether where the file's other milestones have none (`done` added
+    it), and stays empty where they have one: either way done + reopen gives the bytes back.
+    """
+    with _current(plan) as current:
+        return _reopen(current, item_id, every=every)
+
+
+def _reopen(plan: Plan, item_id: str, *, every: bool) -> list[Outcome]:
     initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, "reopen")
     if not chosen:
         return [
@@ -137,7 +180,17 @@ def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
         else:
             changes.append(Change.done_on(m.id, None))
             messages.append((f"{m.id} reopened (done date removed)", f"{m.id} 已重新打开（删除完成日期）"))
-    edit_plan_file(initiative.file, changes)
+
+    def in_the_files_style(raw: bytes) -> list[Change]:
+        omits_done = _omits_done(raw)
+        return [
+            Change(c.milestone_id, drop=("done",))
+            if c.values == (("done", None),) and omits_done(c.milestone_id)
+            else c
+            for c in changes
+        ]
+
+    edit_plan_file(initiative.file, in_the_files_style)
     return [Outcome(m.id, initiative.file, en, True, zh) for m, (en, zh) in zip(chosen, messages, strict=True)]
 
 
@@ -152,9 +205,43 @@ def _period_before(milestone: Milestone) -> str | None:
     return None
 
 
+def _omits_done(raw: bytes) -> Callable[[str], bool]:
+    """Whether the file's other milestones (most of them) are written without a ``done:`` line."""
+    import yaml
+
+    from workplan_cli.yamlnodes import YAML_LOADER
+
+    try:
+        root = yaml.compose(raw.decode("utf-8-sig"), Loader=YAML_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return lambda _: False  # the edit itself names what is wrong with the file
+    keys: dict[str, set[str]] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "milestones" and isinstance(value, yaml.SequenceNode):
+                for item in value.value:
+                    if isinstance(item, yaml.MappingNode):
+                        names = {str(k.value) for k, _ in item.value}
+                        ids = [
+                            str(v.value) for k, v in item.value if k.value == "id" and isinstance(v, yaml.ScalarNode)
+                        ]
+                        keys[ids[0] if ids else ""] = names
+
+    def omits(milestone_id: str) -> bool:
+        others = [names for other, names in keys.items() if other != milestone_id]
+        return bool(others) and sum("done" not in names for names in others) > len(others) / 2
+
+    return omits
+
+
 def add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
     if not text.strip():
         raise UsageError("the note is empty", "进展情况为空")
+    with _current(plan) as current:
+        return _add_note(current, item_id, text, on=on)
+
+
+def _add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
     initiative, chosen, _ = _select(plan, item_id, lambda m: True, False, "note")
     if not chosen:
         raise UnknownIdError(f"{item_id} has no milestones", f"{item_id} 没有节点")

@@ -11,6 +11,7 @@ in the same folder, fsync, rename. The file is locked meanwhile, so two edits at
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -323,11 +324,13 @@ def edit_plan_file(path: Path, changes: Sequence[Change] | Callable[[bytes], Seq
     ``changes`` may be a function of the file's bytes as read under the lock: a change that
     depends on the file, such as the next free milestone id, is then decided by one writer at a time.
     """
+    if os.path.exists(path):  # refused before the lock file is made beside it
+        check_writable(path, Path(os.path.realpath(path)))
     with locked(path) as target:
         check_writable(path, target)
         raw = target.read_bytes()
         new = apply_changes(raw, changes(raw) if callable(changes) else changes, path)
         if new == raw:
             return False
-        atomic_replace(target, new)
+        atomic_replace(target, new, locked=True)
         return True

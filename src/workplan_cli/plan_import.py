@@ -140,16 +140,21 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     result = ImportReport(parse_report(text, year=year, work_calendar=WorkCalendar()), out)
     if dry_run:
         return result
-    existing = holds_a_plan(out)
-    if existing and not (force or update):
-        raise ReportImportError(
-            f"{out} already holds a plan; use --update to re-import keeping done dates, notes "
-            "and owners, or --force to replace it",
-            f"{out} 中已有计划；用 --update 重新导入并保留完成日期、进展和责任单位，或用 --force 替换",
-        )
-    result.changes = carry_over(result.draft, load_plan(out)) if update and existing else None
-    files = plan_files(result.draft, with_settings=result.changes is None)
-    result.removed = write_whole_plan(out, files, remove_others=force or update)
+    from workplan_cli.safewrite import plan_lock
+
+    # Under the lock `done` and `note` take, from reading the plan there to writing the new one: a
+    # date recorded meanwhile is either read (and carried over) or waits until the import is done.
+    with plan_lock(out) if out.is_dir() else contextlib.nullcontext():
+        existing = holds_a_plan(out)
+        if existing and not (force or update):
+            raise ReportImportError(
+                f"{out} already holds a plan; use --update to re-import keeping done dates, notes "
+                "and owners, or --force to replace it",
+                f"{out} 中已有计划；用 --update 重新导入并保留完成日期、进展和责任单位，或用 --force 替换",
+            )
+        result.changes = carry_over(result.draft, load_plan(out)) if update and existing else None
+        files = plan_files(result.draft, with_settings=result.changes is None)
+        result.removed = write_whole_plan(out, files, remove_others=force or update)
     result.written = True
     return result
 

@@ -105,15 +105,16 @@ def write_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -
     Returns the files removed. Settings and initiative files are written one by one, each whole.
     """
 
-    from workplan_cli.safewrite import atomic_replace  # tempfile, fcntl: only writers pay for them
+    from workplan_cli.safewrite import atomic_replace, plan_lock  # only writers pay for them
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        atomic_replace(folder / name, text.encode("utf-8"))
     removed = []
-    if remove_others:
-        for path in initiative_files(folder):
-            if path.relative_to(folder).as_posix() not in files:
-                path.unlink()
-                removed.append(path)
+    with plan_lock(folder):
+        for name, text in files.items():
+            atomic_replace(folder / name, text.encode("utf-8"), locked=True)
+        if remove_others:
+            for path in initiative_files(folder):
+                if path.relative_to(folder).as_posix() not in files:
+                    path.unlink()
+                    removed.append(path)
     return removed

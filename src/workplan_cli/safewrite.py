@@ -7,37 +7,150 @@ rename, fsync of the folder. A reader never sees half a file, and a crash leaves
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import re
 import stat
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from workplan_cli.errors import EditRefusedError
 
+LOCK_FILE = ".workplan.lock"  # hidden: never read as an initiative file
+LOCK_TIMEOUT_SECONDS = 60.0  # an edit takes milliseconds: a lock held this long is someone stuck
+_local = threading.local()  # per thread: the plan folders it holds the lock of, and how deeply
+
+
+def _held() -> dict[str, int]:
+    held: dict[str, int] | None = getattr(_local, "held", None)
+    if held is None:
+        held = _local.held = {}
+    return held
+
+
+def plan_folder_of(path: Path) -> Path:
+    """The plan folder a file belongs to: the nearest folder above it holding workplan.yaml."""
+    start = Path(os.path.abspath(path))
+    start = start if start.is_dir() else start.parent
+    for folder in (start, *start.parents):
+        if (folder / "workplan.yaml").exists():
+            return folder
+    return start
+
+
+@contextlib.contextmanager
+def plan_lock(folder: Path) -> Iterator[None]:
+    """Hold the plan's one lock: every writer (done, note, set, add, import) takes it, and every
+    check that decides an edit (already done? which file holds the id?) is made while holding it.
+
+    The lock is ``.workplan.lock`` in the plan folder (hidden: never read as a plan file), locked
+    with flock on POSIX and msvcrt on Windows, which the system releases when a process dies: a
+    killed writer leaves no stale lock. On POSIX the file is removed on release, so plan/ holds
+    nothing git would show; a waiter then finds its locked file gone and locks the new one. The
+    plan files themselves are never held open, which Windows would need to rename over them.
+    Re-entrant within a thread; threads of one process exclude each other too.
+    """
+    key = os.path.realpath(folder)
+    held = _held()
+    if key in held:
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
+    path = os.path.join(key, LOCK_FILE)
+    try:
+        fd = _acquire(path, time.monotonic() + LOCK_TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise EditRefusedError(
+            f"{folder}: another workplan has held the plan's lock for {LOCK_TIMEOUT_SECONDS:g} s; "
+            "nothing was changed, try again",
+            f"{folder}：另一个 workplan 已占用计划锁 {LOCK_TIMEOUT_SECONDS:g} 秒；未做任何改动，请稍后再试",
+        ) from None
+    except OSError as err:
+        raise EditRefusedError(
+            f"{folder}: cannot lock the plan ({err.strerror}); workplan writes {LOCK_FILE} and temporary "
+            "files in the plan folder, nothing was changed",
+            f"{folder}：无法锁定计划（{err.strerror}）；"
+            f"workplan 需要在计划文件夹中写 {LOCK_FILE} 和临时文件，未做任何改动",
+        ) from None
+    held[key] = 1
+    try:
+        yield
+    finally:
+        del held[key]
+        _release(path, fd)
+
+
+def _acquire(path: str, deadline: float) -> int:
+    """An open, locked descriptor of the lock file that ``path`` still names."""
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    pause = 0.005
+    while True:
+        fd = os.open(path, flags, 0o666)
+        try:
+            if _try_lock(fd):
+                try:
+                    same = os.path.samestat(os.fstat(fd), os.stat(path))
+                except FileNotFoundError:  # released and removed after we opened it
+                    same = False
+                if same:
+                    return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
+
+
+if sys.platform == "win32":  # pragma: no cover - Windows
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _release(path: str, fd: int) -> None:
+        # An open file cannot be removed on Windows: the empty lock file stays.
+        with contextlib.suppress(OSError):
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        os.close(fd)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _release(path: str, fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # while still locked: a waiter sees it gone and locks a new one
+        os.close(fd)  # and closing releases the lock
+
 
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[Path]:
-    """Hold an exclusive lock on the file ``path`` names (through a symlink, its target).
-
-    The lock is on the file itself, with no lock file left in plan/. A writer replaces the file by
-    rename, so after waiting for the lock we check that the path still names the inode we locked,
-    and lock again if not: otherwise we would read the old, replaced content.
-    """
-    target = Path(os.path.realpath(path))
-    while True:
-        try:
-            fd = os.open(target, os.O_RDONLY)
-        except OSError as err:
-            raise EditRefusedError(f"{path}: cannot open: {err.strerror}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            if os.fstat(fd).st_ino == os.stat(target).st_ino:
-                yield target
-                return
-        finally:
-            os.close(fd)  # closing releases the lock
+    """Hold the lock of the plan ``path`` belongs to; yields the file it names (through a symlink,
+    its target), which must exist."""
+    with plan_lock(plan_folder_of(path)):
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            raise EditRefusedError(f"{path}: cannot open: no such file", f"{path}：无法打开：文件不存在")
+        yield target
 
 
 def check_writable(path: Path, target: Path) -> None:
@@ -57,11 +170,15 @@ def check_writable(path: Path, target: Path) -> None:
         )
 
 
-def atomic_replace(target: Path, data: bytes) -> None:
+def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
     """Write ``data`` to a temp file beside ``target``, fsync, keep the mode, rename over ``target``.
 
-    A new file (``target`` missing) gets mode 0644 and the folder's owner defaults.
+    A new file (``target`` missing) gets mode 0644 and the folder's owner defaults. ``locked``:
+    the caller holds the plan lock, so a temp file of ``target`` already there is a killed
+    writer's, removed now.
     """
+    if locked:
+        remove_stale_temps(target)
     info = target.stat() if target.exists() else None
     try:
         fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -76,10 +193,10 @@ def atomic_replace(target: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, stat.S_IMODE(info.st_mode) if info else 0o644)
-        if info is not None:
+        if info is not None and hasattr(os, "chown"):
             with contextlib.suppress(PermissionError):
                 os.chown(temp, info.st_uid, info.st_gid)
-        os.replace(temp, target)
+        _rename_over(temp, target)
     except OSError as err:
         temp.unlink(missing_ok=True)
         raise EditRefusedError(
@@ -90,6 +207,29 @@ def atomic_replace(target: Path, data: bytes) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+def _rename_over(temp: Path, target: Path) -> None:
+    """os.replace; on Windows a reader holding the target open makes it fail for a moment: retry."""
+    for attempt in range(10):
+        try:
+            os.replace(temp, target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def remove_stale_temps(target: Path) -> None:
+    """The temp files ``atomic_replace`` makes for ``target`` (``.NAME.XXXXXXXX.tmp``), left by a
+    writer killed before its rename. Only under the plan lock: then no writer is alive."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[a-z0-9_]{{8}}\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            if entry.name.startswith(".") and pattern.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _fsync_folder(folder: Path) -> None:
