@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
-from workplan_cli.deadlines import OPEN_ENDED, resolve_deadline
-from workplan_cli.model import Initiative, Milestone, Status
-from workplan_cli.schedule import entry_for, initiative_status, status_of
+from workplan_cli.deadlines import OPEN_ENDED, Deadline, resolve_deadline
+from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings, Status
+from workplan_cli.schedule import (
+    current_due,
+    done_after,
+    entry_for,
+    filter_entries,
+    initiative_status,
+    iter_schedule,
+    schedule,
+    status_of,
+    unknown_id,
+)
 
 MARCH = resolve_deadline("3月底前", 2024)  # 2024-03-31
 
@@ -60,3 +71,85 @@ def test_initiative_is_done_when_all_dated_milestones_are() -> None:
     assert initiative_status([done, ongoing]) is Status.DONE
     assert initiative_status([done, overdue, ongoing]) is Status.OVERDUE
     assert initiative_status([ongoing]) is Status.ONGOING
+
+
+# ---------------------------------------------------------------------------------------------
+# A plan's schedule: every milestone, the urgent ones, filters, ids
+
+
+def plan_of(*milestones: Milestone, owner: str = "") -> Plan:
+    """A plan of one initiative per milestone (ids 1.1, 1.2, … in the order given)."""
+    initiatives = tuple(
+        Initiative(f"1.{n}", "一、部分", f"t{n}", owner, "", (m._replace(id=f"1.{n}.1"),), f"1-{n}.yaml")
+        for n, m in enumerate(milestones, 1)
+    )
+    return Plan(Path("plan"), PlanSettings(title="t", year=2024), initiatives)
+
+
+def due_on(day: date) -> Milestone:
+    return milestone(deadline=Deadline(due=day))
+
+
+MONTHLY = resolve_deadline("每月5日前", 2024)
+
+
+def test_the_urgent_milestones_are_exactly_the_overdue_and_due_of_the_full_schedule() -> None:
+    today, window = date(2024, 6, 10), 14
+    plan = plan_of(
+        milestone(done=date(2024, 3, 1)),  # done: skipped, and the loop goes on
+        due_on(date(2024, 12, 1)),  # later than the window: skipped too
+        due_on(today + timedelta(days=window)),  # exactly at the edge of the window: due
+        milestone(deadline=OPEN_ENDED),
+        due_on(date(2024, 5, 1)),  # overdue
+        milestone(deadline=MONTHLY),  # recurring: its current period (June 5) is overdue
+    )
+    # And within one initiative: a skipped milestone before an urgent one.
+    both = (milestone(done=today)._replace(id="1.7.1"), due_on(today)._replace(id="1.7.2"))
+    plan = Plan(plan.folder, plan.settings, (*plan.initiatives, Initiative("1.7", "一", "t", "", "", both, "1-7.yaml")))
+    urgent = [e.milestone.id for e in iter_schedule(plan, today, window, only_urgent=True)]
+    every = schedule(plan, today, window)
+    assert [e.milestone.id for e in every] == ["1.1.1", "1.2.1", "1.3.1", "1.4.1", "1.5.1", "1.6.1", "1.7.1", "1.7.2"]
+    assert urgent == [e.milestone.id for e in every if e.status in (Status.OVERDUE, Status.DUE)]
+    assert urgent == ["1.3.1", "1.5.1", "1.6.1", "1.7.2"]
+
+
+def test_a_milestone_done_today_is_not_done_in_the_future() -> None:
+    today = date(2024, 6, 10)
+    plan = plan_of(milestone(done=today), milestone(done=today + timedelta(days=1)))
+    assert [p.line for p in done_after(plan, today)] == [0]
+    assert "1.2.1" in done_after(plan, today)[0].message
+
+
+def test_a_closed_period_moves_the_due_day_to_the_next_period() -> None:
+    assert current_due(milestone(deadline=MONTHLY)) == (date(2024, 1, 5), "2024-01")
+    closed = milestone(deadline=MONTHLY)._replace(closed_through="2024-05")
+    assert current_due(closed) == (date(2024, 6, 5), "2024-06")
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"statuses": [Status.OVERDUE]}, ["1.2.1", "1.4.1"]),
+        ({"owner": "科室乙"}, ["1.3.1", "1.4.1"]),
+        ({"section": "1"}, ["1.1.1", "1.2.1", "1.3.1", "1.4.1"]),
+        ({"section": "2"}, []),
+        ({"section": "部分"}, ["1.1.1", "1.2.1", "1.3.1", "1.4.1"]),
+    ],
+)
+def test_filters_keep_every_match_after_a_mismatch(filters: dict[str, object], expected: list[str]) -> None:
+    first, second = plan_of(due_on(date(2024, 12, 1)), due_on(date(2024, 5, 1))).initiatives
+    third, fourth = plan_of(due_on(date(2024, 12, 1)), due_on(date(2024, 5, 1)), owner="科室乙").initiatives
+    plan = Plan(
+        Path("plan"),
+        PlanSettings(title="t", year=2024),
+        (first, second, third._replace(id="1.3"), fourth._replace(id="1.4")),
+    )
+    entries = schedule(plan, date(2024, 6, 10), 14)
+    entries = [e._replace(milestone=e.milestone._replace(id=f"{e.initiative.id}.1")) for e in entries]
+    assert [e.milestone.id for e in filter_entries(entries, **filters)] == expected  # type: ignore[arg-type]
+
+
+def test_an_unknown_id_suggests_at_most_five_close_ids_in_id_order() -> None:
+    plan = plan_of(*(due_on(date(2024, 12, 1)) for _ in range(9)))
+    message = str(unknown_id(plan, "1.1.2"))
+    assert message == "no initiative or milestone has id '1.1.2'; closest: 1.1, 1.1.1, 1.2, 1.8.1, 1.9.1"
