@@ -23,6 +23,7 @@ MATCHING = {
     "hangzhou-2020-duty-breakdown-notice",
     "hongshan-2025-target-breakdown-notice",
     "houhu-2025-clean-homes-action-plan",
+    "huoshan-2025-development-zone-task-table",
     "jiangxian-2023-specialty-towns-plan-traditional",
     "jiayu-2024-duty-breakdown-notice",
     "mirror-2025-city-target-breakdown-traditional",

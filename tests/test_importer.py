@@ -414,3 +414,24 @@ def test_full_disk_leaves_no_plan_or_the_old_one_intact(tmp_path: Path) -> None:
     assert replaced.returncode == 6, replaced.stderr
     assert "the plan already there is intact" in replaced.stderr
     assert tree(tmp_path / "old") == before  # no file changed, no temporary file left
+
+
+def test_task_tables_give_milestones_with_their_owners() -> None:
+    text = (
+        "XX局2025年重点任务清单\n"
+        "一、重点任务\n"
+        "序号 | 任务 | 牵头单位 | 配合单位 | 完成时限\n"
+        "1 | 完成甲方案 | 区发改局 | 区财政局、区住建局 | 3月底前\n"
+        "2\t建成乙平台\t区数据局\t\t2025年10月底\n"
+        "3 | 开展丙调研 | 区民政局 | | 全年\n"
+    )
+    draft = parse_report(text)
+    milestones = draft.initiatives[0].milestones
+    assert [(m.phrase, m.task, m.owner, m.lead, m.co_units) for m in milestones] == [
+        ("3月底前", "完成甲方案", "区发改局", "区发改局", ("区财政局", "区住建局")),
+        ("2025年10月底", "建成乙平台", "区数据局", "区数据局", ()),
+        ("全年", "开展丙调研", "区民政局", "区民政局", ()),
+    ]
+    fates = {m.text: (m.fate, m.due) for m in draft.mentions}
+    assert fates["3月底前"] == ("deadline", date(2025, 3, 31))
+    assert fates["全年"][0] == "needs-person"  # a time column saying 全年: end of year, or all year long?

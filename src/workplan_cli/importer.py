@@ -29,7 +29,7 @@ from workplan_cli.yamltext import block, quoted, scalar
 _ARTIFACTS = re.compile(r"##paid(?:begin|end)##")
 # Web-page furniture around a copied report: whole lines that are not part of it.
 _FURNITURE = re.compile(
-    r"^\s*(?:[-·•*]\s*)?(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|"
+    r"^\s*(?:[-·•*]\s*)?(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|访问量|浏览量|阅读量|"
     r"发文日期|成文日期|印发日期|浏览次数|访问次数|阅读次数|点击数|责任编辑|当前位置|索引号|主题分类|发文机关|"
     r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\]|公文生成日期|备注/文号|文\s*号\s|"
     r"标\s*题[:：\s]|有\s*效\s*性|信息分类|发布机构)"
@@ -612,7 +612,11 @@ class _Context:
         owners: list[tuple[str, tuple[str, ...]]] = []
         owner_of: dict[int, tuple[str, tuple[str, ...]]] = {}
         previous_was_owner, previous_owned_from = False, 0
-        sentences = _sentences(body)
+        rows, covered = _table_rows(body)
+        sentences = [p for p in _sentences(body) if not any(a <= p.at < b for a, b in covered)]
+        for row in rows:
+            self._table_row(row, dated, owner_of)
+        owned_from = len(dated)
         if self.mentions_in(title) and any(
             self._fate(m) in ("deadline", "recurring") for *_, m in self.mentions_in(title)
         ):
@@ -685,6 +689,39 @@ class _Context:
             drafts.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
         return drafts, initiative_owner
 
+    def _table_row(
+        self,
+        row: dict[str, Piece],
+        dated: list[tuple[str, str, list[Mention]]],
+        owner_of: dict[int, tuple[str, tuple[str, ...]]],
+    ) -> None:
+        """A row of a task table: its time cell's dates govern its task cell; its unit cells own it."""
+        task = row.get("task", Piece(0, "")).text.strip(_EDGE + "|")
+        time = row.get("time")
+        lead = row.get("owner", Piece(0, "")).text.strip(_EDGE + "|")
+        co_units = tuple(
+            u.strip() for u in re.split(r"[、，,；;]", row.get("co", Piece(0, "")).text.strip(_EDGE + "|")) if u.strip()
+        )
+        if time is None or not task:
+            return
+        found = [m for *_, m in self.mentions_in(time) if self._fate(m) in ("deadline", "recurring", "needs-person")]
+        words = time.text.strip(_EDGE + "|")
+        if not found and words and not normalize_chars(words).startswith(_OPEN_WORDS):
+            # 全年, 长期 in a 完成时限 column: a time, but not a day; a person says which
+            line, col = self.source.place(time.at + time.text.index(words))
+            mention = Mention(line, col, words, "date", fate="needs-person")
+            mention.reason = f"the time column says {words}: by the end of the year, or ongoing all year?"
+            mention.reason_zh = f"完成时限一栏写的是“{words}”：是年底前完成，还是全年持续？"
+            self.mentions.append(mention)
+            self.by_line.setdefault(line, []).append(mention)
+            self._warn(mention, f"{words}: {mention.reason}", f"{words}：{mention.reason_zh}")
+            found = [mention]
+            mention.milestone = "pending"
+        for mention in found:
+            if lead or co_units:
+                owner_of[len(dated)] = (lead, co_units)
+            dated.append((mention.text, task, [mention]))
+
     def _fate(self, mention: Mention) -> str:
         """What a mention inside an item's prose is: deadline-like (it governs a task) or not."""
         if not mention.fate:
@@ -715,7 +752,7 @@ class _Context:
         if region == "furniture" and mention.kind == "year" and written_year == self.year:
             return "not-a-deadline", "plan-year"
         if region == "furniture":
-            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：]{0,3}[:：]?\s*$", line[: mention.col])
+            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：|]{0,3}[:：|\s]*$", line[: mention.col])
             signed = label is not None and label[1] in ("成文", "印发", "发文", "生成")
             return "not-a-deadline", "signing-date" if signed else "other"
         if region == "signoff":
@@ -766,7 +803,10 @@ class _Context:
 
     def _settle(self, mention: Mention, milestone: DraftMilestone) -> None:
         """A mention that became a milestone's deadline: resolve it, and say so if a person must look."""
+        settled = mention.milestone == "pending"  # judged already (a table's 全年)
         mention.milestone, mention.task = milestone.id, milestone.task
+        if settled:
+            return
         try:
             deadline = resolve_deadline(mention.text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
@@ -807,6 +847,89 @@ class _Context:
                 mention.reason = "a date that governs no task: not imported"
                 mention.reason_zh = "未对应任何任务的日期，未导入"
             self._warn(mention, f"{mention.text}: {mention.reason}", f"{mention.text}：{mention.reason_zh}")
+
+
+_OPEN_WORDS = ("持续", "长期", "常态化", "适时", "逐步", "经常性", "长效")
+_TABLE_ROLES = (
+    ("time", re.compile(r"完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限")),
+    ("co", re.compile(r"配合单位|协办单位|配合部门|协同单位")),
+    ("owner", re.compile(r"责任单位|牵头单位|责任部门|牵头部门|责任科室|主办单位")),
+    (
+        "task",
+        re.compile(
+            r"重点工作|工作任务|具体任务|主要任务|重点任务|目标任务|任务内容|工作内容|主要内容|具体措施|工作措施|任务"
+        ),
+    ),
+)
+
+
+def _cells(line: Piece) -> list[Piece]:
+    """The cells of a table line split at | or tabs, each with its place."""
+    cells: list[Piece] = []
+    begin = 0
+    for index, ch in enumerate(line.text + "|"):
+        if ch in "|\t":
+            cells.append(line.cut(begin, index).strip())
+            begin = index + 1
+    return cells
+
+
+def _role(header: str) -> str:
+    folded = normalize_chars(header)
+    return next((role for role, pattern in _TABLE_ROLES if pattern.search(folded)), "")
+
+
+def _table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, int]]]:
+    """Rows of the task tables in ``body`` (任务 | 责任单位 | 完成时限), by column role, and the spans they cover.
+
+    A table is a header naming a time column, then rows: one line per row with | or tab between
+    the cells, or (a table flattened by copying) one cell per line, each line ending with |.
+    """
+    lines: list[Piece] = []
+    begin = 0
+    for index, ch in enumerate(body.text + "\n"):
+        if ch == "\n":
+            lines.append(body.cut(begin, index))
+            begin = index + 1
+    rows: list[dict[str, Piece]] = []
+    covered: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        cells = _cells(line) if re.search(r"[|\t]", line.text) else []
+        if len(cells) >= 3 and any(_role(c.text) == "time" for c in cells) and len([c for c in cells if c.text]) >= 3:
+            roles = [_role(c.text) for c in cells]
+            start = line.at
+            index += 1
+            while index < len(lines) and re.search(r"[|\t]", lines[index].text):
+                row = _cells(lines[index])
+                rows.append({role: cell for role, cell in zip(roles, row, strict=False) if role})
+                index += 1
+            covered.append((start, lines[index - 1].at + len(lines[index - 1].text) + 1))
+            continue
+        # Flattened: "序号 |", "重点工作 |", … one header cell per line, then the rows' cells.
+        header: list[str] = []
+        walk = index
+        while (
+            walk < len(lines)
+            and lines[walk].text.rstrip().endswith("|")
+            and not re.match(r"^\s*\d+\s*\|", lines[walk].text)
+        ):
+            header.append(_role(lines[walk].text.rstrip().rstrip("|")) or lines[walk].text.strip(" |"))
+            walk += 1
+        roles = [h if h in ("time", "co", "owner", "task") else "" for h in header]
+        if len(header) >= 3 and "time" in roles:
+            start = line.at
+            while walk + len(header) <= len(lines) and all(
+                lines[walk + k].text.rstrip().endswith("|") for k in range(len(header))
+            ):
+                rows.append({role: lines[walk + k] for k, role in enumerate(roles) if role})
+                walk += len(header)
+            covered.append((start, lines[walk - 1].at + len(lines[walk - 1].text) + 1))
+            index = walk
+            continue
+        index += 1
+    return rows, covered
 
 
 def _written_year(text: str) -> int | None:
