@@ -11,8 +11,9 @@ import pytest
 from tests.reportrepo import demo_repository, git
 from workplan_cli.errors import GitError
 from workplan_cli.pastplan import plan_as_committed
+from workplan_cli.periods import Period, PeriodKind
 from workplan_cli.planfiles import load_plan
-from workplan_cli.report import Counts, Period, PeriodKind, build_report
+from workplan_cli.report import Counts, build_report
 from workplan_cli.views.report_blocks import report_blocks
 from workplan_cli.views.report_text import render_text
 

@@ -11,19 +11,10 @@ from tests.conftest import SHIPPED_PLAN
 from tests.reportdemo import demo_plan
 from workplan_cli.errors import UsageError
 from workplan_cli.model import Plan, Status
+from workplan_cli.periods import Period, PeriodKind, last_full_month, parse_period
 from workplan_cli.planfiles import load_plan
 from workplan_cli.progress import Pace
-from workplan_cli.report import (
-    Counts,
-    Period,
-    PeriodKind,
-    Report,
-    ReportType,
-    build_report,
-    known_on,
-    last_full_month,
-    parse_period,
-)
+from workplan_cli.report import Counts, Report, ReportType, build_report, known_on
 from workplan_cli.schedule import schedule
 from workplan_cli.views.report_blocks import Heading, Table, Title, report_blocks
 from workplan_cli.views.report_docx import render_docx

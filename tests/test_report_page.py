@@ -13,8 +13,9 @@ import pytest
 
 from tests.conftest import SHIPPED_PLAN
 from tests.reportdemo import demo_plan
+from workplan_cli.periods import Period, PeriodKind
 from workplan_cli.planfiles import load_plan
-from workplan_cli.report import Period, PeriodKind, build_report
+from workplan_cli.report import build_report
 from workplan_cli.views.report_blocks import report_blocks
 from workplan_cli.views.report_html import render_html
 

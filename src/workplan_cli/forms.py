@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from workplan_cli.model import Note, PlanSettings, Status
+from workplan_cli.periods import Period
 from workplan_cli.schedule import Entry
-from workplan_cli.supervision import Period, role_of
+from workplan_cli.supervision import role_of
 
 FORM_KIND = "workplan-progress-form/1"
 SHEET_TITLE = "进展情况填报表"

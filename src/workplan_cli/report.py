@@ -15,108 +15,18 @@ June (as far as the files tell; `--from-git` reads the files as committed that d
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
-from workplan_cli.errors import UsageError
 from workplan_cli.model import Initiative, Milestone, Note, Plan, Status
+from workplan_cli.periods import Period
 from workplan_cli.progress import Pace, ScheduleProgress, milestone_progress
 from workplan_cli.schedule import DayCountCalendar, Entry, schedule
 
 NO_UNIT = ""  # the unit of a milestone that names none; views show it as （未指定）
-
-
-# ---------------------------------------------------------------------------------------------
-# Periods
-
-
-class PeriodKind(StrEnum):
-    MONTH = "month"
-    QUARTER = "quarter"
-    HALF = "half"
-    YEAR = "year"
-
-
-_MONTHS = {PeriodKind.MONTH: 1, PeriodKind.QUARTER: 3, PeriodKind.HALF: 6, PeriodKind.YEAR: 12}
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")  # fmt: skip
-_PATTERNS = {
-    PeriodKind.MONTH: (r"(\d{4})-(\d{2})", "2024-06"),
-    PeriodKind.QUARTER: (r"(\d{4})-Q([1-4])", "2024-Q2"),
-    PeriodKind.HALF: (r"(\d{4})-H([12])", "2024-H1"),
-    PeriodKind.YEAR: (r"(\d{4})()", "2024"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A month, quarter, half year or year: ``2024-06``, ``2024-Q2``, ``2024-H1``, ``2024``."""
-
-    kind: PeriodKind
-    year: int
-    number: int  # the month, quarter or half within the year; 1 for a year
-
-    @property
-    def start(self) -> date:
-        return date(self.year, (self.number - 1) * _MONTHS[self.kind] + 1, 1)
-
-    @property
-    def end(self) -> date:
-        return self.next().start - timedelta(days=1)
-
-    @property
-    def label(self) -> str:
-        if self.kind is PeriodKind.MONTH:
-            return f"{self.year}-{self.number:02d}"
-        if self.kind is PeriodKind.QUARTER:
-            return f"{self.year}-Q{self.number}"
-        if self.kind is PeriodKind.HALF:
-            return f"{self.year}-H{self.number}"
-        return str(self.year)
-
-    def next(self) -> Period:
-        per_year = 12 // _MONTHS[self.kind]
-        if self.number < per_year:
-            return Period(self.kind, self.year, self.number + 1)
-        return Period(self.kind, self.year + 1, 1)
-
-    def name(self, lang: str) -> str:
-        """2024年第二季度 / 2024 Q2."""
-        zh = lang == "zh"
-        if self.kind is PeriodKind.MONTH:
-            return f"{self.year}年{self.number}月" if zh else f"{_MONTH_NAMES[self.number - 1]} {self.year}"
-        if self.kind is PeriodKind.QUARTER:
-            return f"{self.year}年第{'一二三四'[self.number - 1]}季度" if zh else f"{self.year} Q{self.number}"
-        if self.kind is PeriodKind.HALF:
-            return (
-                f"{self.year}年{'上下'[self.number - 1]}半年"
-                if zh
-                else f"{'first' if self.number == 1 else 'second'} half of {self.year}"
-            )
-        return f"{self.year}年" if zh else str(self.year)
-
-
-def parse_period(kind: PeriodKind, value: str) -> Period:
-    """``--quarter 2024-Q2`` and the like; a value that is not such a period is a UsageError."""
-    pattern, example = _PATTERNS[kind]
-    match = re.fullmatch(pattern, value.strip())
-    number = int(match[2]) if match and match[2] else 1
-    if match is None or (kind is PeriodKind.MONTH and not 1 <= number <= 12):
-        raise UsageError(
-            f"--{kind.value} {value!r}: expected a {kind.value} written like {example}",
-            f"--{kind.value} {value!r}：应写作 {example} 的形式",
-        )
-    return Period(kind, int(match[1]), number)
-
-
-def last_full_month(today: date) -> Period:
-    """The default period: the month before the one ``today`` is in."""
-    previous = today.replace(day=1) - timedelta(days=1)
-    return Period(PeriodKind.MONTH, previous.year, previous.month)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,47 +6,30 @@ Pure: no files, no clock. ``collect`` writes forms from ``unit_milestones``; ``c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from workplan_cli.errors import UsageError
 from workplan_cli.model import Note, Status
+from workplan_cli.periods import Period, PeriodKind, period_of_label
 from workplan_cli.schedule import Entry
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A reporting period: a month (``2024-06``) or a quarter (``2024-Q2``)."""
-
-    label: str
-    start: date
-    end: date  # the last day
 
 
 def parse_period(label: str) -> Period:
     """``2024-06`` or ``2024-Q2``; anything else is a usage error naming the forms it takes."""
-    if m := re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", label.strip()):
-        year, month = int(m[1]), int(m[2])
-        return Period(m[0], date(year, month, 1), _month_end(year, month))
-    if m := re.fullmatch(r"(\d{4})-[Qq]([1-4])", label.strip()):
-        year, quarter = int(m[1]), int(m[2])
-        return Period(f"{year}-Q{quarter}", date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter))
-    raise UsageError(
-        f"--period {label!r}: write a month (2024-06) or a quarter (2024-Q2)",
-        f"--period {label!r}：请写月份（2024-06）或季度（2024-Q2）",
-    )
+    found = period_of_label(label, (PeriodKind.MONTH, PeriodKind.QUARTER))
+    if found is None:
+        raise UsageError(
+            f"--period {label!r}: write a month (2024-06) or a quarter (2024-Q2)",
+            f"--period {label!r}：请写月份（2024-06）或季度（2024-Q2）",
+        )
+    return found
 
 
 def month_of(day: date) -> Period:
     """The default period: the month of ``today``."""
     return parse_period(f"{day.year}-{day.month:02d}")
-
-
-def _month_end(year: int, month: int) -> date:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 # ---------------------------------------------------------------------------------------------

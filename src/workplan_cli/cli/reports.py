@@ -64,7 +64,8 @@ def report(
     Example: workplan report --quarter 2024-Q2 --docx q2.docx
     """
     from workplan_cli.errors import UsageError
-    from workplan_cli.report import PeriodKind, ReportType, build_report, last_full_month, parse_period
+    from workplan_cli.periods import PeriodKind, last_full_month, parse_period
+    from workplan_cli.report import ReportType, build_report
     from workplan_cli.views.report_blocks import report_blocks
 
     given = [(k, v) for k, v in ((PeriodKind.MONTH, month), (PeriodKind.QUARTER, quarter),
