@@ -500,3 +500,17 @@ def test_channel_mistakes_name_the_line(tmp_path: Path, body: str, message: str)
         load_settings(write_settings(tmp_path, body))
     assert message in str(refused.value)
     assert "workplan.yaml:" in str(refused.value)
+
+
+def test_a_proxy_in_the_environment_is_not_used_for_this_machine(
+    robots: RobotServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = probe.getsockname()[1]
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{dead}")
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    robot = robots.add("wecom", "tok")
+    assert send(robots, robots.url(robot), "wecom", build_requests(notice(), "wecom")).failure is None

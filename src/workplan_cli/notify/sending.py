@@ -213,8 +213,10 @@ def urllib_post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
     host = parts.hostname or "?"
     if parts.scheme not in ("http", "https"):  # urllib would also open file: and ftp: URLs
         raise Unreachable(f"{url.split(':')[0]}: not a web address", "不是网址")
+    # A proxy from the environment (https_proxy) serves the platforms; this machine is reached directly.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({})) if _is_loopback(host) else None
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with (opener.open if opener else urllib.request.urlopen)(request, timeout=timeout) as response:
             return int(response.status), response.read(_ANSWER_BYTES)
     except urllib.error.HTTPError as err:
         with err:
