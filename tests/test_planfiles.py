@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.model import Problem
 from workplan_cli.planfiles import load_plan
 from workplan_cli.planfolder import find_plan_folder
 from workplan_cli.yamltext import scalar
@@ -19,18 +20,16 @@ BROKEN_CASES = sorted(p.stem for p in BROKEN.glob("*.expected"))
 
 
 @pytest.fixture(scope="module")
-def broken_problems() -> list[str]:
-    return [str(p) for p in load_plan(BROKEN).problems]
+def broken_problems() -> list[Problem]:
+    return list(load_plan(BROKEN).problems)
 
 
 @pytest.mark.parametrize("case", BROKEN_CASES)
-def test_each_broken_file_is_named_with_its_line_and_what_to_fix(case: str, broken_problems: list[str]) -> None:
-    expected = (BROKEN / f"{case}.expected").read_text(encoding="utf-8").strip()
-    line, _, message = expected.partition(": ")
-    location = f"{BROKEN / case}.yaml:{line}: " if line != "0" else f"{BROKEN / case}.yaml: "
-    matching = [p for p in broken_problems if p.startswith(location)]
-    assert matching, f"no problem reported at {location}; got {broken_problems}"
-    assert any(message in p for p in matching), matching
+def test_each_broken_file_gets_exactly_its_problems_with_their_lines(case: str, broken_problems: list[Problem]) -> None:
+    """The whole list, in order: an extra or a repeated problem fails as surely as a missing one."""
+    expected = (BROKEN / f"{case}.expected").read_text(encoding="utf-8").replace("{folder}", str(BROKEN)).splitlines()
+    got = [f"{p.line}: {p.message}" for p in broken_problems if p.path == BROKEN / f"{case}.yaml"]
+    assert got == expected
 
 
 def test_every_broken_file_is_reported_once_and_the_good_ones_still_load() -> None:
