@@ -250,3 +250,23 @@ def test_shell_completion_offers_open_milestone_ids(plan_dir: Path, invoke: Invo
     assert "2.1.2" in offered and "2.1.3" in offered and "2.1.4" in offered
     assert "2.1.1" not in offered  # already done
     assert "2.2.1" not in offered
+
+
+def _offered(plan_dir: Path, words: str) -> list[str]:
+    env = {
+        **os.environ,
+        "_WORKPLAN_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+        "WORKPLAN_PLAN": str(plan_dir),
+    }
+    result = subprocess.run([installed_workplan()], env=env, capture_output=True, text=True, timeout=60, check=False)
+    return result.stdout.split()
+
+
+def test_completion_reopen_offers_closed_ids_show_and_note_offer_all(plan_dir: Path, invoke: Invoke) -> None:
+    invoke(["done", "2.1.1", "--on", "2024-03-28", "--plan", str(plan_dir)])
+    assert _offered(plan_dir, "workplan reopen 2.1.") == ["2.1.1"]  # only the closed one
+    for command in ("show", "note"):
+        offered = _offered(plan_dir, f"workplan {command} 2.1")
+        assert offered[:2] == ["2.1", "2.1.1"] and "2.1.4" in offered, (command, offered)

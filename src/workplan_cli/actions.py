@@ -259,5 +259,19 @@ def _add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]
 
 
 def open_milestone_ids(plan: Plan) -> list[tuple[str, str]]:
-    """(id, help) of every milestone not yet done, for shell completion."""
+    """(id, help) of every milestone not yet done, for shell completion of `done`."""
     return [(m.id, f"{m.phrase or 'ongoing'} {m.task[:40]}") for _, m in plan.milestones() if m.done is None]
+
+
+def closed_milestone_ids(plan: Plan) -> list[tuple[str, str]]:
+    """(id, help) of every closed milestone, for shell completion of `reopen`."""
+    return [(m.id, f"done {m.done.isoformat()} {m.task[:40]}") for _, m in plan.milestones() if m.done is not None]
+
+
+def every_id(plan: Plan) -> list[tuple[str, str]]:
+    """(id, help) of every initiative and milestone in plan order, for completion of `show` and `note`."""
+    ids: list[tuple[str, str]] = []
+    for initiative in plan.initiatives:
+        ids.append((initiative.id, initiative.title[:40]))
+        ids += [(m.id, f"{m.phrase or 'ongoing'} {m.task[:40]}") for m in initiative.milestones]
+    return ids

@@ -46,22 +46,41 @@ class DeliveryReport:
 
 
 def plan_deliveries(
-    settings: PlanSettings, entries: Sequence[Entry], as_of: date, window: int, *, by_owner: bool, to: Sequence[str]
+    settings: PlanSettings,
+    entries: Sequence[Entry],
+    as_of: date,
+    window: int,
+    *,
+    by_owner: bool,
+    to: Sequence[str],
+    dry_run: bool = False,
 ) -> tuple[list[Delivery], list[str]]:
-    """The digests to send and warnings (owners with no address). Pure."""
+    """The digests to send and warnings (owners with no address). Pure.
+
+    A dry run without recipients still shows the message (with an empty To:) and warns: it is
+    how a new user first sees the e-mail, before smtp.to is filled in.
+    """
     if by_owner and to:
         raise UsageError(
             "--to and --by-owner do not go together: --by-owner sends to the owners' addresses",
             "--to 与 --by-owner 不能同时使用：--by-owner 发往各责任单位的地址",
         )
+    for address in to:  # a typo on the command line is a usage error, found before anything is built
+        try:
+            check_address(address, "--to")
+        except DeliveryError as err:
+            raise UsageError(str(err), f"--to {address!r} 不是电子邮件地址") from None
     if not by_owner:
         recipients = tuple(to) or settings.smtp.to
+        warnings = []
         if not recipients:
-            raise UsageError(
-                "no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS",
-                "没有收件人：请在 workplan.yaml 中设置 smtp.to，或用 --to 指定地址",
-            )
-        return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], []
+            if not dry_run:
+                raise UsageError(
+                    "no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS",
+                    "没有收件人：请在 workplan.yaml 中设置 smtp.to，或用 --to 指定地址",
+                )
+            warnings.append("no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty")
+        return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], warnings
     deliveries, unreachable = [], []
     for owner in owners_of(entries):
         addresses = settings.owners[owner].emails if owner in settings.owners else ()
@@ -98,7 +117,7 @@ def send_digests(
 
     With ``dry_run`` each message is given to ``show`` instead of the server.
     """
-    deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to)
+    deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to, dry_run=dry_run)
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for delivery in deliveries:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
-from workplan_cli.errors import UnknownIdError
+from workplan_cli.errors import UnknownIdError, UsageError
 from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
 from workplan_cli.progress import Colour, ScheduleProgress, colour_of, milestone_progress
 
@@ -245,6 +245,23 @@ def filter_entries(
         if section is not None and not _in_section(entry.initiative, section):
             continue
         yield entry
+
+
+def check_filters(plan: Plan, *, owner: str | None = None, section: str | None = None) -> None:
+    """``--owner`` / ``--section`` naming nothing in the plan is a mistake to say, not an empty list."""
+    if section is not None and not any(_in_section(i, section) for i in plan.initiatives):
+        there = list(dict.fromkeys(f"{i.id.split('.')[0]} {i.section}".strip() for i in plan.initiatives))
+        raise UsageError(
+            f"--section {section!r}: no such section; the plan has: {'; '.join(there) or 'none'}",
+            f"--section {section!r}：没有这一部分；计划中的部分：{'；'.join(there) or '无'}",
+        )
+    if owner is not None:
+        owners = list(dict.fromkeys(i.owner_of(m) for i, m in plan.milestones() if i.owner_of(m)))
+        if owner not in owners:
+            raise UsageError(
+                f"--owner {owner!r}: no milestone has this owner; owners in the plan: {', '.join(owners) or 'none'}",
+                f"--owner {owner!r}：没有节点属于这一责任单位；计划中的责任单位：{'、'.join(owners) or '无'}",
+            )
 
 
 def _in_section(initiative: Initiative, section: str) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
-from workplan_cli.cli.options import AsOfOption, PlanOption, WorkdaysOption
+from workplan_cli.cli.options import AsOfOption, PlanOption, WithinOption, WorkdaysOption
 from workplan_cli.errors import UsageError, WorkplanError
 from workplan_cli.model import MAX_WINDOW_DAYS
 
@@ -21,11 +21,10 @@ if TYPE_CHECKING:
 
 commands = typer.Typer()
 
+# The older name of --within, which every other view takes; kept working, no longer shown.
 DaysOption = Annotated[
     int | None,
-    typer.Option(
-        "--days", min=0, max=MAX_WINDOW_DAYS, help="Due window in days (default: warn_days).", show_default=False
-    ),
+    typer.Option("--days", min=0, max=MAX_WINDOW_DAYS, hidden=True, help="The same as --within."),
 ]
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Print each e-mail and each robot request body; send nothing.")
@@ -43,6 +42,7 @@ def digest(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
+    within: WithinOption = None,
     days: DaysOption = None,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML version.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print the Markdown version.")] = False,
@@ -76,7 +76,8 @@ def digest(
         return
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
-    window = loaded.settings.warn_days if days is None else days
+    asked = within if within is not None else days
+    window = loaded.settings.warn_days if asked is None else asked
     entries = run.schedule(loaded, today, window, use_workdays)
     if not (send or dry_run):
         from workplan_cli.digest import build_digest
@@ -149,6 +150,7 @@ def remind(
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
+    within: WithinOption = None,
     days: DaysOption = None,
     channel: ChannelOption = None,
     dry_run: DryRunOption = False,
@@ -169,7 +171,8 @@ def remind(
         return
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
-    window = loaded.settings.warn_days if days is None else days
+    asked = within if within is not None else days
+    window = loaded.settings.warn_days if asked is None else asked
     channels = _remind_channels(loaded, channel or ())
     how = _sending(run, loaded, dry_run=dry_run, skip_empty=True)
     outcome = delivery.send_reminders(

@@ -7,33 +7,24 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, handle_errors, parse_day, print_outcomes
-from workplan_cli.cli.options import AllOption, CommitOption, OnOption, PlanOption
+from workplan_cli.cli.options import (
+    AllOption,
+    AnyIdArgument,
+    ClosedIdArgument,
+    CommitOption,
+    OnOption,
+    OpenIdArgument,
+    PlanOption,
+)
 
 commands = typer.Typer()
-
-
-def _complete_open_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Shell completion for `workplan done <TAB>`: the open milestone ids. Never fails loudly."""
-    try:
-        from workplan_cli.actions import open_milestone_ids
-
-        ids = open_milestone_ids(AppContext.of(ctx).open_plan(None))
-        return [(i, h) for i, h in ids if i.startswith(incomplete)]
-    except Exception:  # completion must never print a traceback into the user's shell
-        return []
-
-
-IdArgument = Annotated[
-    str,
-    typer.Argument(metavar="ID", help="A milestone (2.1.1) or initiative (2.1) id.", autocompletion=_complete_open_ids),
-]
 
 
 @commands.command()
 @handle_errors
 def done(
     ctx: typer.Context,
-    item_id: IdArgument,
+    item_id: OpenIdArgument,
     plan: PlanOption = None,
     on: OnOption = None,
     note: Annotated[
@@ -61,7 +52,7 @@ def done(
 @handle_errors
 def reopen(
     ctx: typer.Context,
-    item_id: IdArgument,
+    item_id: ClosedIdArgument,
     plan: PlanOption = None,
     every: AllOption = False,
     commit: CommitOption = None,
@@ -83,7 +74,7 @@ def reopen(
 @handle_errors
 def note(
     ctx: typer.Context,
-    item_id: IdArgument,
+    item_id: AnyIdArgument,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The progress note.")],
     plan: PlanOption = None,
     on: OnOption = None,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from workplan_cli.cli.context import AppContext
 from workplan_cli.model import MAX_WINDOW_DAYS
+
+if TYPE_CHECKING:
+    from workplan_cli.model import Plan
 
 
 class Language(StrEnum):
@@ -92,3 +97,30 @@ CommitOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def _completer(which: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """Shell completion of an id argument: ``open`` ids (done), ``closed`` ids (reopen), or ``all`` (show,
+    note). Never fails loudly: completion must not print a traceback into the user's shell."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        try:
+            from workplan_cli import actions
+
+            lister: dict[str, Callable[[Plan], list[tuple[str, str]]]] = {
+                "open": actions.open_milestone_ids,
+                "closed": actions.closed_milestone_ids,
+                "all": actions.every_id,
+            }
+            ids = lister[which](AppContext.of(ctx).open_plan(None))
+            return [(i, h) for i, h in ids if i.startswith(incomplete)]
+        except Exception:
+            return []
+
+    return complete
+
+
+_ID_HELP = "A milestone (2.1.1) or initiative (2.1) id."
+OpenIdArgument = Annotated[str, typer.Argument(metavar="ID", help=_ID_HELP, autocompletion=_completer("open"))]
+ClosedIdArgument = Annotated[str, typer.Argument(metavar="ID", help=_ID_HELP, autocompletion=_completer("closed"))]
+AnyIdArgument = Annotated[str, typer.Argument(metavar="ID", help=_ID_HELP, autocompletion=_completer("all"))]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,7 @@ import typer
 from workplan_cli.cli.context import AppContext, console, handle_errors, print_json
 from workplan_cli.cli.options import (
     AllRowsOption,
+    AnyIdArgument,
     AsOfOption,
     FromGitOption,
     JsonOption,
@@ -84,11 +86,12 @@ def list_milestones(
 
     Example: workplan list --status overdue --section 2
     """
-    from workplan_cli.schedule import filter_entries
+    from workplan_cli.schedule import check_filters, filter_entries
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
+    check_filters(loaded, owner=owner, section=section)
     entries = filter_entries(
         run.iter_schedule(loaded, today, within, use_workdays), statuses=status, owner=owner, section=section
     )
@@ -108,7 +111,7 @@ def list_milestones(
 @handle_errors
 def show(
     ctx: typer.Context,
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="An initiative (2.1) or milestone (2.1.1) id.")],
+    item_id: AnyIdArgument,
     plan: PlanOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
@@ -128,8 +131,8 @@ def show(
     entries = [
         e for e in run.schedule(loaded, run.today(loaded, as_of), within, use_workdays) if e.initiative is initiative
     ]
-    if json:
-        print_json(entries)
+    if json:  # a milestone id: that milestone; an initiative id: all of its milestones
+        print_json([e for e in entries if e.milestone.id == item_id] or entries)
     else:
         from workplan_cli.views.terminal import initiative_view
 
@@ -181,6 +184,9 @@ def timeline(
     svg: Annotated[
         Path | None, typer.Option("--svg", metavar="FILE", help="Also save the picture as SVG.", show_default=False)
     ] = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the year, today and each initiative's milestones as JSON.")
+    ] = False,
 ) -> None:
     """The plan year month by month: each dated milestone in its month, coloured by status, today marked.
 
@@ -193,7 +199,14 @@ def timeline(
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
-    picture = draw(run.schedule(loaded, today, within, None), loaded.settings.year, today, run.lang)
+    entries = run.schedule(loaded, today, within, None)
+    if json:
+        from workplan_cli.views.jsonview import dumps, timeline_object
+
+        sys.stdout.write(dumps(timeline_object(entries, loaded.settings.year, today)))
+        run.report_problems(loaded)
+        return
+    picture = draw(entries, loaded.settings.year, today, run.lang)
     console().print(picture)
     if svg:
         recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
@@ -205,14 +218,26 @@ def timeline(
 
 @commands.command()
 @handle_errors
-def stats(ctx: typer.Context, plan: PlanOption = None, as_of: AsOfOption = None, within: WithinOption = None) -> None:
+def stats(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
     """Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing.
 
     Example: workplan stats --as-of 2024-06-17
     """
-    from workplan_cli.views.stats import stats_view
+    from workplan_cli.views.stats import stats_object, stats_view
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
-    console().print(stats_view(run.schedule(loaded, run.today(loaded, as_of), within, None), run.lang))
+    entries = run.schedule(loaded, run.today(loaded, as_of), within, None)
+    if json:
+        from workplan_cli.views.jsonview import dumps
+
+        sys.stdout.write(dumps(stats_object(entries, run.lang)))
+    else:
+        console().print(stats_view(entries, run.lang))
     run.report_problems(loaded)

@@ -29,6 +29,9 @@ class Labels:
     days_left: str
     due_today: str
     done_on: str
+    done_late: str
+    new_tag: str
+    aside: str
     owner: str
     no_owner: str
     progress_line: str
@@ -50,7 +53,7 @@ ZH, EN = labels_for("zh"), labels_for("en")
 LABELS = {"zh": ZH, "en": EN}
 
 # The office's three colours: red overdue, yellow behind schedule (欠进度), blue due soon.
-_COLOURS = {"overdue": "#c62828", "behind": "#f9a825", "due": "#1565c0", "newly": "#c62828", "closed": "#2e7d32"}
+_COLOURS = {"overdue": "#c62828", "behind": "#f9a825", "due": "#1565c0", "closed": "#2e7d32"}
 
 
 def header_safe(text: str) -> str:
@@ -70,6 +73,8 @@ def subject(digest: Digest, labels: Labels = ZH) -> str:
 
 def standing(entry: Entry, labels: Labels) -> str:
     if entry.milestone.done is not None:
+        if entry.days_late:  # closed after its deadline: say by how much, not just "done"
+            return labels.done_late.format(date=entry.milestone.done.isoformat(), n=entry.days_late)
         return labels.done_on.format(date=entry.milestone.done.isoformat())
     if entry.days_left is None:
         return ""
@@ -88,16 +93,31 @@ def deadline_text(entry: Entry) -> str:
 
 
 def _sections(digest: Digest, labels: Labels) -> list[tuple[str, str, tuple[Entry, ...]]]:
-    """(key, heading, entries) for each list of the digest, in reading order."""
+    """(key, heading, entries) for each list of the digest, in reading order.
+
+    A milestone that became overdue this week is listed once, under overdue, tagged as new; the
+    heading counts them. (A list of its own repeated every such item.)
+    """
+    overdue = labels.overdue.format(n=len(digest.overdue))
+    if digest.newly_overdue:
+        overdue += labels.aside.format(text=labels.newly_overdue.format(n=len(digest.newly_overdue)))
     # Behind schedule needs a reported percent: the list appears once some milestone is behind.
     behind = [("behind", labels.behind.format(n=len(digest.behind)), digest.behind)] if digest.behind else []
     return [
-        ("overdue", labels.overdue.format(n=len(digest.overdue)), digest.overdue),
+        ("overdue", overdue, digest.overdue),
         *behind,
         ("due", labels.due.format(n=len(digest.due), window=digest.window), digest.due),
-        ("newly", labels.newly_overdue.format(n=len(digest.newly_overdue)), digest.newly_overdue),
         ("closed", labels.closed.format(n=len(digest.closed)), digest.closed),
     ]
+
+
+def _new_tag(entry: Entry, digest: Digest, labels: Labels) -> str:
+    """`` (new this week)`` for a milestone that became overdue during the past week."""
+    return labels.aside.format(text=labels.new_tag) if entry in digest.newly_overdue else ""
+
+
+def _title_line(entry: Entry, digest: Digest, labels: Labels) -> str:
+    return f"{entry.milestone.id}  {entry.initiative.title}{_new_tag(entry, digest, labels)}"
 
 
 def _week_notes(entry: Entry, digest: Digest) -> list[str]:
@@ -129,7 +149,7 @@ def render_text(digest: Digest, labels: Labels = ZH) -> str:
             out.append(f"  {labels.none}")
         for entry in entries:
             owner = entry.owner or labels.no_owner
-            out.append(f"  {entry.milestone.id}  {literal(entry.initiative.title)}")
+            out.append(f"  {literal(_title_line(entry, digest, labels))}")
             out.append(f"      {literal(entry.milestone.task)}")
             out.append(
                 f"      {literal(deadline_text(entry))} · {standing(entry, labels)} · "
@@ -165,7 +185,7 @@ def render_markdown(digest: Digest, labels: Labels = ZH) -> str:
             task = entry.milestone.task + "".join(f"<br>· {n}" for n in _week_notes(entry, digest))
             cells = [
                 entry.milestone.id,
-                entry.initiative.title,
+                entry.initiative.title + _new_tag(entry, digest, labels),
                 task,
                 deadline_text(entry),
                 standing(entry, labels),
@@ -239,7 +259,7 @@ def _table(key: str, entries: tuple[Entry, ...], digest: Digest, labels: Labels,
         owner = labels.owner.format(owner=entry.owner or labels.no_owner)
         rows.append(
             f'<tr data-id="{_h(entry.milestone.id)}"><td style="{_CELL}border-left:4px solid {colour};">'
-            f'<div style="font-weight:bold;">{_h(entry.milestone.id)} {_h(entry.initiative.title)}</div>'
+            f'<div style="font-weight:bold;">{_h(_title_line(entry, digest, labels))}</div>'
             f'<div style="margin:2px 0;">{_h(entry.milestone.task)}</div>{notes}'
             f'<div style="color:#616161;font-size:13px;">{_h(deadline_text(entry))} · '
             f'<span style="color:{colour};font-weight:bold;">{_h(standing(entry, labels))}</span> · '

@@ -15,6 +15,15 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def days_late(entry: Entry) -> int | None:
+    """How late: a milestone closed after its deadline, or one open past it (overdue)."""
+    if entry.days_late is not None:
+        return entry.days_late
+    if entry.milestone.done is None and entry.days_left is not None and entry.days_left < 0:
+        return -entry.days_left
+    return None
+
+
 def entry_object(entry: Entry) -> dict[str, Any]:
     milestone, initiative = entry.milestone, entry.initiative
     return {
@@ -31,7 +40,7 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "status": entry.status.value,
         "done": _iso(milestone.done),
         "days_left": entry.days_left,
-        "days_late": entry.days_late,
+        "days_late": days_late(entry),
         "day_unit": "working days" if entry.in_workdays else "days",
         "notes": [{"date": n.on.isoformat(), "text": n.text} for n in milestone.notes],
         "file": initiative.path,
@@ -62,3 +71,21 @@ def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
         yield ("\n  " if first else ",\n  ") + json_text(json.dumps(entry_object(entry), ensure_ascii=False))
         first = False
     yield "\n]\n" if not first else "]\n"
+
+
+def dumps(value: object) -> str:
+    """One JSON document, Chinese unescaped, control characters shown as escapes."""
+    return json_text(json.dumps(value, ensure_ascii=False, indent=2)) + "\n"
+
+
+def timeline_object(entries: Iterable[Entry], year: int, today: date) -> dict[str, Any]:
+    """`timeline --json`: the plan year, today, and each initiative with its milestones."""
+    initiatives: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        initiative = entry.initiative
+        row = initiatives.setdefault(
+            initiative.id,
+            {"id": initiative.id, "title": initiative.title, "section": initiative.section, "milestones": []},
+        )
+        row["milestones"].append(entry_object(entry))
+    return {"year": year, "today": today.isoformat(), "initiatives": list(initiatives.values())}

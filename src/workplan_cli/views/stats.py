@@ -59,6 +59,38 @@ def tally(entries: Sequence[Entry], key: Callable[[Entry], str]) -> list[Tally]:
     return result
 
 
+def tally_object(row: Tally) -> dict[str, object]:
+    """One row of `stats --json`."""
+    return {
+        "name": row.name,
+        "done": row.done,
+        "done_late": row.done_late,
+        "overdue": row.overdue,
+        "due": row.due,
+        "upcoming": row.upcoming,
+        "ongoing": row.ongoing,
+        "dated": row.dated,
+        "share_done": round(row.share_done, 4),
+    }
+
+
+def stats_object(entries: Sequence[Entry], lang: str = "en") -> dict[str, object]:
+    """`stats --json`: the same three tables as numbers."""
+    sections, owners, everything = _groups(entries, lang)
+    return {
+        "by_section": [tally_object(row) for row in sections],
+        "by_owner": [tally_object(row) for row in owners],
+        "whole": tally_object(everything[0]) if everything else None,
+    }
+
+
+def _groups(entries: Sequence[Entry], lang: str) -> tuple[list[Tally], list[Tally], list[Tally]]:
+    sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
+    owners = tally(entries, lambda e: e.owner or tr("stats.no_owner", lang))
+    everything = tally(entries, lambda e: tr("stats.whole", lang))
+    return sections, owners, everything
+
+
 def bar(share: float, width: int = 12) -> Text:
     filled = round(share * width)
     text = Text("█" * filled, style="green")
@@ -97,9 +129,7 @@ def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str) -> T
 def stats_view(entries: Sequence[Entry], lang: str = "en") -> RenderableType:
     if not entries:
         return Text(tr("stats.empty", lang))
-    sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
-    owners = tally(entries, lambda e: e.owner or tr("stats.no_owner", lang))
-    everything = tally(entries, lambda e: tr("stats.whole", lang))
+    sections, owners, everything = _groups(entries, lang)
     return Group(
         _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang),
         _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang),
