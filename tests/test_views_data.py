@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import Invoke
 
 
-def _json(invoke: Invoke, *args: str) -> object:
+def _json(invoke: Invoke, *args: str) -> Any:
     result = invoke(list(args))
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
@@ -25,9 +26,9 @@ def test_days_late_is_filled_for_overdue_milestones(invoke: Invoke, plan_dir: Pa
 
 def test_show_milestone_json_is_that_milestone_initiative_json_all(invoke: Invoke, plan_dir: Path) -> None:
     one = _json(invoke, "show", "2.1.1", "--json", "--as-of", "2024-06-17", "--plan", str(plan_dir))
-    assert [row["id"] for row in one] == ["2.1.1"]  # type: ignore[union-attr]
+    assert [row["id"] for row in one] == ["2.1.1"]
     every = _json(invoke, "show", "2.1", "--json", "--as-of", "2024-06-17", "--plan", str(plan_dir))
-    assert [row["id"] for row in every] == ["2.1.1", "2.1.2", "2.1.3", "2.1.4"]  # type: ignore[union-attr]
+    assert [row["id"] for row in every] == ["2.1.1", "2.1.2", "2.1.3", "2.1.4"]
 
 
 def test_stats_json_counts_agree_with_list(invoke: Invoke, plan_dir: Path) -> None:
