@@ -270,10 +270,13 @@ def test_notice_with_attachment_accounts_for_every_date() -> None:
     initiatives = {i.id: i for i in draft.initiatives}
     assert initiatives["2.1"].owner == "区发改局"
     assert initiatives["2.2"].owner == "区住建局"  # one owner for the whole item: the initiative's
-    assert [(m.task, m.lead, m.co_units) for m in initiatives["2.2"].milestones[:2]] == [
-        ("集中攻坚", "区住建局", ("区财政局", "区自然资源局")),
-        ("完成乙项目建设", "区住建局", ("区财政局", "区自然资源局")),
-    ]
+    assert (initiatives["2.2"].lead, initiatives["2.2"].co_units) == ("区住建局", ("区财政局", "区自然资源局"))
+    rendered = render_initiative(initiatives["2.2"])
+    assert "owner: 区住建局\nlead: 区住建局\nco_units: 区财政局、区自然资源局\n" in rendered
+    problems: list[object] = []
+    loaded = load_initiative(Path("2-2.yaml"), rendered, 2025, problems)  # type: ignore[arg-type]
+    assert problems == [] and loaded is not None
+    assert (loaded.lead, loaded.co_units) == ("区住建局", ("区财政局", "区自然资源局"))
     assert by_text["6月底前"].owner == "区住建局"
     assert "報送總結" in initiatives["2.3"].text and "报送" not in initiatives["2.3"].text  # kept as written
 

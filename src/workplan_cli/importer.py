@@ -72,6 +72,13 @@ class DraftInitiative:
     text: str
     milestones: list[DraftMilestone] = field(default_factory=list)
     owner: str = ""
+    lead: str = ""  # 牵头单位 and 配合单位 named for the whole item
+    co_units: tuple[str, ...] = ()
+
+    def set_milestones(self, milestones: list[DraftMilestone], units: _Units | None) -> None:
+        self.milestones = milestones
+        if units is not None:
+            self.owner, self.lead, self.co_units = units.name, units.lead, units.co_units
 
 
 # The fates of a date mention, and the reasons a date is not a deadline.
@@ -297,13 +304,13 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     if opening := context.opening_with_deadlines():
         # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
         draft = DraftInitiative("0.1", "", _title(lines, regions), opening.text)
-        draft.milestones, draft.owner = context.milestones("0.1", Piece(opening.at, ""), opening)
+        draft.set_milestones(*context.milestones("0.1", Piece(opening.at, ""), opening))
         initiatives.append(draft)
     for number, heading, body in sections:
         for item, (item_title, item_text, item_body) in _items(heading, body):
             initiative_id = f"{number}.{item}"
             draft = DraftInitiative(initiative_id, heading.text, item_title.text or title, item_text.text)
-            draft.milestones, draft.owner = context.milestones(initiative_id, item_title, item_body)
+            draft.set_milestones(*context.milestones(initiative_id, item_title, item_body))
             initiatives.append(draft)
     context.account_the_rest()
     plan = DraftPlan(
@@ -605,12 +612,12 @@ class _Context:
                 found.append((mention.col - col, mention.end - col, mention))
         return found
 
-    def milestones(self, initiative_id: str, title: Piece, body: Piece) -> tuple[list[DraftMilestone], str]:
+    def milestones(self, initiative_id: str, title: Piece, body: Piece) -> tuple[list[DraftMilestone], _Units | None]:
         dated: list[tuple[str, str, list[Mention]]] = []
         ongoing: list[str] = []
         owned_from = 0  # milestones from this index on get the next owner line's units
-        owners: list[tuple[str, tuple[str, ...]]] = []
-        owner_of: dict[int, tuple[str, tuple[str, ...]]] = {}
+        owners: list[_Units] = []
+        owner_of: dict[int, _Units] = {}
         previous_was_owner, previous_owned_from = False, 0
         rows, covered = _table_rows(body)
         sentences = [p for p in _sentences(body) if not any(a <= p.at < b for a, b in covered)]
@@ -627,7 +634,8 @@ class _Context:
             sentence, units = _split_owner(sentence)
             if units is not None:
                 if previous_was_owner and owners:  # 牵头单位：甲；配合单位：乙 split at the ；
-                    units = (owners[-1][0] or units[0], owners[-1][1] + units[1])
+                    last = owners[-1]
+                    units = _Units(last.unit or units.unit, last.co_units + units.co_units, last.led or units.led)
                     owners[-1] = units
                     owned_from = previous_owned_from
                 else:
@@ -673,32 +681,32 @@ class _Context:
         for index, (_, _, found_mentions) in enumerate(dated):
             for mention in found_mentions:
                 self._settle(mention, drafts[index])
-        distinct = {units for units in owners}
-        initiative_owner = ""
+        distinct = set(owners)
+        item_units: _Units | None = None
         if len(distinct) == 1 and len(owner_of) in (0, len(dated)):
-            initiative_owner = _owner_name(owners[0])  # one owner for the whole item
+            item_units = owners[0]  # one owner for the whole item: the initiative's
         else:
             for index, units in owner_of.items():
-                drafts[index].owner = _owner_name(units)
-        for index, units in owner_of.items():
-            drafts[index].lead, drafts[index].co_units = units
+                drafts[index].owner = units.name
+                drafts[index].lead, drafts[index].co_units = units.lead, units.co_units
+        initiative_owner = item_units.name if item_units else ""
         for index, draft in enumerate(drafts):
             for mention in dated[index][2]:
                 mention.owner = draft.owner or initiative_owner
         if ongoing:
             drafts.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
-        return drafts, initiative_owner
+        return drafts, item_units
 
     def _table_row(
         self,
         row: dict[str, Piece],
         dated: list[tuple[str, str, list[Mention]]],
-        owner_of: dict[int, tuple[str, tuple[str, ...]]],
+        owner_of: dict[int, _Units],
     ) -> None:
         """A row of a task table: its time cell's dates govern its task cell; its unit cells own it."""
         task = row.get("task", Piece(0, "")).text.strip(_EDGE + "|")
         time = row.get("time")
-        lead = row.get("owner", Piece(0, "")).text.strip(_EDGE + "|")
+        unit = row.get("owner", Piece(0, "")).text.strip(_EDGE + "|")
         co_units = tuple(
             u.strip() for u in re.split(r"[、，,；;]", row.get("co", Piece(0, "")).text.strip(_EDGE + "|")) if u.strip()
         )
@@ -718,8 +726,9 @@ class _Context:
             found = [mention]
             mention.milestone = "pending"
         for mention in found:
-            if lead or co_units:
-                owner_of[len(dated)] = (lead, co_units)
+            if unit or co_units:
+                led = "牵头" in row.get("owner-header", Piece(0, "")).text
+                owner_of[len(dated)] = _Units(unit, co_units, led)
             dated.append((mention.text, task, [mention]))
 
     def _fate(self, mention: Mention) -> str:
@@ -899,11 +908,13 @@ def _table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, in
         cells = _cells(line) if re.search(r"[|\t]", line.text) else []
         if len(cells) >= 3 and any(_role(c.text) == "time" for c in cells) and len([c for c in cells if c.text]) >= 3:
             roles = [_role(c.text) for c in cells]
+            header_of = {role: cell for role, cell in zip(roles, cells, strict=True) if role}
             start = line.at
             index += 1
             while index < len(lines) and re.search(r"[|\t]", lines[index].text):
                 row = _cells(lines[index])
                 rows.append({role: cell for role, cell in zip(roles, row, strict=False) if role})
+                rows[-1]["owner-header"] = header_of.get("owner", Piece(0, ""))
                 index += 1
             covered.append((start, lines[index - 1].at + len(lines[index - 1].text) + 1))
             continue
@@ -924,6 +935,9 @@ def _table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, in
                 lines[walk + k].text.rstrip().endswith("|") for k in range(len(header))
             ):
                 rows.append({role: lines[walk + k] for k, role in enumerate(roles) if role})
+                rows[-1]["owner-header"] = next(
+                    (lines[index + k] for k, role in enumerate(roles) if role == "owner"), Piece(0, "")
+                )
                 walk += len(header)
             covered.append((start, lines[walk - 1].at + len(lines[walk - 1].text) + 1))
             index = walk
@@ -955,8 +969,8 @@ _LEADS_IN_BRACKETS = re.compile(
 )
 
 
-def _split_owner(sentence: Piece) -> tuple[Piece, tuple[str, tuple[str, ...]] | None]:
-    """A sentence without its 责任单位/牵头单位/配合单位 part, and the (lead, co-units) it named.
+def _split_owner(sentence: Piece) -> tuple[Piece, _Units | None]:
+    """A sentence without its 责任单位/牵头单位/配合单位 part, and the units it named.
 
     Also the bracket after a task: （区政务服务局牵头，区发改局、区住建局配合）.
     """
@@ -964,27 +978,40 @@ def _split_owner(sentence: Piece) -> tuple[Piece, tuple[str, tuple[str, ...]] | 
     if m := _LEADS_IN_BRACKETS.search(folded):
         co = [u.strip() for u in re.split(r"[、，,]", sentence.text[m.start("co") : m.end("co")]) if u.strip()]
         lead = sentence.text[m.start("lead") : m.end("lead")].strip()
-        return sentence.cut(0, m.start()).strip(), (lead, tuple(co) if m["co"] else ())
+        return sentence.cut(0, m.start()).strip(), _Units(lead, tuple(co) if m["co"] else (), True)
     labels = list(_OWNER_LABELS.finditer(folded))
     if not labels:
         return sentence, None
     first = labels[0].start()
     if first > 0 and folded[first - 1] in "（(":
         first -= 1
-    lead, co_units = "", []
+    lead, co_units, led = "", [], False
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(folded)
         units = sentence.text[label.end() : end].strip(_EDGE + "（()）")
         if label[1] in _CO_WORDS:
             co_units += [u for u in re.split(r"[、，,；;]", units) if u.strip()]
         elif not lead:
-            lead = units
-    return sentence.cut(0, first).strip(), (lead, tuple(u.strip() for u in co_units))
+            lead, led = units, label[1] in _LEAD_WORDS
+    return sentence.cut(0, first).strip(), _Units(lead, tuple(u.strip() for u in co_units), led)
 
 
-def _owner_name(units: tuple[str, tuple[str, ...]]) -> str:
-    lead, co_units = units
-    return lead or "、".join(co_units)
+class _Units(NamedTuple):
+    """The units a 责任单位 / 牵头单位 / 配合单位 text names."""
+
+    unit: str  # the one responsible (责任单位, or the 牵头单位)
+    co_units: tuple[str, ...] = ()  # 配合单位
+    led: bool = False  # named as 牵头 (lead) rather than 责任
+
+    @property
+    def name(self) -> str:
+        """The owner: the responsible unit, else the co-units."""
+        return self.unit or "、".join(self.co_units)
+
+    @property
+    def lead(self) -> str:
+        """The 牵头单位: the responsible unit when named as lead or beside co-units."""
+        return self.unit if self.led or self.co_units else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1002,6 +1029,7 @@ def render_initiative(draft: DraftInitiative) -> str:
         f"section: {scalar(draft.section)}",
         f"title: {scalar(draft.title)}",
         f"owner: {scalar(draft.owner)}" if draft.owner else "owner:",
+        *_unit_lines(draft.lead, draft.co_units, ""),
         f"text: {block(draft.text, '  ')}",
         "milestones:",
     ]
@@ -1011,12 +1039,19 @@ def render_initiative(draft: DraftInitiative) -> str:
         lines.append(f"    task: {scalar(milestone.task)}")
         if milestone.owner:
             lines.append(f"    owner: {scalar(milestone.owner)}")
+        lines += _unit_lines(milestone.lead, milestone.co_units, "    ")
         lines.append(f"    done: {milestone.done.isoformat()}" if milestone.done else "    done:")
         if milestone.notes:
             lines.append("    notes:")
             for note in milestone.notes:
                 lines += [f"      - date: {note.on.isoformat()}", f"        text: {quoted(note.text)}"]
     return "\n".join(lines) + "\n"
+
+
+def _unit_lines(lead: str, co_units: tuple[str, ...], indent: str) -> list[str]:
+    """``lead:`` (牵头单位) and ``co_units:`` (配合单位, written as reports write them) when named."""
+    lines = [f"{indent}lead: {scalar(lead)}"] if lead else []
+    return lines + ([f"{indent}co_units: {scalar('、'.join(co_units))}"] if co_units else [])
 
 
 def comment_safe(text: str) -> str:
