@@ -514,3 +514,32 @@ def test_a_proxy_in_the_environment_is_not_used_for_this_machine(
     monkeypatch.delenv("NO_PROXY", raising=False)
     robot = robots.add("wecom", "tok")
     assert send(robots, robots.url(robot), "wecom", build_requests(notice(), "wecom")).failure is None
+
+
+@pytest.mark.parametrize(("platform", "form"), FORMS)
+def test_huge_titles_and_owners_are_clipped_so_every_message_can_be_sent(
+    platform: str, form: str, plan_dir: Path
+) -> None:
+    from datetime import date
+
+    from workplan_cli.digest import build_digest
+    from workplan_cli.notify.notice import digest_notice
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views.digest_render import LABELS
+
+    text = (plan_dir / "workplan.yaml").read_text(encoding="utf-8")
+    (plan_dir / "workplan.yaml").write_text(
+        text.replace("title: 关于2024年工作计划的报告", "title: " + "很长的标题" * 2000)
+    )
+    path = plan_dir / "4-2.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: " + "单位" * 3000 + "\n"), encoding="utf-8"
+    )
+    plan = load_plan(plan_dir, use_cache=False)
+    today = date(2024, 6, 17)
+    digest = build_digest(plan.settings.title, schedule(plan, today), today, 14)
+    bodies = build_requests(digest_notice(digest, LABELS["zh"], "zh", {}), platform, form)
+    limit = LIMIT.get((platform, form), DINGTALK_BODY if platform == "dingtalk" else FEISHU_BODY)
+    assert all(measured(platform, body) <= limit for body in bodies)
+    assert "4.2.1" in "\n".join(content(platform, body) for body in bodies)

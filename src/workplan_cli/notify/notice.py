@@ -64,6 +64,15 @@ class Notice:
         return not any(section.items for section in self.sections)
 
 
+_CLIP = 120  # characters: what a title, owner or deadline may take of a message; only a task is longer
+
+
+def clip(text: str) -> str:
+    """Short enough that a message's head and an item's line less its task always fit the smallest
+    limit (WeCom text, 2048 bytes): a hostile or mistaken title cannot make a message unsendable."""
+    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
+
+
 def without_mentions(notice: Notice) -> Notice:
     """The same notice with nobody to @ (a channel with ``mention: false``)."""
     sections = tuple(
@@ -85,11 +94,11 @@ def _item(entry: Entry, colour: str, labels: Labels, contacts: Mapping[str, Owne
     return Item(
         colour=colour,
         id=entry.milestone.id,
-        initiative=entry.initiative.title,
+        initiative=clip(entry.initiative.title),
         task=entry.milestone.task,
-        deadline=deadline_text(entry),
+        deadline=clip(deadline_text(entry)),
         standing=standing(entry, labels),
-        owner=labels.owner.format(owner=entry.owner or labels.no_owner),
+        owner=clip(labels.owner.format(owner=entry.owner or labels.no_owner)),
         contacts=tuple(dict.fromkeys(people)),
     )
 
@@ -109,7 +118,7 @@ def digest_notice(digest: Digest, labels: Labels, lang: str, contacts: Mapping[s
     heading = labels.heading.format(as_of=digest.as_of.isoformat())
     if digest.owner:
         heading += labels.for_owner.format(owner=digest.owner)
-    return Notice(heading, digest.title, tuple(counts), sections, labels.nothing, lang)
+    return Notice(clip(heading), clip(digest.title), tuple(counts), sections, labels.nothing, lang)
 
 
 def _items(entries: Sequence[Entry], colour: str, labels: Labels) -> tuple[Item, ...]:
@@ -131,7 +140,7 @@ def remind_notice(
     due_heading = tr("notify.entered_window", lang, n=len(entered_window), window=window)
     return Notice(
         title=tr("notify.remind_title", lang, as_of=today.isoformat()),
-        plan_title=title,
+        plan_title=clip(title),
         counts=(Count(RED, overdue_heading), Count(YELLOW, due_heading)),
         sections=(
             Section(RED, overdue_heading, tuple(_item(e, RED, labels, contacts) for e in became_overdue)),
