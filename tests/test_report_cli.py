@@ -164,3 +164,12 @@ def test_docx_to_stdout(invoke: Invoke, repository: Path) -> None:
     document = Document(io.BytesIO(result.stdout_bytes))
     assert document.paragraphs[0].text == "Progress of the work plan: March 2024"
     assert date(2024, 3, 31).isoformat() not in document.paragraphs[1].text  # long dates, not ISO
+
+
+def test_days_late_in_working_days(invoke: Invoke, june_30: Path) -> None:
+    args = ["report", "--plan", str(june_30), "--quarter", "2024-Q2", "--workdays", "--md", "-"]
+    result = invoke(args, WORKPLAN_LANG="zh")
+    assert "| 序号 | 编号 | 任务内容 | 责任单位 | 完成时限 | 逾期工作日数 |" in result.stdout
+    # Feb 29 to June 30: 122 days, of which 83 working days (weekends, 清明, 劳动节, 端午 off; 调休 worked)
+    assert "| 1 | 4.2.1 | 制定我区2023年度XX监督检查计划 | 监督检查科 | 2月底前（2024-02-29） | 83 |" in result.stdout
+    assert "已于2024-04-10完成，逾期7个工作日" in result.stdout

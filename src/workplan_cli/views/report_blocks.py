@@ -104,6 +104,11 @@ def _described(item: Item, lang: str, unit: str = "") -> str:
     return f"{text}：{state}" if state else text
 
 
+def _unit(item: Item, lang: str) -> str:
+    """Days late are counted in working days when the plan (or --workdays) says so."""
+    return tr("report.unit_workdays" if item.entry.in_workdays else "report.unit_days", lang)
+
+
 def standing(item: Item, lang: str) -> str:
     """How a milestone stands: its outcome with days, else its status, and its 序时进度 when open."""
     m = item.milestone
@@ -112,12 +117,12 @@ def standing(item: Item, lang: str) -> str:
         if item.outcome is Outcome.EARLY:
             return tr("report.done_early_on", lang, date=m.done.isoformat())
         if late:
-            return tr("report.done_late_on", lang, date=m.done.isoformat(), n=late)
+            return tr("report.done_late_on", lang, date=m.done.isoformat(), n=late, unit=_unit(item, lang))
         return tr("report.done_on", lang, date=m.done.isoformat())
     if item.entry.due is None:
         return ""  # ongoing work: its deadline already says so
     if item.entry.days_left is not None and item.entry.days_left < 0:
-        return tr("report.overdue_by", lang, n=-item.entry.days_left)
+        return tr("report.overdue_by", lang, n=-item.entry.days_left, unit=_unit(item, lang))
     text = tr("report.open", lang)
     progress = item.progress
     if progress is not None:
@@ -270,10 +275,11 @@ def _overdue(report: Report, lang: str) -> list[Block]:
         )
         for n, item in enumerate(report.overdue, 1)
     )
+    late_key = "report.late_workdays" if report.overdue[0].entry.in_workdays else "report.late_days"
     return [
         Paragraph(tr("report.overdue_intro", lang, as_of=long_date(report.as_of, lang), n=len(report.overdue))),
         Table(
-            tuple(tr("report.overdue_columns", lang).split("|")),
+            tuple(tr("report.overdue_columns", lang, late=tr(late_key, lang)).split("|")),
             rows,
             (0.7, 1.2, 4.8, 1.8, 2.4, 1.0),
             frozenset({0, 5}),
