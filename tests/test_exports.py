@@ -6,7 +6,7 @@ import csv
 import io
 import shutil
 import xml.etree.ElementTree as ET
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -168,3 +168,36 @@ def test_uids_do_not_depend_on_the_day(invoke: Invoke, plan_dir: Path, tmp_path:
     invoke(["export", "--ics", str(a), "--plan", str(plan_dir), "--as-of", "2024-01-01"])
     invoke(["export", "--ics", str(b), "--plan", str(plan_dir), "--as-of", str(date(2024, 1, 1) + timedelta(days=300))])
     assert sorted(str(e["uid"]) for e in events(a)) == sorted(str(e["uid"]) for e in events(b))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "每月5日前",
+        "每月30日前",
+        "每月31日前",
+        "每月底",
+        "每季度末",
+        "每季度最后一个月的25日前",
+        "每半年",
+        "每年6月30日前",
+        "每周五",
+    ],
+)
+def test_calendar_repeat_rule_gives_the_schedule_own_due_days(phrase: str) -> None:
+    """A calendar program expands the RRULE (dateutil does it as they do): the days must be the schedule's."""
+    from dateutil.rrule import rrule, rrulestr
+
+    from workplan_cli.deadlines import resolve_deadline
+    from workplan_cli.views.ics import _rrule
+
+    recurrence = resolve_deadline(phrase, 2024).recurrence
+    assert recurrence is not None
+    periods = recurrence.periods()
+    expected = [next(periods)[1] for _ in range(30)]
+    rule = icalendar.vRecur(_rrule(recurrence)).to_ical().decode()  # type: ignore[no-untyped-call]
+    start = datetime.combine(expected[0], datetime.min.time())
+    expanded = rrulestr(rule, dtstart=start)
+    assert isinstance(expanded, rrule)
+    shown = [d.date() for _, d in zip(range(30), expanded, strict=False)]
+    assert shown == expected, rule

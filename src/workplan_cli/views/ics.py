@@ -72,14 +72,24 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
 
 
 def _rrule(recurrence: Recurrence) -> dict[str, object]:
-    """The cadence as an RFC 5545 rule, so a calendar shows every period's due day."""
-    day = recurrence.day if recurrence.day is not None else -1  # -1: the month's last day
+    """The cadence as an RFC 5545 rule, so a calendar shows every period's due day.
+
+    A day past the 28th (每月30日前) falls on the month's last day in a shorter month, as the
+    schedule has it; BYMONTHDAY=30 alone would skip February. So the rule names the days from the
+    28th to it and keeps the last one the month has (BYSETPOS=-1).
+    """
     if recurrence.unit == "week":
         return {"freq": "weekly", "byday": ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][recurrence.day or 0]}
+    day = recurrence.day
+    days: dict[str, object] = {"bymonthday": -1}  # -1: the month's last day
+    if day is not None and day <= 28:
+        days = {"bymonthday": day}
+    elif day is not None:
+        days = {"bymonthday": list(range(28, day + 1)), "bysetpos": -1}
     if recurrence.unit == "month":
-        return {"freq": "monthly", "bymonthday": day}
+        return {"freq": "monthly", **days}
     if recurrence.unit == "quarter":
-        return {"freq": "monthly", "interval": 3, "bymonthday": day}
+        return {"freq": "monthly", "interval": 3, **days}
     if recurrence.unit == "half":
-        return {"freq": "monthly", "interval": 6, "bymonthday": day}
-    return {"freq": "yearly", "bymonth": recurrence.month or 12, "bymonthday": day}
+        return {"freq": "monthly", "interval": 6, **days}
+    return {"freq": "yearly", "bymonth": recurrence.month or 12, **days}
