@@ -158,5 +158,6 @@ def test_pull_fast_forwards_a_clone_of_a_local_bare_remote(tmp_path: Path, offic
     git(top, "push", "-q", "origin", "main")
     assert invoke(["done", "3.2.1", "--on", "2024-06-28", "--commit", "--plan", str(district)]).exit_code == 0
     diverged = invoke(["pull", "--plan", str(district)])
-    assert diverged.exit_code == 9 and "--ff-only" in diverged.stderr
+    assert diverged.exit_code == 9 and "not updated: district" in diverged.stderr
+    assert "failed" in diverged.stdout and "Not possible to fast-forward" in diverged.stdout
     assert git(tmp_path / "district", "log", "-1", "--format=%s") == "销号 3.2.1（2024-06-28）\n"  # no merge made

@@ -341,7 +341,8 @@ def with_text(initiative: Initiative, plan_year: int) -> Initiative:
     if initiative.text:
         return initiative
     reread = load_file(initiative.file, plan_year).initiative
-    return initiative._replace(text=reread.text) if reread is not None and reread.id == initiative.id else initiative
+    own_id = initiative.id.rpartition(":")[2]  # several plans at once: 青羊:2.1 is 2.1 in its file
+    return initiative._replace(text=reread.text) if reread is not None and reread.id == own_id else initiative
 
 
 def _relocated(result: FileResult, path: Path) -> FileResult:

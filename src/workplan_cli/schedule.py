@@ -265,8 +265,8 @@ def check_filters(plan: Plan, *, owner: str | None = None, section: str | None =
 
 
 def _in_section(initiative: Initiative, section: str) -> bool:
-    if section.isdigit():
-        return initiative.id.split(".")[0] == section
+    if section.isdigit():  # 2 names 2.1, and 青羊:2.1 when several plans are open
+        return initiative.id.rpartition(":")[2].split(".")[0] == section
     return section in initiative.section
 
 

@@ -14,6 +14,7 @@ import gc
 import importlib
 import os
 import sys
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -132,9 +133,19 @@ def _root(
         bool, typer.Option("--no-cache", help="Read every plan file; neither use nor update the cache.")
     ] = False,
     lang: LangOption = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            metavar="FILE",
+            help="A workspace file naming several plans (default: $WORKPLAN_WORKSPACE, or ./workspace.yaml "
+            "where there is no ./plan): due, list, show, stats, digest, report, export and timeline cover them all.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Track the deadlines of an annual work plan kept as YAML files in plan/."""
-    run = AppContext(use_cache=not no_cache, lang_override=lang.value if lang else None)
+    run = AppContext(use_cache=not no_cache, lang_override=lang.value if lang else None, workspace_file=workspace)
     run.set_language(None)
     ctx.obj = run
 

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors, print_outcomes
-from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption
+from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption, PlansOption
 
 commands = typer.Typer()
 add_commands = typer.Typer(
@@ -202,20 +202,43 @@ def rollover(
 
 @commands.command()
 @handle_errors
-def pull(ctx: typer.Context, plan: PlanOption = None) -> None:
-    """Update the plan from its git remote: `git pull --ff-only`, never a merge of its own.
+def pull(ctx: typer.Context, plan: PlansOption = None) -> None:
+    """Update the plans that are git checkouts: `git pull --ff-only`, never a merge of its own.
 
-    Example: workplan pull
+    With a workspace file, every plan in it; a remote not cloned yet is cloned. Exit 9 when any failed.
+
+    Example: workplan pull --workspace workspace.yaml
     """
-    from workplan_cli import gitrepo
-
-    run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    result = gitrepo.pull_fast_forward(gitrepo.require_repository(loaded.folder))
     from rich.text import Text
 
-    if result.changed:
-        said = f"{loaded.folder}: {(result.before or '')[:10]} -> {(result.after or '')[:10]}"
-    else:
-        said = f"{loaded.folder}: " + ("已是最新" if run.lang == "zh" else "already up to date")
-    console().print(Text(said))
+    from workplan_cli import workspace
+    from workplan_cli.errors import GitError
+    from workplan_cli.planfolder import find_plan_folder
+
+    run = AppContext.of(ctx)
+    chosen = workspace.plan_sources(plan or [], run.workspace_file, run.env, Path.cwd())
+    if chosen is None:
+        chosen = workspace.single(find_plan_folder(plan[0] if plan else None, run.env, Path.cwd()))
+    reports = workspace.pull_all(chosen)
+    out = console()
+    for report in reports:
+        words = PULL_WORDS[report.what][1 if run.lang == "zh" else 0]
+        line = Text(f"{report.name}  {words}", style="red" if report.what == "failed" else "")
+        line.append(f"  {report.detail}" if report.detail else "")
+        line.append(f"  ({report.folder})", style="dim")
+        out.print(line)
+    failed = [r.name for r in reports if r.what == "failed"]
+    if failed:
+        raise GitError(
+            f"{len(failed)} of {len(reports)} plans not updated: {', '.join(failed)}",
+            f"{len(reports)} 个计划中有 {len(failed)} 个未能更新：{'、'.join(failed)}",
+        )
+
+
+PULL_WORDS = {
+    "cloned": ("cloned", "已克隆"),
+    "updated": ("updated", "已更新"),
+    "up-to-date": ("already up to date", "已是最新"),
+    "not-git": ("not a git checkout: skipped", "不是 git 仓库：跳过"),
+    "failed": ("failed", "失败"),
+}

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from workplan_cli.pastplan import CommittedPlan
     from workplan_cli.schedule import Entry
     from workplan_cli.workcalendar import WorkCalendar
+    from workplan_cli.workspace import LoadedPlans
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +44,8 @@ class AppContext:
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
     clock: Callable[[], float] = time.time  # wall time: robots' signatures carry it
     sleep: Callable[[float], None] = time.sleep  # pacing under a robot's rate limit, back-off
+    workspace_file: Path | None = None  # --workspace FILE
+    many: LoadedPlans | None = None  # set when several plans were opened at once
 
     @classmethod
     def of(cls, ctx: typer.Context) -> AppContext:
@@ -61,20 +64,45 @@ class AppContext:
 
     def open_plan(self, plan_dir: Path | None) -> Plan:
         """Find and load the plan (without the initiatives' original paragraphs), and take its language."""
-        from workplan_cli.planfiles import load_plan
         from workplan_cli.planfolder import find_plan_folder
 
-        folder = find_plan_folder(plan_dir, self.env, Path.cwd())
+        plan = self._load(find_plan_folder(plan_dir, self.env, Path.cwd()))
+        self.set_language(plan)
+        return plan
+
+    def open_plans(self, plan_dirs: Sequence[Path] | None) -> Plan:
+        """Several plans at once (``--plan`` repeated, or a workspace file) merged into one, their ids
+        prefixed with each plan's name; else the one plan, as ``open_plan``."""
+        from workplan_cli.workspace import load_all, plan_sources
+
+        chosen = plan_sources(plan_dirs or [], self.workspace_file, self.env, Path.cwd())
+        if chosen is None:
+            return self.open_plan(plan_dirs[0] if plan_dirs else None)
+        self.many = load_all(chosen, self._load)
+        self.set_language(self.many.plan)
+        return self.many.plan
+
+    def print_per_plan(self, entries: Iterable[Entry]) -> None:
+        """With several plans open: a summary line per plan, a plan that failed among them."""
+        if self.many is None:
+            return
+        from workplan_cli.views.plans import per_plan_lines
+
+        out = console()
+        for line in per_plan_lines(entries, self.many.names, self.many.failed, self.lang):
+            out.print(line)
+
+    def _load(self, folder: Path) -> Plan:
+        from workplan_cli.planfiles import load_plan
+
         with LoadProgress() as progress:
-            plan = load_plan(
+            return load_plan(
                 folder,
                 use_cache=self.use_cache and not self.env.get("WORKPLAN_NO_CACHE"),
                 keep_text=False,  # only `show` prints the original paragraph; it reads that one file again
                 env=self.env,
                 progress=progress,
             )
-        self.set_language(plan)
-        return plan
 
     def as_committed(self, plan: Plan, day: date) -> CommittedPlan:
         """``--from-git``: the plan as committed by the end of ``day`` (in the plan's timezone)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
-from workplan_cli.cli.options import AsOfOption, PlanOption, WithinOption, WorkdaysOption
+from workplan_cli.cli.options import AsOfOption, PlanOption, PlansOption, WithinOption, WorkdaysOption
 from workplan_cli.errors import UsageError, WorkplanError
 from workplan_cli.model import MAX_WINDOW_DAYS
 
@@ -39,7 +39,7 @@ ChannelOption = Annotated[
 @handle_errors
 def digest(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
@@ -72,9 +72,9 @@ def digest(
 
     run = AppContext.of(ctx)
     if crontab:
-        typer.echo(_crontab(run, plan, "digest"))
+        typer.echo(_crontab(run, plan[0] if plan else None, "digest"))
         return
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     asked = within if within is not None else days
     window = loaded.settings.warn_days if asked is None else asked

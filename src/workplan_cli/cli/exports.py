@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, handle_errors
-from workplan_cli.cli.options import AsOfOption, PlanOption, WithinOption, WorkdaysOption
+from workplan_cli.cli.options import AsOfOption, PlansOption, WithinOption, WorkdaysOption
 
 commands = typer.Typer()
 
@@ -18,7 +18,7 @@ commands = typer.Typer()
 @handle_errors
 def export(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
@@ -58,7 +58,7 @@ def export(
     from workplan_cli.views.ledger import to_csv, to_xlsx
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     entries = run.schedule(loaded, today, within, use_workdays)
     outputs: list[tuple[Path, Callable[[], bytes]]] = []

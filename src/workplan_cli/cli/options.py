@@ -29,6 +29,15 @@ PlanOption = Annotated[
         show_default=False,
     ),
 ]
+PlansOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--plan",
+        help="Plan folder (default: $WORKPLAN_PLAN, ./plan, or the nearest parent's plan/). Repeat it to see "
+        "several plans at once (NAME=FOLDER names one: 青羊=../qingyang/plan); ids then read 青羊:2.1.1.",
+        show_default=False,
+    ),
+]
 AsOfOption = Annotated[
     str | None,
     typer.Option(

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, handle_errors
-from workplan_cli.cli.options import AsOfOption, FromGitOption, PlanOption, WorkdaysOption
+from workplan_cli.cli.options import AsOfOption, FromGitOption, PlansOption, WorkdaysOption
 
 commands = typer.Typer()
 
@@ -27,7 +27,7 @@ def _file_option(flag: str, what: str) -> object:
 @handle_errors
 def report(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     month: Annotated[
         str | None, typer.Option("--month", metavar="YYYY-MM", help="A monthly report (月报).", show_default=False)
     ] = None,
@@ -76,7 +76,7 @@ def report(
             "只能指定一个期间：--month、--quarter、--half 或 --year",
         )
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, None)
     report_type = ReportType(kind.value)
     if given:

@@ -16,7 +16,7 @@ from workplan_cli.cli.options import (
     AsOfOption,
     FromGitOption,
     JsonOption,
-    PlanOption,
+    PlansOption,
     WithinOption,
     WorkdaysOption,
 )
@@ -29,7 +29,7 @@ commands = typer.Typer()
 @handle_errors
 def due(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = None,
     json: JsonOption = False,
@@ -44,7 +44,7 @@ def due(
     from workplan_cli.schedule import due_entries
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     if from_git:
         loaded = run.as_committed(loaded, today).plan
@@ -58,6 +58,7 @@ def due(
         out = console()
         render_milestones(out, entries, show_all=show_all, lang=run.lang)
         out.print(due_summary(entries, today, window, run.lang))
+        run.print_per_plan(entries)
     run.report_problems(loaded)
 
 
@@ -65,7 +66,7 @@ def due(
 @handle_errors
 def list_milestones(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
@@ -89,7 +90,7 @@ def list_milestones(
     from workplan_cli.schedule import check_filters, filter_entries
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     check_filters(loaded, owner=owner, section=section)
     entries = filter_entries(
@@ -104,6 +105,7 @@ def list_milestones(
         out = console()
         render_milestones(out, rows, show_all=show_all, lang=run.lang)
         out.print(list_summary(rows, today, run.lang))
+        run.print_per_plan(rows)
     run.report_problems(loaded)
 
 
@@ -112,7 +114,7 @@ def list_milestones(
 def show(
     ctx: typer.Context,
     item_id: AnyIdArgument,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     use_workdays: WorkdaysOption = None,
     within: WithinOption = None,
@@ -126,7 +128,7 @@ def show(
     from workplan_cli.schedule import find_initiative, initiative_status
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     initiative = find_initiative(loaded, item_id)
     entries = [
         e for e in run.schedule(loaded, run.today(loaded, as_of), within, use_workdays) if e.initiative is initiative
@@ -143,7 +145,7 @@ def show(
 
 @commands.command()
 @handle_errors
-def check(ctx: typer.Context, plan: PlanOption = None) -> None:
+def check(ctx: typer.Context, plan: PlansOption = None) -> None:
     """Validate every plan file; print each problem as file:line: message. Exit 1 if any.
 
     Example: workplan check --plan plan/
@@ -156,7 +158,7 @@ def check(ctx: typer.Context, plan: PlanOption = None) -> None:
     from workplan_cli.views.literal import literal
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     problems = [*loaded.problems, *done_after(loaded, run.today(loaded, None))]
     count = sum(len(i.milestones) for i in loaded.initiatives)
     out = console()
@@ -178,7 +180,7 @@ def check(ctx: typer.Context, plan: PlanOption = None) -> None:
 @handle_errors
 def timeline(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = None,
     svg: Annotated[
@@ -197,7 +199,7 @@ def timeline(
     from workplan_cli.views.timeline import timeline as draw
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     entries = run.schedule(loaded, today, within, None)
     if json:
@@ -220,7 +222,7 @@ def timeline(
 @handle_errors
 def stats(
     ctx: typer.Context,
-    plan: PlanOption = None,
+    plan: PlansOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
@@ -232,7 +234,7 @@ def stats(
     from workplan_cli.views.stats import stats_object, stats_view
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
+    loaded = run.open_plans(plan)
     entries = run.schedule(loaded, run.today(loaded, as_of), within, None)
     if json:
         from workplan_cli.views.jsonview import dumps
