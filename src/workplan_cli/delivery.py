@@ -277,7 +277,10 @@ def send_reminders(
 def _pre(text: str) -> str:
     import html
 
-    return f'<!DOCTYPE html><html><body><pre style="white-space:pre-wrap;">{html.escape(text)}</pre></body></html>\n'
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
+        f'<pre style="white-space:pre-wrap;font-family:sans-serif;">{html.escape(text)}</pre></body></html>\n'
+    )
 
 
 def _to_channels(
