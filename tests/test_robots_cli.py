@@ -308,3 +308,5 @@ def test_remind_without_channels_emails_smtp_to(invoke: Invoke, plan_dir: Path) 
         assert received.message["Subject"] == "工作计划提醒 2024-04-01"
         body = received.message.get_body(("plain",))
         assert body is not None and "今天起逾期 3 项" in body.get_content()
+        html = received.message.get_body(("html",))
+        assert html is not None and '<span style="color:#c62828;">●</span> 1.4.1 ' in html.get_content()

@@ -275,11 +275,16 @@ def send_reminders(
 
 
 def _pre(text: str) -> str:
+    """The reminder as HTML: its lines as they are, each disc a coloured ● (mail clients without an
+    emoji font would show the discs as empty boxes)."""
     import html
 
+    body = html.escape(text)
+    for disc, colour in (("🔴", "#c62828"), ("🟡", "#f9a825"), ("🟢", "#2e7d32")):
+        body = body.replace(disc, f'<span style="color:{colour};">●</span>')
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>'
-        f'<pre style="white-space:pre-wrap;font-family:sans-serif;">{html.escape(text)}</pre></body></html>\n'
+        f'<pre style="white-space:pre-wrap;font-family:sans-serif;">{body}</pre></body></html>\n'
     )
 
 
