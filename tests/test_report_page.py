@@ -84,3 +84,19 @@ def test_the_report_page_fits_a_phone(tmp_path: Path) -> None:
     shot = tmp_path / "phone.png"
     _chromium(tmp_path, "--window-size=500,1600", f"--screenshot={shot}", framed.as_uri())
     assert shot.stat().st_size > 10_000  # a picture of the page, not a blank one
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None or shutil.which("pdfinfo") is None,
+    reason="chromium or poppler's pdfinfo is not installed here (CI installs both from Debian)",
+)
+def test_the_report_page_prints_on_a4(tmp_path: Path) -> None:
+    plan = demo_plan(load_plan(SHIPPED_PLAN, use_cache=False))
+    quarter = Period(PeriodKind.QUARTER, 2024, 2)
+    page = tmp_path / "q2.html"
+    page.write_text(render_html(report_blocks(build_report(plan, quarter, quarter.end), "zh")), encoding="utf-8")
+    printed = tmp_path / "q2.pdf"
+    _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={printed}", page.as_uri())
+    info = subprocess.run(["pdfinfo", str(printed)], capture_output=True, text=True, check=True).stdout
+    assert "(A4)" in info
+    assert 2 <= int(re.search(r"Pages:\s+(\d+)", info)[1]) <= 8  # type: ignore[index]

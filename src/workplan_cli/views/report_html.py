@@ -43,6 +43,7 @@ td.num { text-align: right; white-space: nowrap; }
   @page { size: A4; margin: 2.5cm 2.2cm; }
   body { max-width: none; padding: 0; font-size: 12pt; }
   tr { page-break-inside: avoid; }
+  h2, h3 { page-break-after: avoid; }
 }
 """
 
