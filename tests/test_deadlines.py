@@ -227,3 +227,10 @@ def test_every_date_like_mention_is_found_with_its_kind() -> None:
         ("３月底前", "date", ""),
     ]
     assert all(text[m.start : m.end] == m.text for m in find_date_mentions(text))
+
+
+def test_monthly_and_quarterly_reviews_are_cadences() -> None:
+    found = [(m.text, m.kind) for m in find_date_mentions("实行“月度盘点+季度研判”，二季度完成")]
+    assert found == [("月度", "recurring"), ("季度", "recurring"), ("二季度", "date")]
+    monthly = resolve_deadline("月度", 2025).recurrence
+    assert monthly is not None and monthly.unit == "month"

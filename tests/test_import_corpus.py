@@ -23,10 +23,13 @@ MATCHING = {
     "hangzhou-2020-duty-breakdown-notice",
     "hongshan-2025-target-breakdown-notice",
     "houhu-2025-clean-homes-action-plan",
+    "huichang-2023-livelihood-projects-bulletin",
     "huoshan-2025-development-zone-task-table",
+    "jiading-2024-sponge-city-plan",
     "jiangxian-2023-specialty-towns-plan-traditional",
     "jiayu-2024-duty-breakdown-notice",
     "mirror-2025-city-target-breakdown-traditional",
+    "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
 }
 

@@ -438,3 +438,18 @@ def test_task_tables_give_milestones_with_their_owners() -> None:
     fates = {m.text: (m.fate, m.due) for m in draft.mentions}
     assert fates["3月底前"] == ("deadline", date(2025, 3, 31))
     assert fates["全年"][0] == "needs-person"  # a time column saying 全年: end of year, or all year long?
+
+
+def test_years_in_cited_documents_and_told_events_are_not_deadlines() -> None:
+    text = (
+        "XX局2025年工作要点\n"
+        "一、总体要求\n"
+        "深入贯彻《关于印发2024年XX规划（2021-2035年）的通知》精神。5月6日下午，局里召开动员会。"
+        "自2020年开展试点以来成效明显。2026年在全市率先建成平台。\n"
+    )
+    fates = {m.text: (m.fate, m.reason) for m in parse_report(text).mentions}
+    assert fates["2024年"] == ("not-a-deadline", "cited-document")
+    assert fates["5月6日"] == ("not-a-deadline", "past-event")
+    assert fates["2020年"] == ("not-a-deadline", "past-event")
+    assert fates["2026年"] == ("deadline", "")  # a target year at the start of a clause: due by its end
+    assert fates["2025年"] == ("not-a-deadline", "plan-year")

@@ -414,7 +414,7 @@ def resolve_deadline(
             "截至… states where things stand on a date, it is not a deadline",
             "“截至…”表示某日的进展，不是完成时限",
         )
-    if text.startswith("每"):
+    if text.startswith("每") or text in ("月度", "季度"):
         return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
         return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), work_calendar, assigned))
@@ -487,6 +487,8 @@ _EVERY_PERIOD = _Lazy(r"每(?:个)?(?P<unit>月|季度|季|半年|年|年度|周
 
 def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     first = date(plan_year, 1, 1)
+    if text in ("月度", "季度"):  # 月度盘点, 季度研判: each period, by its last day
+        return Recurrence("month" if text == "月度" else "quarter", first)
     if m := _EVERY_MONTH.fullmatch(text):
         day = None if m["end"] else parse_numeral(m["day"])
         if day is not None and not 1 <= day <= 31:
@@ -625,6 +627,8 @@ _MENTION_PATTERN = (
     r"|(?P<period>各(?:季度|月份?|年度|半年))"
     r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
+    r"|(?P<bookyear>(?<=[\u4e00-\u9fff])(?:19|20)\d\d(?=》))"  # 《中国教育现代化2035》
+    r"|(?P<cadence>(?<![一二三四1-4第每上下])(?:月度|季度)(?=盘点|研判|调度|通报|报送|报告|考核|考评|分析|督查|督导|点评|会商|总结))"
     rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}(?:{_MY}度?|(?:19|20)\d\d(?:学年度?|年度)?(?!\d)))"
     rf"|(?P<year>{_MY}度?)"
 )
@@ -661,7 +665,14 @@ def find_date_mentions(text: str) -> list[DateMention]:
         if (start > 0 and folded[start - 1].isdigit()) or folded[end : end + 1].isdigit():
             continue  # part of a longer number
         kind = next(name for name, value in m.groupdict().items() if value and name not in ("prefix", "suffix"))
-        kind = {"docnum": "document-number", "percase": "per-case", "toyear": "date", "cutyear": "year"}.get(kind, kind)
+        kind = {
+            "docnum": "document-number",
+            "percase": "per-case",
+            "toyear": "date",
+            "cutyear": "year",
+            "bookyear": "year",
+            "cadence": "recurring",
+        }.get(kind, kind)
         if kind == "date":
             core = m["date"] or ""
             if (
@@ -670,7 +681,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
                 and not folded[end:].startswith(("份", "完成"))
             ):
                 continue  # "一月一次", "三月" in prose: a bare Chinese-numeral month is not a time
-            if re.fullmatch(r"\d{3,4}[日号]", core) and not (m["prefix"] or m["suffix"]):
+            status = folded[max(0, start - 4) : start].endswith(_STATUS_DATE_WORDS)
+            if re.fullmatch(r"\d{3,4}[日号]", core) and not (m["prefix"] or m["suffix"] or status):
                 continue  # "110号" is a number; only "于1130日前" is a damaged date
         before, after = folded[max(0, start - 4) : start], folded[end : end + 8]
         context = ""

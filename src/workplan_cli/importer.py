@@ -772,13 +772,28 @@ class _Context:
             return "not-a-deadline", "past-event"
         if mention.kind == "per-case":
             return "not-a-deadline", "per-case-limit"
+        whole_before = line[: mention.col]
+        prose = region == "body" or "。" in line or len(line.strip()) > 80  # not a title line
+        book = whole_before.rfind("《")
+        opened = book != -1 and whole_before.count("《") > whole_before.count("》")
+        lead_in = re.split(r"[。；;，,]", whole_before[:book])[-1] if opened else ""
+        if opened and prose and any(w in lead_in for w in _CITING if w != "《"):
+            return "not-a-deadline", "cited-document"  # 根据《…规划（2016-2035）》: the name of a document cited
+        clause_before = re.split(r"[。；;，,]", whole_before)[-1]
+        clause_after = re.split(r"[。；;，,]", line[mention.end :])[0]
+        names_a_document = re.search(r"的通知|的意见|的决定|办法|规定|规划|纲要", clause_after)
+        if any(w in clause_before for w in _CITING[:4]) and names_a_document:
+            return "not-a-deadline", "cited-document"  # 根据县政府关于2021年实施…的通知
+        if mention.context == "from" and mention.kind in ("year", "years", "date"):
+            since = "以来" in clause_after
+            return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始
+        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[mention.end :])[0])
+        if re.match(r"(?:上午|下午|晚上)", after) and told:
+            return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
         if mention.kind in ("years", "period"):
             return "not-a-deadline", "period-label"
         if re.match(r"(?:的)?(?:进展|推进|完成|工作|执行|办理)?情况", after):
             return "not-a-deadline", "period-label"  # 10月份进展情况: the period a report covers
-        whole_before = line[: mention.col]
-        if whole_before.count("《") > whole_before.count("》") and any(w in whole_before for w in _CITING[:5]):
-            return "not-a-deadline", "cited-document"  # 贯彻《…2016年…要点》: the name of a document cited
         if mention.kind == "date" and (
             re.match(r"[”\"’]?(?:劳动竞赛|竞赛|是|时间紧|的关键)", after) or before.endswith("大干")
         ):
@@ -806,7 +821,10 @@ class _Context:
             if written_year is not None and _DATE_ONLY_LINE.match(line):
                 return "not-a-deadline", "signing-date"
             if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
-                # 关于2023年10月份…的通报: a month in a title names the period it covers
+                # 关于2023年10月份…的通报: a month in a title names the period it covers; a whole
+                # date at the top of a page is when the page was made
+                if re.search(r"[日号]$", mention.text):
+                    return "not-a-deadline", "other"
                 return "not-a-deadline", "period-label" if "月" in mention.text else "plan-year"
         return None
 
