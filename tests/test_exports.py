@@ -18,7 +18,8 @@ from .conftest import Invoke
 
 DATED = 17
 # The ledger (工作台账) layout offices submit, as the issue lists it.
-LEDGER_COLUMNS = ["序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "序时进度", "状态"]
+LEDGER_COLUMNS = ["序号", "重点工作", "具体任务", "完成时限", "责任单位", "配合单位", "责任领导", "进展情况",
+                  "存在问题", "下步打算", "完成进度", "佐证材料", "完成情况", "序时进度", "状态"]  # fmt: skip
 
 
 def column_of(line: str, token: str) -> int:
@@ -78,13 +79,15 @@ def test_xlsx_ledger_cells_colours_and_print_setup(invoke: Invoke, plan_dir: Pat
     assert len(rows) == 26
     overdue = rows["2.1.1"]
     assert overdue[3].value == "3月底前（2024-03-31）"
-    assert overdue[5].value == "2024-03-20 已起草，待审议"
-    assert overdue[6].value == "未完成，已逾期 15 天"
-    assert overdue[7].value is None  # overdue: no schedule left to keep
-    assert overdue[8].value == "逾期" and overdue[8].fill.fgColor.rgb == "00F4CCCC"
-    assert rows["1.1.1"][7].value == "38%"  # 106 of the 274 days to September 30 have passed by April 15
-    assert rows["1.1.1"][8].value == "正常推进" and rows["1.1.1"][8].fill.fgColor.rgb == "00D9EAD3"
-    assert rows["1.3.1"][8].value == "持续推进"
+    column = {name: index for index, name in enumerate(LEDGER_COLUMNS)}
+    progress, completion, pace, status = (column[name] for name in ("进展情况", "完成情况", "序时进度", "状态"))
+    assert overdue[progress].value == "2024-03-20 已起草，待审议"
+    assert overdue[completion].value == "未完成，已逾期 15 天"
+    assert overdue[pace].value is None  # overdue: no schedule left to keep
+    assert overdue[status].value == "逾期" and overdue[status].fill.fgColor.rgb == "00F4CCCC"
+    assert rows["1.1.1"][pace].value == "38%"  # 106 of the 274 days to September 30 have passed by April 15
+    assert rows["1.1.1"][status].value == "正常推进" and rows["1.1.1"][status].fill.fgColor.rgb == "00D9EAD3"
+    assert rows["1.3.1"][status].value == "持续推进"
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize or 0) == 9  # A4
     assert sheet.column_dimensions["C"].width >= 40  # the task column fits Chinese text

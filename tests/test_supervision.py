@@ -50,8 +50,8 @@ def test_a_progress_entry_is_written_as_one_note_and_read_back_with_its_fields(t
     new = apply_changes(raw, [change], Path("f.yaml"))
     assert new == raw + (
         b"    done_requested: 2024-06-20\n    notes:\n      - date: 2024-06-26\n"
-        + '        by: "改革科"\n'.encode()
-        + b'        period: "2024-06"\n        progress: "a \\"quoted\\": #x"\n        percent: 60\n'
+        + "        by: 改革科\n".encode()
+        + b'        period: 2024-06\n        progress: "a \\"quoted\\": #x"\n        percent: 60\n'
         + b'        evidence: ["a.pdf", "b"]\n'
     )
     (tmp_path / "workplan.yaml").write_text("title: t\nyear: 2024\n", encoding="utf-8")

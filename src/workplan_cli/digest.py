@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from workplan_cli.model import Status
 from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry, by_deadline
+from workplan_cli.supervision import chase, month_of
 
 PAST_WEEK = 7  # days looked back for "newly overdue" and "closed"; the as-of day itself counts too
 
@@ -33,6 +34,9 @@ class Digest:
     progress: tuple[SectionProgress, ...]
     owner: str | None = None  # set for a digest of one owner's milestones
     behind: tuple[Entry, ...] = ()  # behind schedule (欠进度), not overdue: the yellow of the three colours
+    # 催办: units with no progress entry for the current month, once any unit has reported for it
+    unreported: tuple[str, ...] = ()
+    period: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -60,7 +64,17 @@ def build_digest(title: str, entries: Sequence[Entry], as_of: date, window: int,
         progress=tuple(_progress(entries)),
         owner=owner,
         behind=tuple(by_deadline(e for e in entries if e.colour is Colour.YELLOW)),
+        unreported=_unreported(entries, as_of),
+        period=month_of(as_of).label,
     )
+
+
+def _unreported(entries: Sequence[Entry], as_of: date) -> tuple[str, ...]:
+    """Units behind with this month's progress form, but only while a cycle runs: once someone reported."""
+    period = month_of(as_of)
+    if not any(note.period == period.label for e in entries for note in e.milestone.notes):
+        return ()
+    return tuple(unit for unit, _ in chase(entries, period).missing)
 
 
 def _progress(entries: Sequence[Entry]) -> list[SectionProgress]:

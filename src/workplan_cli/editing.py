@@ -212,12 +212,12 @@ def _line_start_of(text: str, index: int) -> int:
 def _note_value(value: NoteValue) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(quoted(part) for part in value) + "]"
-    return value if value.isdigit() and value.isascii() else quoted(value)  # percent: 60
+    return value if value.isdigit() and value.isascii() else scalar(value)  # percent: 60, by: 改革科
 
 
 def _note_lines(on: date, note: str, fields: Sequence[tuple[str, NoteValue]]) -> list[str]:
-    pairs: list[tuple[str, NoteValue]] = [("text", note)] if note or not fields else []
-    return [f"- date: {on.isoformat()}", *(f"  {key}: {_note_value(value)}" for key, value in [*pairs, *fields])]
+    text = [f"  text: {quoted(note)}"] if note or not fields else []
+    return [f"- date: {on.isoformat()}", *text, *(f"  {key}: {_note_value(value)}" for key, value in fields)]
 
 
 def _append_note(

@@ -241,10 +241,8 @@ def accept_request(plan: Plan, item_id: str) -> tuple[Path, Milestone, date]:
     initiative = find_initiative(plan, item_id)
     milestone = next((m for m in initiative.milestones if m.id == item_id), None)
     if milestone is None or milestone.done_requested is None:
-        what = "an initiative" if milestone is None else f"milestone {item_id}"
         raise UsageError(
-            f"{what} {item_id if milestone is None else ''} has no 销号 request to accept; "
-            "`workplan list --json` shows done_requested".replace("  ", " "),
+            f"{item_id} has no 销号 request to accept (no done_requested); name a milestone a unit asked to close",
             f"{item_id} 没有待确认的销号申请",
         )
     day = milestone.done_requested

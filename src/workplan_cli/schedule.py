@@ -55,6 +55,11 @@ class Entry(NamedTuple):
         return self.initiative.owner_of(self.milestone)
 
     @property
+    def responsible(self) -> str:
+        """责任单位 as views show it: the lead unit, else the owner."""
+        return self.initiative.lead_of(self.milestone) or self.initiative.owner_of(self.milestone)
+
+    @property
     def lead(self) -> str:
         """牵头单位: the milestone's, else its initiative's."""
         return self.initiative.lead_of(self.milestone)
@@ -234,8 +239,11 @@ def filter_entries(
     statuses: Iterable[Status] | None = None,
     owner: str | None = None,
     section: str | None = None,
+    unit: str | None = None,
+    leader: str | None = None,
 ) -> Iterator[Entry]:
-    """``--status`` (any of), ``--owner`` (exact), ``--section`` (its number, or part of its heading)."""
+    """``--status`` (any of), ``--owner`` (exact), ``--section`` (its number, or part of its heading),
+    ``--unit`` (the lead, a co-unit or the owner), ``--leader`` (exact)."""
     wanted = set(statuses or ())
     for entry in entries:
         if wanted and entry.status not in wanted:
@@ -243,6 +251,10 @@ def filter_entries(
         if owner is not None and entry.owner != owner:
             continue
         if section is not None and not _in_section(entry.initiative, section):
+            continue
+        if unit is not None and unit not in entry.units:
+            continue
+        if leader is not None and entry.leader != leader:
             continue
         yield entry
 

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
-from workplan_cli.cli.options import AsOfOption, PlanOption, PlansOption, WithinOption, WorkdaysOption
+from workplan_cli.cli.options import (
+    AsOfOption,
+    LeaderOption,
+    PlanOption,
+    PlansOption,
+    UnitFilterOption,
+    WithinOption,
+    WorkdaysOption,
+)
 from workplan_cli.errors import UsageError, WorkplanError
 from workplan_cli.model import MAX_WINDOW_DAYS
 
@@ -62,6 +70,8 @@ def digest(
     ] = False,
     crontab: Annotated[bool, typer.Option("--crontab", help="Print a crontab line for Monday 08:00 and exit.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback of a failure.")] = False,
+    unit: UnitFilterOption = None,
+    leader: LeaderOption = None,
 ) -> None:
     """The weekly digest: overdue, due soon, newly overdue, closed last week, progress by section.
 
@@ -78,7 +88,9 @@ def digest(
     today = run.today(loaded, as_of)
     asked = within if within is not None else days
     window = loaded.settings.warn_days if asked is None else asked
-    entries = run.schedule(loaded, today, window, use_workdays)
+    from workplan_cli.schedule import filter_entries
+
+    entries = list(filter_entries(run.schedule(loaded, today, window, use_workdays), unit=unit, leader=leader))
     if not (send or dry_run):
         from workplan_cli.digest import build_digest
 

@@ -88,6 +88,16 @@ OnOption = Annotated[
         show_default=False,
     ),
 ]
+UnitFilterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--unit", metavar="NAME", help="Only milestones of this unit: lead, co-unit or owner.", show_default=False
+    ),
+]
+LeaderOption = Annotated[
+    str | None,
+    typer.Option("--leader", metavar="NAME", help="Only milestones of this leader (责任领导).", show_default=False),
+]
 AllOption = Annotated[bool, typer.Option("--all", help="With an initiative id: act on all its milestones.")]
 FromGitOption = Annotated[
     bool,

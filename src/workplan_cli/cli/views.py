@@ -16,7 +16,9 @@ from workplan_cli.cli.options import (
     AsOfOption,
     FromGitOption,
     JsonOption,
+    LeaderOption,
     PlansOption,
+    UnitFilterOption,
     WithinOption,
     WorkdaysOption,
 )
@@ -36,12 +38,14 @@ def due(
     show_all: AllRowsOption = False,
     use_workdays: WorkdaysOption = None,
     from_git: FromGitOption = False,
+    unit: UnitFilterOption = None,
+    leader: LeaderOption = None,
 ) -> None:
     """Overdue milestones and those due within the warning window, soonest deadline first.
 
     Example: workplan due --as-of 2024-04-15
     """
-    from workplan_cli.schedule import due_entries
+    from workplan_cli.schedule import due_entries, filter_entries
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
@@ -49,7 +53,8 @@ def due(
     if from_git:
         loaded = run.as_committed(loaded, today).plan
     window = loaded.settings.warn_days if within is None else within
-    entries = due_entries(run.iter_schedule(loaded, today, window, use_workdays, only_urgent=True))
+    urgent = run.iter_schedule(loaded, today, window, use_workdays, only_urgent=True)
+    entries = due_entries(filter_entries(urgent, unit=unit, leader=leader))
     if json:
         print_json(entries)
     else:
@@ -82,6 +87,8 @@ def list_milestones(
         str | None,
         typer.Option("--section", help="Only this section: its number (2) or part of its heading.", show_default=False),
     ] = None,
+    unit: UnitFilterOption = None,
+    leader: LeaderOption = None,
 ) -> None:
     """Every milestone with its status, in plan order.
 
@@ -94,7 +101,12 @@ def list_milestones(
     today = run.today(loaded, as_of)
     check_filters(loaded, owner=owner, section=section)
     entries = filter_entries(
-        run.iter_schedule(loaded, today, within, use_workdays), statuses=status, owner=owner, section=section
+        run.iter_schedule(loaded, today, within, use_workdays),
+        statuses=status,
+        owner=owner,
+        section=section,
+        unit=unit,
+        leader=leader,
     )
     if json:
         print_json(entries)
@@ -226,16 +238,21 @@ def stats(
     as_of: AsOfOption = None,
     within: WithinOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    unit: UnitFilterOption = None,
+    leader: LeaderOption = None,
 ) -> None:
-    """Progress per section and per owner: done, done late, overdue, due, upcoming, ongoing.
+    """Progress per section, per responsible unit and per leader: done, done late, overdue, due, upcoming, ongoing.
 
     Example: workplan stats --as-of 2024-06-17
     """
+    from workplan_cli.schedule import filter_entries
     from workplan_cli.views.stats import stats_object, stats_view
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
-    entries = run.schedule(loaded, run.today(loaded, as_of), within, None)
+    entries = list(
+        filter_entries(run.schedule(loaded, run.today(loaded, as_of), within, None), unit=unit, leader=leader)
+    )
     if json:
         from workplan_cli.views.jsonview import dumps
 

@@ -10,6 +10,7 @@ from typing import Any
 from workplan_cli.digest import Digest, SectionProgress
 from workplan_cli.i18n import TEXT
 from workplan_cli.schedule import Entry
+from workplan_cli.views.entries import entry_source
 from workplan_cli.views.literal import literal
 
 
@@ -39,6 +40,8 @@ class Labels:
     for_owner: str
     nothing: str
     behind: str
+    latest: str
+    unreported: str
 
 
 def labels_for(lang: str) -> Labels:
@@ -120,10 +123,22 @@ def _title_line(entry: Entry, digest: Digest, labels: Labels) -> str:
     return f"{entry.milestone.id}  {entry.initiative.title}{_new_tag(entry, digest, labels)}"
 
 
-def _week_notes(entry: Entry, digest: Digest) -> list[str]:
-    """Progress notes of a closed milestone written during the past week."""
+def _week_notes(entry: Entry, digest: Digest, labels: Labels) -> list[str]:
+    """Progress notes of a closed milestone written during the past week; for an open one, its latest entry."""
     done = entry.milestone.done
-    return [n.text for n in entry.milestone.notes if done and (digest.as_of - n.on).days <= 7 and n.on <= digest.as_of]
+    if done is None:
+        latest = entry.milestone.latest_entry
+        if latest is None or latest.on > digest.as_of:
+            return []
+        lang = "zh" if labels is ZH else "en"
+        return [labels.latest.format(source=entry_source(latest, lang), text=latest.progress or latest.text)]
+    return [n.text for n in entry.milestone.notes if (digest.as_of - n.on).days <= 7 and n.on <= digest.as_of]
+
+
+def _unreported(digest: Digest, labels: Labels) -> str:
+    return (
+        labels.unreported.format(period=digest.period, units="、".join(digest.unreported)) if digest.unreported else ""
+    )
 
 
 def _progress_text(row: SectionProgress, labels: Labels) -> str:
@@ -148,17 +163,19 @@ def render_text(digest: Digest, labels: Labels = ZH) -> str:
         if not entries:
             out.append(f"  {labels.none}")
         for entry in entries:
-            owner = entry.owner or labels.no_owner
+            owner = entry.responsible or labels.no_owner
             out.append(f"  {literal(_title_line(entry, digest, labels))}")
             out.append(f"      {literal(entry.milestone.task)}")
             out.append(
                 f"      {literal(deadline_text(entry))} · {standing(entry, labels)} · "
                 f"{literal(labels.owner.format(owner=owner))}"
             )
-            out += [f"      · {literal(text)}" for text in _week_notes(entry, digest)]
+            out += [f"      · {literal(text)}" for text in _week_notes(entry, digest, labels)]
         out.append("")
     out.append(f"■ {labels.progress}")
     out += [f"  {literal(row.section)}：{_progress_text(row, labels)}" for row in digest.progress]
+    if digest.unreported:
+        out += ["", f"■ {literal(_unreported(digest, labels))}"]
     return "\n".join(out) + "\n"
 
 
@@ -182,19 +199,21 @@ def render_markdown(digest: Digest, labels: Labels = ZH) -> str:
         out.append("| " + " | ".join(labels.columns) + " |")
         out.append("|" + "---|" * len(labels.columns))
         for entry in entries:
-            task = entry.milestone.task + "".join(f"<br>· {n}" for n in _week_notes(entry, digest))
+            task = entry.milestone.task + "".join(f"<br>· {n}" for n in _week_notes(entry, digest, labels))
             cells = [
                 entry.milestone.id,
                 entry.initiative.title + _new_tag(entry, digest, labels),
                 task,
                 deadline_text(entry),
                 standing(entry, labels),
-                entry.owner or labels.no_owner,
+                entry.responsible or labels.no_owner,
             ]
             out.append("| " + " | ".join(_md(c) for c in cells) + " |")
         out.append("")
     out += [f"## {labels.progress}", ""]
     out += [f"- {_md(row.section)}：{_progress_text(row, labels)}" for row in digest.progress]
+    if digest.unreported:
+        out += ["", f"## {_md(_unreported(digest, labels))}"]
     return "\n".join(out) + "\n"
 
 
@@ -244,7 +263,13 @@ def render_html(digest: Digest, labels: Labels = ZH) -> str:
             f'<tr><td style="{_CELL}">{_h(row.section)}</td>'
             f'<td style="{_CELL}white-space:nowrap;">{_h(_progress_text(row, labels))}{bar}</td></tr>'
         )
-    parts += ["</table>", "</div></body></html>", ""]
+    parts.append("</table>")
+    if digest.unreported:
+        parts.append(
+            f'<h2 style="font-size:16px;margin:20px 0 6px 0;padding-left:8px;border-left:4px solid #ef6c00;">'
+            f"{_h(_unreported(digest, labels))}</h2>"
+        )
+    parts += ["</div></body></html>", ""]
     return "\n".join(parts)
 
 
@@ -255,8 +280,8 @@ def _table(key: str, entries: tuple[Entry, ...], digest: Digest, labels: Labels,
     """
     rows = []
     for entry in entries:
-        notes = "".join(f'<div style="color:#616161;">· {_h(n)}</div>' for n in _week_notes(entry, digest))
-        owner = labels.owner.format(owner=entry.owner or labels.no_owner)
+        notes = "".join(f'<div style="color:#616161;">· {_h(n)}</div>' for n in _week_notes(entry, digest, labels))
+        owner = labels.owner.format(owner=entry.responsible or labels.no_owner)
         rows.append(
             f'<tr data-id="{_h(entry.milestone.id)}"><td style="{_CELL}border-left:4px solid {colour};">'
             f'<div style="font-weight:bold;">{_h(_title_line(entry, digest, labels))}</div>'

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+from workplan_cli.model import Note
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import json_text
 
@@ -42,7 +43,12 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "days_left": entry.days_left,
         "days_late": days_late(entry),
         "day_unit": "working days" if entry.in_workdays else "days",
-        "notes": [{"date": n.on.isoformat(), "text": n.text} for n in milestone.notes],
+        "lead": entry.lead,
+        "co_units": list(entry.co_units),
+        "leader": entry.leader,
+        "done_requested": _iso(milestone.done_requested),
+        "percent": milestone.percent,
+        "notes": [_note(n) for n in milestone.notes],
         "file": initiative.path,
         "line": milestone.line,
         "schedule_progress": _progress(entry),
@@ -60,6 +66,22 @@ def _progress(entry: Entry) -> dict[str, Any] | None:
         "expected": progress.expected,
         "reported": progress.reported,
         "pace": progress.pace.value,
+    }
+
+
+def _note(note: Note) -> dict[str, Any]:
+    """``{date, text}``; a progress entry has all its fields as well, empty ones too, so its keys are stable."""
+    plain: dict[str, Any] = {"date": note.on.isoformat(), "text": note.text}
+    if not note.is_entry:
+        return plain
+    return plain | {
+        "by": note.by,
+        "period": note.period,
+        "progress": note.progress,
+        "problems": note.problems,
+        "next": note.next,
+        "percent": note.percent,
+        "evidence": list(note.evidence),
     }
 
 

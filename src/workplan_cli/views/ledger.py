@@ -13,7 +13,23 @@ from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import FORMULA_START, csv_cell, literal
 
-COLUMNS = ("序号", "重点工作", "具体任务", "完成时限", "责任单位", "进展情况", "完成情况", "序时进度", "状态")
+COLUMNS = (
+    "序号",
+    "重点工作",
+    "具体任务",
+    "完成时限",
+    "责任单位",  # the lead unit (牵头单位), else the owner
+    "配合单位",
+    "责任领导",
+    "进展情况",  # the latest progress entry, else every note
+    "存在问题",
+    "下步打算",
+    "完成进度",
+    "佐证材料",
+    "完成情况",
+    "序时进度",
+    "状态",
+)
 STATUS_LABEL = {
     Status.OVERDUE: "逾期",
     Status.DUE: "临期",
@@ -29,7 +45,8 @@ STATUS_FILL = {
     Status.ONGOING: "DDEBF7",
     Status.DONE: "E7E6E6",
 }
-_WIDTH_LIMITS = {"序号": 8, "重点工作": 24, "具体任务": 48, "完成时限": 22, "责任单位": 14, "进展情况": 36,
+_WIDTH_LIMITS = {"序号": 8, "重点工作": 24, "具体任务": 48, "完成时限": 22, "责任单位": 14, "配合单位": 14,
+                 "责任领导": 10, "进展情况": 36, "存在问题": 24, "下步打算": 24, "完成进度": 10, "佐证材料": 20,
                  "完成情况": 18, "序时进度": 24, "状态": 10}  # fmt: skip
 
 
@@ -47,6 +64,8 @@ def _completion(entry: Entry) -> str:
     if done is not None:
         late = f"，逾期 {entry.days_late} 天完成" if entry.days_late else ""
         return f"已完成（{done.isoformat()}{late}）"
+    if entry.milestone.done_requested is not None:
+        return f"已申请销号（{entry.milestone.done_requested.isoformat()}），待确认"
     if entry.status is Status.OVERDUE and entry.days_left is not None:
         return f"未完成，已逾期 {-entry.days_left} 天"
     return "未完成" if entry.dated else "持续推进"
@@ -66,14 +85,25 @@ def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]
     """(section, cells, status) per milestone, in plan order."""
     rows = []
     for entry in entries:
-        notes = "\n".join(f"{n.on.isoformat()} {n.text}" for n in entry.milestone.notes)
+        latest = entry.milestone.latest_entry
+        if latest is not None:
+            source = " ".join(part for part in (latest.period, latest.by) if part)
+            progress = f"{latest.on.isoformat()} {source}：{latest.progress or latest.text}"
+            reported = [latest.problems, latest.next, f"{latest.percent}%" if latest.percent is not None else ""]
+            reported.append("\n".join(latest.evidence))
+        else:
+            progress = "\n".join(f"{n.on.isoformat()} {n.text}" for n in entry.milestone.notes)
+            reported = ["", "", "", ""]
         cells = [
             entry.milestone.id,
             f"{entry.initiative.id} {entry.initiative.title}",
             entry.milestone.task,
             _deadline(entry),
-            entry.owner,
-            notes,
+            entry.lead or entry.owner,
+            "、".join(entry.co_units),
+            entry.leader,
+            progress,
+            *reported,
             _completion(entry),
             _schedule_progress(entry),
             STATUS_LABEL[entry.status],

@@ -86,7 +86,7 @@ def stats_object(entries: Sequence[Entry], lang: str = "en") -> dict[str, object
 
 def _groups(entries: Sequence[Entry], lang: str) -> tuple[list[Tally], list[Tally], list[Tally]]:
     sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
-    owners = tally(entries, lambda e: e.owner or tr("stats.no_owner", lang))
+    owners = tally(entries, lambda e: e.responsible or tr("stats.no_owner", lang))
     everything = tally(entries, lambda e: tr("stats.whole", lang))
     return sections, owners, everything
 
@@ -130,8 +130,11 @@ def stats_view(entries: Sequence[Entry], lang: str = "en") -> RenderableType:
     if not entries:
         return Text(tr("stats.empty", lang))
     sections, owners, everything = _groups(entries, lang)
-    return Group(
+    tables = [
         _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang),
         _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang),
-        _table(tr("stats.whole", lang), "", everything, lang),
-    )
+    ]
+    if any(e.leader for e in entries):
+        leaders = tally(entries, lambda e: e.leader or tr("stats.no_owner", lang))
+        tables.append(_table(tr("stats.by_leader", lang), tr("show.leader", lang), leaders, lang))
+    return Group(*tables, _table(tr("stats.whole", lang), "", everything, lang))

@@ -16,6 +16,7 @@ from workplan_cli.i18n import tr
 from workplan_cli.model import Initiative, Problem, Status
 from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry, counts
+from workplan_cli.views.entries import entry_summary
 from workplan_cli.views.literal import literal
 
 if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
@@ -135,7 +136,7 @@ def milestone_table(
         row: list[RenderableType] = [entry_cell(entry, lang), text(entry.milestone.id)]
         if with_initiative:
             row.append(text(entry.initiative.title))
-        row += [text(entry.milestone.task), deadline_cell(entry, lang), days_cell(entry, lang), text(entry.owner)]
+        row += [text(entry.milestone.task), deadline_cell(entry, lang), days_cell(entry, lang), text(entry.responsible)]
         if with_progress:
             row.append(Text(progress_text(entry, lang), style=entry_label(entry, lang)[1]))
         table.add_row(*row)
@@ -175,6 +176,11 @@ def initiative_view(
     details.add_column(overflow="fold")
     details.add_row(tr("show.section", lang), text(initiative.section))
     details.add_row(tr("show.owner", lang), text(initiative.owner or "—"))
+    for key, value in (("show.lead", initiative.lead), ("show.co_units", "、".join(initiative.co_units))):
+        if value:
+            details.add_row(tr(key, lang), text(value))
+    if initiative.leader:
+        details.add_row(tr("show.leader", lang), text(initiative.leader))
     details.add_row(tr("show.file", lang), text(f"{initiative.path}:{initiative.line}"))
     if initiative.text:
         details.add_row(tr("show.text", lang), text(initiative.text))
@@ -189,9 +195,13 @@ def initiative_view(
     notes.add_column(tr("col.note", lang), overflow="fold")
     for entry in entries:
         for note in entry.milestone.notes:
-            notes.add_row(text(entry.milestone.id), note.on.isoformat(), text(note.text))
+            notes.add_row(text(entry.milestone.id), note.on.isoformat(), text(entry_summary(note, lang)))
     if notes.row_count:
         parts.append(notes)
+    for entry in entries:
+        requested = entry.milestone.done_requested
+        if requested is not None and entry.milestone.done is None:
+            parts.append(text(tr("show.requested", lang, id=entry.milestone.id, date=requested.isoformat()), "yellow"))
     return Group(*parts)
 
 
@@ -249,7 +259,7 @@ def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: 
                 literal(e.milestone.task),
                 " ".join(deadline_lines(e, lang)),
                 days_text(e, lang),
-                literal(e.owner),
+                literal(e.responsible),
             ]
             for e in entries[start : start + _CHUNK]
         ]

@@ -1,0 +1,189 @@
+"""The supervision cycle (督办): collect forms, ingest the returned ones, accept 销号, chase the late."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from workplan_cli.cli.context import AppContext, console, handle_errors
+from workplan_cli.cli.options import AsOfOption, PlanOption
+
+commands = typer.Typer()
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period", metavar="PERIOD", help="A month (2024-06) or a quarter (2024-Q2); default: this month.",
+        show_default=False,
+    ),
+]  # fmt: skip
+UnitOption = Annotated[
+    str | None,
+    typer.Option("--unit", metavar="NAME", help="Only this unit (lead, co-unit or owner).", show_default=False),
+]
+
+
+@commands.command()
+@handle_errors
+def collect(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="DIR", help="Write the forms into this folder.", show_default=False)
+    ] = None,
+    by_email: Annotated[
+        bool, typer.Option("--by-email", help="E-mail each unit its form (smtp and owners: in workplan.yaml).")
+    ] = False,
+) -> None:
+    """Write one progress form (进展情况填报表, .xlsx) per unit for a period.
+
+    Example: workplan collect --period 2024-06 --out forms/
+    """
+    from rich.text import Text
+
+    from workplan_cli.errors import DeliveryError, UsageError
+    from workplan_cli.forms import collect as make_forms
+    from workplan_cli.i18n import tr
+    from workplan_cli.safewrite import atomic_replace
+    from workplan_cli.supervision import month_of, parse_period
+
+    if out is None and not by_email:
+        raise UsageError(
+            "say where the forms go: --out DIR and/or --by-email", "请指明表格去向：--out 目录 和/或 --by-email"
+        )
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    chosen = parse_period(period) if period else month_of(today)
+    made = make_forms(loaded.settings, run.schedule(loaded, today, None, None), chosen, today, unit)
+    if not made:
+        console().print(Text(tr("collect.none", run.lang, period=chosen.label)))
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+        for form in made:
+            atomic_replace(out / form.file_name, form.data)
+            console().print(Text(tr("collect.wrote", run.lang, path=out / form.file_name, n=form.milestones)))
+    if by_email and made:
+        from workplan_cli.formmail import send_forms
+
+        report = send_forms(
+            loaded.settings, made, chosen, now=run.now(loaded), password=run.env.get("WORKPLAN_SMTP_PASSWORD")
+        )
+        err = console(stderr=True)
+        for line in report.sent:
+            err.print(Text(tr("collect.sent", run.lang, line=line), style="green"))
+        if report.unreachable:
+            units = "、".join(report.unreachable)
+            err.print(Text(tr("warning", run.lang, message=tr("collect.unreachable", run.lang, units=units)), "yellow"))
+        for failed in report.failed:
+            err.print(Text(tr("error", run.lang, message=failed.text(run.lang)), style="red"))
+        if report.failed:
+            raise DeliveryError(
+                f"{len(report.failed)} of {len(made)} forms not delivered",
+                f"{len(made)} 份表格中有 {len(report.failed)} 份未送达",
+            )
+    run.report_problems(loaded)
+
+
+@commands.command()
+@handle_errors
+def ingest(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Returned forms (.xlsx or .csv).")],
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Write the entries (without it: only show them).")] = False,
+    accept: Annotated[
+        bool,
+        typer.Option("--accept", help="Close (销号) the milestones whose units asked, instead of recording a request."),
+    ] = False,
+) -> None:
+    """Read returned progress forms, show what changes, and with --yes write the entries as progress notes.
+
+    Example: workplan ingest forms/2024-06-改革科.xlsx --yes
+    """
+    from workplan_cli.forms import read_form
+    from workplan_cli.ingest import apply_ingest, plan_ingest
+    from workplan_cli.views.supervision import ingest_lines, ingest_outcome
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    planned = plan_ingest(
+        loaded, run.schedule(loaded, today, None, None), [read_form(f) for f in files], today, accept=accept
+    )
+    out, err = console(), console(stderr=True)
+    for line, to_stderr in ingest_lines(planned, run.lang):
+        (err if to_stderr else out).print(line)
+    changed = apply_ingest(planned.writes) if yes else []
+    out.print(ingest_outcome(planned, changed, written=yes, lang=run.lang))
+    refusal = _refusal(planned)
+    if refusal is not None:
+        raise refusal
+    run.report_problems(loaded)
+
+
+def _refusal(planned: object) -> Exception | None:
+    from workplan_cli.errors import FormRefusedError
+    from workplan_cli.ingest import IngestPlan
+
+    assert isinstance(planned, IngestPlan)
+    if not (planned.refused or planned.conflicts):
+        return None
+    forms, conflicts = len(planned.refused), len(planned.conflicts)
+    return FormRefusedError(
+        f"{forms} form(s) refused, {conflicts} conflict(s) not written; see above",
+        f"{forms} 份表格被退回，{conflicts} 处冲突未写入；见上文",
+    )
+
+
+@commands.command()
+@handle_errors
+def accept(
+    ctx: typer.Context,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="A milestone with a 销号 request (done_requested).")],
+    plan: PlanOption = None,
+) -> None:
+    """Accept a unit's 销号 request: the milestone is done on the day the unit asked for.
+
+    Example: workplan accept 2.1.1
+    """
+    from rich.text import Text
+
+    from workplan_cli.i18n import tr
+    from workplan_cli.ingest import accept_request
+
+    run = AppContext.of(ctx)
+    path, milestone, day = accept_request(run.open_plan(plan), item_id)
+    console().print(Text(tr("accept.done", run.lang, id=milestone.id, date=day.isoformat(), path=path), style="green"))
+
+
+@commands.command()
+@handle_errors
+def chase(
+    ctx: typer.Context,
+    plan: PlanOption = None,
+    as_of: AsOfOption = None,
+    period: PeriodOption = None,
+    unit: UnitOption = None,
+) -> None:
+    """催办: units that have not returned a form for the period, overdue milestones without a progress entry.
+
+    Example: workplan chase --period 2024-06
+    """
+    from workplan_cli.supervision import chase as behind
+    from workplan_cli.supervision import month_of, parse_period
+    from workplan_cli.views.supervision import chase_view
+
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)
+    today = run.today(loaded, as_of)
+    chosen = parse_period(period) if period else month_of(today)
+    result = behind(run.schedule(loaded, today, None, None), chosen, unit)
+    console().print(chase_view(result, loaded.settings.owners, run.lang))
+    run.report_problems(loaded)

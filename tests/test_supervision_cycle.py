@@ -1,0 +1,191 @@
+"""The whole supervision cycle with real files: collect → units fill the forms (one saved again by
+LibreOffice Calc, one sent back as CSV) → ingest into a plan kept in git → show / ledger / digest /
+chase, a second ingest changing nothing, a tampered form refused with its cell named."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from workplan_cli.planfiles import load_plan
+
+from .conftest import Invoke
+from .supervision_plan import supervised_plan
+from .test_git_merge import git
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+COLUMNS = {"progress": 8, "problems": 9, "next": 10, "percent": 11, "done_request": 12, "evidence": 13}
+
+
+def fill(path: Path, answers: dict[str, dict[str, object]]) -> None:
+    """What a unit does in its spreadsheet program: type into the white cells of some rows."""
+    book = load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    for row in range(5, sheet.max_row + 1):
+        for key, value in answers.get(str(sheet.cell(row, 1).value), {}).items():
+            sheet.cell(row, COLUMNS[key]).value = value  # type: ignore[assignment]
+    book.save(path)
+
+
+def through_calc(source: Path, target_format: str, work: Path) -> Path:
+    """The file opened and saved again by LibreOffice Calc (headless), with a private profile."""
+    assert SOFFICE is not None
+    out = work / f"calc-{target_format.split(':')[0]}"
+    profile = (work / "lo-profile").as_uri()
+    result = subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target_format, "--outdir",
+         str(out), str(source)],
+        capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    suffix = "." + target_format.split(":")[0]
+    converted = out / (source.stem + suffix)
+    assert result.returncode == 0 and converted.exists(), result.stdout + result.stderr
+    return converted
+
+
+def milestone_spans(path: Path) -> dict[str, range]:
+    """The lines of each milestone in a plan file: from its `- id:` line to the line before the next."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    starts = [(i + 1, m[1]) for i, line in enumerate(lines) if (m := re.match(r'\s*- id: "([\d.]+)"', line))]
+    ends = [start for start, _ in starts[1:]] + [len(lines) + 1]
+    return {milestone_id: range(start, end) for (start, milestone_id), end in zip(starts, ends, strict=True)}
+
+
+def changed_old_lines(repo: Path) -> dict[str, list[int]]:
+    """For each changed file, the old line numbers around which `git diff -U0` says lines changed."""
+    changed: dict[str, list[int]] = {}
+    current = ""
+    for line in git(repo, "diff", "-U0").splitlines():
+        if line.startswith("+++ b/"):
+            current = line[6:]
+        elif m := re.match(r"@@ -(\d+)(?:,(\d+))? \+", line):
+            start, count = int(m[1]), int(m[2] if m[2] is not None else 1)
+            # A pure insertion (count 0) goes after old line `start`: it belongs to that line's milestone.
+            changed.setdefault(current, []).extend(range(start, start + count) if count else [start])
+    return changed
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc")
+def test_collect_fill_ingest_show_and_chase_with_real_files(invoke: Invoke, tmp_path: Path) -> None:
+    repo = tmp_path / "office"
+    plan = supervised_plan(repo / "plan")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "plan with units")
+    forms = tmp_path / "forms"
+
+    made = invoke(["collect", "--plan", str(plan), "--period", "2024-06", "--out", str(forms), "--as-of", "2024-06-20"])
+    assert made.exit_code == 0, made.output
+    assert sorted(p.name for p in forms.iterdir()) == sorted(
+        f"2024-06-{unit}.xlsx" for unit in ("机构编制科", "改革科", "法制科", "监督检查科")
+    )
+
+    # 改革科 fills its form in a spreadsheet program that writes .xlsx as openpyxl does.
+    fill(
+        forms / "2024-06-改革科.xlsx",
+        {
+            "2.1.1": {
+                "progress": "方案已印发",
+                "percent": 100,
+                "done_request": date(2024, 3, 28),
+                "evidence": "方案.pdf",
+            },
+            "2.1.2": {"progress": "试点进行中", "problems": "人员不足", "next": "7月总结", "percent": 60},
+        },
+    )
+    # 法制科 fills its form, and LibreOffice Calc saves it again (its own styles, dates as numbers).
+    fill(forms / "2024-06-法制科.xlsx", {"2.1.2": {"progress": "已审核《权责清单管理办法》草案", "percent": 70}})
+    from_calc = through_calc(forms / "2024-06-法制科.xlsx", "xlsx", tmp_path)
+    # 监督检查科 sends its sheet back as CSV (saved by Calc).
+    fill(forms / "2024-06-监督检查科.xlsx", {"4.2.1": {"progress": "检查计划已报审", "percent": 90}})
+    as_csv = through_calc(forms / "2024-06-监督检查科.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path)
+    returned = [str(forms / "2024-06-改革科.xlsx"), str(from_calc), str(as_csv)]
+
+    preview = invoke(["ingest", *returned, "--plan", str(plan), "--as-of", "2024-06-26"])
+    assert preview.exit_code == 0, preview.output
+    assert "4 progress entries to write; nothing written yet" in preview.stdout
+    assert git(repo, "status", "--porcelain") == ""
+
+    ingested = invoke(["ingest", *returned, "--plan", str(plan), "--as-of", "2024-06-26", "--yes"])
+    assert ingested.exit_code == 0, ingested.output
+    assert "wrote 4 progress entries into 2 file(s)" in ingested.stdout
+
+    # git diff touches only the answered milestones' lines, in the files holding them.
+    answered = {"plan/2-1.yaml": {"2.1.1", "2.1.2"}, "plan/4-2.yaml": {"4.2.1"}}
+    changed = changed_old_lines(repo)
+    assert set(changed) == set(answered)
+    for name, lines in changed.items():
+        old = tmp_path / "old.yaml"
+        old.write_text(git(repo, "show", f"HEAD:{name}"), encoding="utf-8")
+        spans = milestone_spans(old)
+        touched = {milestone for milestone, span in spans.items() for line in lines if line in span}
+        assert touched == answered[name], (name, lines)
+
+    shown = invoke(["show", "2.1", "--plan", str(plan), "--json", "--as-of", "2024-06-26"])
+    rows = {row["id"]: row for row in json.loads(shown.stdout)}
+    assert rows["2.1.1"]["done_requested"] == "2024-03-28" and rows["2.1.1"]["done"] is None
+    assert [(n["by"], n["period"], n["progress"], n["percent"]) for n in rows["2.1.2"]["notes"]] == [
+        ("改革科", "2024-06", "试点进行中", 60),
+        ("法制科", "2024-06", "已审核《权责清单管理办法》草案", 70),
+    ]
+    assert rows["2.1.2"]["lead"] == "改革科" and rows["2.1.2"]["co_units"] == ["法制科"]
+    assert rows["2.1.2"]["percent"] == 70  # the latest entry that states one
+    four = json.loads(invoke(["show", "4.2.1", "--plan", str(plan), "--json"]).stdout)
+    assert [n["progress"] for n in four[0]["notes"]] == ["检查计划已报审"]
+
+    # A second ingest of the same forms changes nothing.
+    diff = git(repo, "diff")
+    again = invoke(["ingest", *returned, "--plan", str(plan), "--as-of", "2024-06-27", "--yes"])
+    assert again.exit_code == 0, again.output
+    assert "nothing new to write" in again.stdout and git(repo, "diff") == diff
+
+    # The ledger, the terminal view and the digest show the entries.
+    ledger = invoke(["export", "--csv", "-", "--plan", str(plan), "--as-of", "2024-06-26"])
+    table = list(csv.DictReader(io.StringIO(ledger.stdout_bytes.decode("utf-8-sig"))))
+    row = next(r for r in table if r["序号"] == "2.1.2")
+    assert (row["进展情况"], row["完成进度"], row["责任单位"], row["配合单位"]) == (
+        "2024-06-26 2024-06 法制科：已审核《权责清单管理办法》草案", "70%", "改革科", "法制科"
+    )  # fmt: skip
+    assert next(r for r in table if r["序号"] == "2.1.1")["完成情况"] == "已申请销号（2024-03-28），待确认"
+    terminal = invoke(["show", "2.1", "--plan", str(plan), "--as-of", "2024-06-26"], WORKPLAN_LANG="zh")
+    assert "[2024-06 改革科 60%] 进展：试点进行中；问题：人员不足；下步：7月总结" in terminal.stdout
+    assert "2.1.1：已于 2024-03-28 申请销号，待确认（workplan accept 2.1.1）" in terminal.stdout
+    digest = invoke(["digest", "--plan", str(plan), "--as-of", "2024-06-26"], WORKPLAN_LANG="zh")
+    assert "最新进展（2024-06 法制科 70%）：已审核《权责清单管理办法》草案" in digest.stdout
+    assert "2024-06 尚未报送进展：机构编制科" in digest.stdout
+
+    # 催办: the unit that did not answer is named.
+    chased = invoke(["chase", "--plan", str(plan), "--period", "2024-06", "--as-of", "2024-06-26"])
+    assert chased.exit_code == 0, chased.output
+    assert "Progress reports for 2024-06: 1 unit(s) have not reported, 3 have" in chased.stdout
+    assert "机构编制科" in chased.stdout.split("Reported:")[0]
+
+    # The office accepts the 销号 request.
+    accepted = invoke(["accept", "2.1.1", "--plan", str(plan)])
+    assert accepted.exit_code == 0, accepted.output
+    milestone = next(m for _, m in load_plan(plan, use_cache=False).milestones() if m.id == "2.1.1")
+    assert (milestone.done, milestone.done_requested) == (date(2024, 3, 28), None)
+
+    # A tampered form is refused, the cell named, nothing written.
+    tampered = forms / "2024-06-机构编制科.xlsx"
+    book = load_workbook(tampered)
+    sheet = book.active
+    assert sheet is not None
+    sheet["D6"] = "12月底前"  # a later deadline written over a locked cell
+    sheet["H5"] = "已完成"
+    book.save(tampered)
+    diff = git(repo, "diff")
+    refused = invoke(["ingest", str(tampered), "--plan", str(plan), "--as-of", "2024-06-26", "--yes"])
+    assert refused.exit_code == 8
+    assert f"{tampered}:D6: a locked cell was changed" in refused.stderr
+    assert git(repo, "diff") == diff
