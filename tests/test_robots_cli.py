@@ -310,3 +310,23 @@ def test_remind_without_channels_emails_smtp_to(invoke: Invoke, plan_dir: Path) 
         assert body is not None and "今天起逾期 3 项" in body.get_content()
         html = received.message.get_body(("html",))
         assert html is not None and '<span style="color:#c62828;">●</span> 1.4.1 ' in html.get_content()
+
+
+def test_for_a_leader_and_mention_off(invoke: Invoke, plan_dir: Path, robots: RobotServer) -> None:
+    path = plan_dir / "2-1.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner:\nleader: 张副主任\n"), encoding="utf-8"
+    )
+    add_channels(
+        plan_dir,
+        "  - {name: 张副主任, type: dingtalk, url_env: WORKPLAN_DING_URL, for: 张副主任, mention: false}\n",
+        owners='  张副主任: {mobile: "13700003333"}\n',
+    )
+    ding = robots.add("dingtalk", "t")
+    result = invoke(
+        ["digest", "--send", "--as-of", "2024-06-17", "--plan", str(plan_dir)], WORKPLAN_DING_URL=robots.url(ding)
+    )
+    assert result.exit_code == 0, result.output
+    (text,) = ding.contents()
+    assert "2.1.1" in text and "2.1.2" in text and "4.2.1" not in text  # the leader's initiative only
+    assert ding.received[0]["at"]["atMobiles"] == [] and "@13700003333" not in text  # mention: false
