@@ -161,3 +161,18 @@ def test_pull_fast_forwards_a_clone_of_a_local_bare_remote(tmp_path: Path, offic
     assert diverged.exit_code == 9 and "not updated: district" in diverged.stderr
     assert "failed" in diverged.stdout and "Not possible to fast-forward" in diverged.stdout
     assert git(tmp_path / "district", "log", "-1", "--format=%s") == "销号 3.2.1（2024-06-28）\n"  # no merge made
+
+
+def test_rollover_with_commit_commits_the_new_plan_in_its_repository(
+    office: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    top = tmp_path / "office"  # the new year's plan goes beside this year's, in the same repository
+    out = top / "plan2025"
+    result = invoke(["rollover", "--year", "2025", "--out", str(out), "--as-of", "2024-12-31", "--commit",
+                     "--plan", str(office)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert subjects(top)[0] == "2025年计划：结转2024年未完成节点 26 项"
+    committed = git(top, "show", "--name-only", "--format=", "HEAD").split()
+    assert "plan2025/workplan.yaml" in committed and "plan2025/2-1.yaml" in committed
+    assert all(path.startswith("plan2025/") for path in committed)
+    assert git(top, "status", "--porcelain") == ""

@@ -94,7 +94,13 @@ class PlanInRepository:
 
     def relative(self, path: Path) -> str:
         """``path`` (a file in the work tree) relative to the top, as git names it."""
-        return PurePosixPath(Path(os.path.realpath(path)).relative_to(self.top)).as_posix()
+        real = Path(os.path.realpath(path))
+        if not real.is_relative_to(self.top):
+            raise GitError(
+                f"{path} (really {real}) is outside the repository {self.top}; it cannot be committed there",
+                f"{path}（实际为 {real}）不在仓库 {self.top} 中，无法在此提交",
+            )
+        return PurePosixPath(real.relative_to(self.top)).as_posix()
 
 
 def repository_of(folder: Path) -> PlanInRepository | None:

@@ -260,6 +260,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "The people answerable for the overdue items above:",
         "请以上逾期事项的责任人关注：",
     ),
+    "commit.made": ("committed {commit}: {message}", "已提交 {commit}：{message}"),
+    "history.empty": ("no changes in the history", "历史中没有相关改动"),
+    "rollover.wrote": (
+        "wrote {path}: {carried} unfinished milestones carried over, {behind} done left behind",
+        "已写入 {path}：结转未完成节点 {carried} 项，已完成 {behind} 项未结转",
+    ),
+    "plans.not_loaded": ("not loaded: {why}", "未能读取：{why}"),
+    "pull.cloned": ("cloned", "已克隆"),
+    "pull.updated": ("updated", "已更新"),
+    "pull.up-to-date": ("already up to date", "已是最新"),
+    "pull.not-git": ("not a git checkout: skipped", "不是 git 仓库：跳过"),
+    "pull.failed": ("failed", "失败"),
 }
 
 

@@ -17,11 +17,13 @@ from pathlib import Path
 
 import yaml
 
+from workplan_cli import gitrepo
+from workplan_cli.authoring import commit_message
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes
 from workplan_cli.errors import UsageError
 from workplan_cli.importer import DraftInitiative, DraftMilestone, render_initiative
-from workplan_cli.model import Initiative, Milestone, Plan
+from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
 from workplan_cli.planfiles import calendar_for, with_text
 from workplan_cli.planfolder import holds_a_plan, write_plan
 from workplan_cli.settings import SETTINGS_FILE
@@ -34,6 +36,7 @@ class RolledPlan:
     """The new plan's files, and what was carried and left behind."""
 
     year: int
+    from_year: int
     files: dict[str, str] = field(default_factory=dict)  # relative path -> text
     carried: list[str] = field(default_factory=list)  # milestone ids
     left_behind: list[str] = field(default_factory=list)  # done milestone ids
@@ -77,7 +80,7 @@ def roll_over(plan: Plan, new_year: int, *, as_of: date) -> RolledPlan:
             f"--year {new_year}: the new plan's year must come after this plan's ({old_year})",
             f"--year {new_year}：新计划的年度应晚于本计划（{old_year}）",
         )
-    rolled = RolledPlan(new_year)
+    rolled = RolledPlan(new_year, old_year)
     for initiative in plan.initiatives:
         left = [m for m in initiative.milestones if not is_done(m, as_of)]
         rolled.left_behind += [m.id for m in initiative.milestones if is_done(m, as_of)]
@@ -148,3 +151,12 @@ def write_rolled_plan(rolled: RolledPlan, out: Path) -> None:
             f"{out} 中已有计划；结转只写入新的计划文件夹（请另选 --out）",
         )
     write_plan(out, rolled.files, remove_others=False)
+
+
+def commit_rolled_plan(rolled: RolledPlan, out: Path, settings: PlanSettings) -> tuple[str, str] | None:
+    """Commit the new plan's files (``--commit``): (commit id, message), or None if nothing was new."""
+    message = commit_message(
+        settings, "rollover", [], year=str(rolled.year), count=str(len(rolled.carried)), old_year=str(rolled.from_year)
+    )
+    made = gitrepo.commit_paths(gitrepo.require_repository(out), [out / name for name in rolled.files], message)
+    return (made, message) if made is not None else None

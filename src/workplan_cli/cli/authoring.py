@@ -172,32 +172,21 @@ def rollover(
 
     Example: workplan rollover --year 2025 --out ../2025/plan --as-of 2024-12-31
     """
-    from workplan_cli.authoring import commit_message
-    from workplan_cli.rollover import roll_over, write_rolled_plan
+    from rich.text import Text
+
+    from workplan_cli.i18n import tr
+    from workplan_cli.rollover import commit_rolled_plan, roll_over, write_rolled_plan
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)
     rolled = roll_over(loaded, year, as_of=run.today(loaded, as_of))
     write_rolled_plan(rolled, out)
-    from rich.text import Text
-
-    count, behind = len(rolled.carried), len(rolled.left_behind)
-    said = (
-        f"已写入 {out}：结转未完成节点 {count} 项，已完成 {behind} 项未结转"
-        if run.lang == "zh"
-        else f"wrote {out}: {count} unfinished milestones carried over, {behind} done left behind"
-    )
-    console().print(Text(said))
+    carried, behind = len(rolled.carried), len(rolled.left_behind)
+    console().print(Text(tr("rollover.wrote", run.lang, path=out, carried=carried, behind=behind)))
     if commit if commit is not None else loaded.settings.commit:
-        from workplan_cli import gitrepo
-
-        repo = gitrepo.require_repository(out)
-        message = commit_message(
-            loaded.settings, "rollover", [], year=str(year), count=str(count), old_year=str(loaded.settings.year)
-        )
-        made = gitrepo.commit_paths(repo, [out / name for name in rolled.files], message)
+        made = commit_rolled_plan(rolled, out, loaded.settings)
         if made is not None:
-            console(stderr=True).print(Text(f"committed {made[:10]}: {message}", style="green"))
+            run.said_committed(*made)
 
 
 @commands.command()
@@ -209,11 +198,10 @@ def pull(ctx: typer.Context, plan: PlansOption = None) -> None:
 
     Example: workplan pull --workspace workspace.yaml
     """
-    from rich.text import Text
-
     from workplan_cli import workspace
     from workplan_cli.errors import GitError
     from workplan_cli.planfolder import find_plan_folder
+    from workplan_cli.views.plans import pull_lines
 
     run = AppContext.of(ctx)
     chosen = workspace.plan_sources(plan or [], run.workspace_file, run.env, Path.cwd())
@@ -221,11 +209,7 @@ def pull(ctx: typer.Context, plan: PlansOption = None) -> None:
         chosen = workspace.single(find_plan_folder(plan[0] if plan else None, run.env, Path.cwd()))
     reports = workspace.pull_all(chosen)
     out = console()
-    for report in reports:
-        words = PULL_WORDS[report.what][1 if run.lang == "zh" else 0]
-        line = Text(f"{report.name}  {words}", style="red" if report.what == "failed" else "")
-        line.append(f"  {report.detail}" if report.detail else "")
-        line.append(f"  ({report.folder})", style="dim")
+    for line in pull_lines(reports, run.lang):
         out.print(line)
     failed = [r.name for r in reports if r.what == "failed"]
     if failed:
@@ -233,12 +217,3 @@ def pull(ctx: typer.Context, plan: PlansOption = None) -> None:
             f"{len(failed)} of {len(reports)} plans not updated: {', '.join(failed)}",
             f"{len(reports)} 个计划中有 {len(failed)} 个未能更新：{'、'.join(failed)}",
         )
-
-
-PULL_WORDS = {
-    "cloned": ("cloned", "已克隆"),
-    "updated": ("updated", "已更新"),
-    "up-to-date": ("already up to date", "已是最新"),
-    "not-git": ("not a git checkout: skipped", "不是 git 仓库：跳过"),
-    "failed": ("failed", "失败"),
-}

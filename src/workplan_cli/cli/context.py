@@ -108,6 +108,11 @@ class AppContext:
         """``--from-git``: the plan as committed by the end of ``day`` (in the plan's timezone)."""
         from workplan_cli.pastplan import plan_as_committed
 
+        if self.many is not None:
+            raise UsageError(
+                "--from-git reads one plan's history: give one --plan (not several, nor a workspace)",
+                "--from-git 只读取一个计划的历史：请只指定一个 --plan（不要多个，也不要工作区）",
+            )
         return plan_as_committed(plan.folder, day, plan.settings.timezone)
 
     def today(self, plan: Plan, as_of: str | None) -> date:
@@ -164,15 +169,19 @@ class AppContext:
         """With ``--commit`` (or ``commit: true`` in workplan.yaml), commit the files the edit touched."""
         if not (plan.settings.commit if commit is None else commit):
             return
-        from rich.text import Text
-
         from workplan_cli.authoring import commit_edit
 
         made = commit_edit(plan, outcomes, kind, **fields)
         if made is not None:
-            made_id, message = made
-            said = f"已提交 {made_id[:10]}：{message}" if self.lang == "zh" else f"committed {made_id[:10]}: {message}"
-            console(stderr=True).print(Text(said, style="green"))
+            self.said_committed(*made)
+
+    def said_committed(self, commit: str, message: str) -> None:
+        from rich.text import Text
+
+        from workplan_cli.i18n import tr
+
+        said = tr("commit.made", self.lang, commit=commit[:10], message=message)
+        console(stderr=True).print(Text(said, style="green"))
 
     def write_output(self, target: Path, data: bytes) -> None:
         """A file written whole and atomically, or stdout for ``-``."""

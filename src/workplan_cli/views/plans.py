@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 
-from workplan_cli.i18n import TEXT
+from workplan_cli.i18n import TEXT, tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
+
+if TYPE_CHECKING:
+    from workplan_cli.workspace import PullReport
 
 _SHOWN = (Status.OVERDUE, Status.DUE, Status.UPCOMING, Status.ONGOING, Status.DONE)
 _STYLE = {Status.OVERDUE: "red", Status.DUE: "yellow"}
@@ -31,9 +35,7 @@ def per_plan_lines(
     for name in names:
         line = Text(f"{literal(name)}{' ' * (width - cell_len(name))}  ", style="bold")
         if name in failed:
-            line.append(
-                f"未能读取：{literal(failed[name])}" if lang == "zh" else f"not loaded: {literal(failed[name])}"
-            )
+            line.append(tr("plans.not_loaded", lang, why=literal(failed[name])))
             line.stylize("red")
             lines.append(line)
             continue
@@ -44,5 +46,17 @@ def per_plan_lines(
             said = (chinese if lang == "zh" else english).format(n=n, status=label)
             line.append(("，" if lang == "zh" else ", ") if index else "")
             line.append(said, style=_STYLE.get(status, ""))
+        lines.append(line)
+    return lines
+
+
+def pull_lines(reports: Iterable[PullReport], lang: str = "en") -> list[Text]:
+    """`workplan pull`: one line per plan, what happened to it (and git's words when it failed)."""
+    lines = []
+    for report in reports:
+        line = Text(f"{literal(report.name)}  {tr(f'pull.{report.what}', lang)}")
+        line.stylize("red" if report.what == "failed" else "green" if report.what in ("cloned", "updated") else "")
+        line.append(f"  {literal(report.detail)}" if report.detail else "")
+        line.append(f"  ({literal(str(report.folder))})", style="dim")
         lines.append(line)
     return lines
