@@ -60,8 +60,11 @@ def _table(table: Table) -> str:
     for n, row in enumerate(table.rows):
         mark = table.marks[n] if n < len(table.marks) else ""
         style = f' style="border-left-color:{MARK_COLOURS[mark]}"' if mark in MARK_COLOURS else ""
+        # The mark: the row's left edge on a phone (a card), its first cell's left edge on a wide screen.
+        first = f' style="box-shadow:inset 4px 0 0 {MARK_COLOURS[mark]}"' if mark in MARK_COLOURS else ""
         cells = "".join(
-            f'<td{" class=num" if i in table.numeric else ""} data-label="{_e(table.columns[i])}">{_e(cell)}</td>'
+            f"<td{' class=num' if i in table.numeric else ''}{first if i == 0 else ''} "
+            f'data-label="{_e(table.columns[i])}">{_e(cell)}</td>'
             for i, cell in enumerate(row)
         )
         rows.append(f"<tr{style}>{cells}</tr>")
