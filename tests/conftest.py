@@ -46,3 +46,11 @@ def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
         return runner.invoke(app, list(args), env={"COLUMNS": "200", "WORKPLAN_LANG": "en", **env})
 
     return run
+
+
+def rewrite(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a text file. ``old`` must be there: a test that means to change
+    a plan file fails loudly, rather than testing the unchanged file, when the text has moved."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

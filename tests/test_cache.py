@@ -17,6 +17,8 @@ from workplan_cli.planfiles import load_plan
 from workplan_cli.schedule import schedule
 from workplan_cli.views.jsonview import iter_json
 
+from .conftest import rewrite
+
 AS_OF = date(2024, 6, 17)
 
 
@@ -63,7 +65,7 @@ def test_warm_results_equal_cold_after_edits_deletions_renames_additions(generat
 
     department = generated / "dept-001"
     edited = department / "1-5.yaml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: 改过的"), encoding="utf-8")
+    rewrite(edited, "title: ", "title: 改过的")
     (department / "1-6.yaml").unlink()
     (department / "1-7.yaml").rename(department / "1-7-renamed.yaml")
     shutil.copy(department / "1-8.yaml", department / "1-9999.yaml")
@@ -165,7 +167,7 @@ def test_the_cache_lives_in_the_user_cache_folder_never_in_plan(generated: Path,
 def test_settings_change_invalidates_everything(generated: Path) -> None:
     first = snapshot(generated, use_cache=True)
     settings = generated / "workplan.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2024", "year: 2025"), encoding="utf-8")
+    rewrite(settings, "year: 2024", "year: 2025")
     second = snapshot(generated, use_cache=True)
     assert second == snapshot(generated, use_cache=False) != first
 

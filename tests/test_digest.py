@@ -23,7 +23,7 @@ from workplan_cli.digest import build_digest
 from workplan_cli.planfiles import load_plan
 from workplan_cli.schedule import schedule
 
-from .conftest import Invoke
+from .conftest import Invoke, rewrite
 from .cron import run_as_cron
 from .smtp_server import PASSWORD, REFUSED_DOMAIN, USER, Server, silent_server, smtp_server
 
@@ -245,8 +245,7 @@ def test_debug_shows_the_traceback(invoke: Invoke, plan_dir: Path) -> None:
 
 
 def set_owner(plan_dir: Path, file: str, owner: str) -> None:
-    path = plan_dir / file
-    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", f"\nowner: {owner}\n"), encoding="utf-8")
+    rewrite(plan_dir / file, "\nowner:\n", f"\nowner: {owner}\n")
 
 
 def test_by_owner_sends_each_owner_only_theirs_and_goes_on_after_a_failure(

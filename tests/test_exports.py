@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from rich.cells import cell_len
 
-from .conftest import Invoke
+from .conftest import Invoke, rewrite
 
 DATED = 17
 # The ledger (工作台账) layout offices submit, as the issue lists it.
@@ -121,7 +121,7 @@ def test_timeline_marks_each_milestone_in_its_month_and_today(invoke: Invoke, pl
 
 def test_timeline_draws_a_range_as_a_bar(invoke: Invoke, plan_dir: Path) -> None:
     path = plan_dir / "1-1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("deadline: 9月底前", "deadline: 3-9月"), encoding="utf-8")
+    rewrite(path, "deadline: 9月底前", "deadline: 3-9月")
     result = invoke(["timeline", "--as-of", "2026-11-27", "--plan", str(plan_dir)])
     row = next(line for line in result.stdout.splitlines() if line.lstrip().startswith("1.1 "))
     assert row.count("━") == 6 and "●1" in row  # March to August, due in September (overdue by now)
@@ -130,7 +130,7 @@ def test_timeline_draws_a_range_as_a_bar(invoke: Invoke, plan_dir: Path) -> None
 
 def test_stats_per_section_and_owner(invoke: Invoke, plan_dir: Path) -> None:
     path = plan_dir / "4-2.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 监督科\n"), encoding="utf-8")
+    rewrite(path, "\nowner:\n", "\nowner: 监督科\n")
     invoke(["done", "4.2.1", "--on", "2024-03-05", "--plan", str(plan_dir)])
     result = invoke(["stats", "--as-of", "2024-06-17", "--plan", str(plan_dir)])
     assert result.exit_code == 0

@@ -16,7 +16,7 @@ from workplan_cli.errors import ReportImportError
 from workplan_cli.importer import parse_report, plan_year, render_initiative
 from workplan_cli.planfiles import load_initiative, load_plan
 
-from .conftest import SAMPLES, SHIPPED_PLAN, Invoke
+from .conftest import SAMPLES, SHIPPED_PLAN, Invoke, rewrite
 
 # A byte-for-byte copy of shared/seed/2024-work-plan-report.txt, so a clone alone can run the tests.
 SEED = SAMPLES / "reports" / "seed-2024-work-plan-report.txt"
@@ -175,7 +175,7 @@ def test_update_keeps_what_people_filled_in_and_reports_changes(invoke: Invoke, 
     invoke(["done", "2.1.1", "--on", "2024-03-28", "--note", "方案已印发", "--plan", str(plan_dir)])
     invoke(["done", "2.1.3", "--on", "2024-12-20", "--plan", str(plan_dir)])
     path = plan_dir / "2-1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 改革科\n"), encoding="utf-8")
+    rewrite(path, "\nowner:\n", "\nowner: 改革科\n")
     report = revised_seed(
         tmp_path,
         ("12月底前，出台《派出机构和人员管理办法》", "11月底前，出台《派出机构和人员管理办法》"),

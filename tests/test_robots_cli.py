@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.conftest import Invoke
+from tests.conftest import Invoke, rewrite
 from tests.cron import run_as_cron
 from tests.robot_server import Robot, RobotServer, robot_server
 from tests.smtp_server import smtp_server
@@ -88,7 +88,7 @@ def test_digest_send_delivers_a_signed_split_digest_to_three_robots(
 ) -> None:
     ids = grow(plan_dir, 40)  # owner: 监督科
     path = plan_dir / "4-2.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 改革科\n"), encoding="utf-8")
+    rewrite(path, "\nowner:\n", "\nowner: 改革科\n")
     owners = (
         '  监督科: {email: jd@example.gov.cn, mobile: "13800001111"}\n  改革科: {wecom: zhangsan, dingtalk: d-zhang}\n'
     )
@@ -187,7 +187,7 @@ def test_channel_picks_one(invoke: Invoke, plan_dir: Path, robots: RobotServer) 
 
 def test_a_channel_for_one_unit_gets_only_its_milestones(invoke: Invoke, plan_dir: Path, robots: RobotServer) -> None:
     path = plan_dir / "4-2.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:\n", "\nowner: 监督科\n"), encoding="utf-8")
+    rewrite(path, "\nowner:\n", "\nowner: 监督科\n")
     add_channels(plan_dir, "  - {name: 监督科群, type: wecom, url_env: WORKPLAN_WECOM_URL, for: 监督科}\n")
     wecom = robots.add("wecom", "k")
     result = invoke(["digest", "--send", "--as-of", "2024-06-17", "--plan", str(plan_dir)],

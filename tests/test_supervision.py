@@ -17,6 +17,7 @@ from workplan_cli.planfiles import load_plan
 from workplan_cli.schedule import Entry, schedule
 from workplan_cli.supervision import chase, parse_period
 
+from .conftest import rewrite
 from .supervision_plan import supervised_plan
 
 TODAY = date(2024, 6, 26)
@@ -191,7 +192,7 @@ def test_foreign_ids_and_other_answers_for_an_ingested_period_are_refused(plan_d
     _fill(foreign, {"4.1.1": {"progress": "配合培训"}, "4.3.1": {"progress": "配合制定"}})
     # Meanwhile the office takes 法制科 off 4.1 and drops initiative 4.3 altogether.
     path = plan_dir / "4-1.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("co_units: 法制科、", "co_units: "), encoding="utf-8")
+    rewrite(path, "co_units: 法制科、", "co_units: ")
     (plan_dir / "4-3.yaml").unlink()
     plan, entries = _entries(plan_dir)
     ((_, problems),) = plan_ingest(plan, entries, [read_form(foreign)], TODAY).refused
