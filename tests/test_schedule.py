@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from workplan_cli.deadlines import OPEN_ENDED, Deadline, resolve_deadline
-from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings, Status
+from workplan_cli.errors import UsageError
+from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, Status
 from workplan_cli.schedule import (
+    check_filters,
     current_due,
     done_after,
     entry_for,
@@ -153,3 +155,44 @@ def test_an_unknown_id_suggests_at_most_five_close_ids_in_id_order() -> None:
     plan = plan_of(*(due_on(date(2024, 12, 1)) for _ in range(9)))
     message = str(unknown_id(plan, "1.1.2"))
     assert message == "no initiative or milestone has id '1.1.2'; closest: 1.1, 1.1.1, 1.2, 1.8.1, 1.9.1"
+
+
+def test_schedule_progress_needs_both_a_day_and_a_plan_year() -> None:
+    initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
+    reported = milestone()._replace(notes=(Note(date(2024, 2, 1), "", percent=10),))
+    today = date(2024, 3, 1)
+    assert entry_for(initiative, reported, today, 14, None, 2024).progress is not None
+    assert entry_for(initiative, reported, today, 14, None, 0).progress is None
+
+
+def test_done_and_ongoing_milestones_have_no_colour() -> None:
+    initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
+    today = date(2024, 4, 15)
+    assert entry_for(initiative, milestone(done=date(2024, 4, 1)), today, 14, None, 2024).colour is None
+    assert entry_for(initiative, milestone(deadline=OPEN_ENDED), today, 14, None, 2024).colour is None
+    assert entry_for(initiative, milestone(), today, 14, None, 2024).colour is not None  # overdue: red
+
+
+def test_a_filter_naming_nothing_lists_what_the_plan_has() -> None:
+    plan = Plan(
+        Path("plan"),
+        PlanSettings(title="t", year=2024),
+        (
+            Initiative("1.1", "一、部分", "t", "甲科", "", (milestone(),), "1-1.yaml"),
+            Initiative("2.1", "二、部分", "t", "", "", (milestone()._replace(owner="乙科"),), "2-1.yaml"),
+        ),
+    )
+    with pytest.raises(UsageError) as section:
+        check_filters(plan, section="3")
+    assert str(section.value) == "--section '3': no such section; the plan has: 1 一、部分; 2 二、部分"
+    with pytest.raises(UsageError) as owner:
+        check_filters(plan, owner="丙科")
+    assert str(owner.value) == "--owner '丙科': no milestone has this owner; owners in the plan: 甲科, 乙科"
+    empty = Plan(Path("plan"), PlanSettings(title="t", year=2024), ())
+    with pytest.raises(UsageError) as nothing:
+        check_filters(empty, section="1")
+    assert str(nothing.value).endswith("the plan has: none") and nothing.value.text("zh").endswith("计划中的部分：无")
+    with pytest.raises(UsageError) as nobody:
+        check_filters(empty, owner="甲科")
+    assert str(nobody.value).endswith("owners in the plan: none") and nobody.value.text("zh").endswith("责任单位：无")
+    check_filters(plan, owner="乙科", section="二")  # both name something: no error
