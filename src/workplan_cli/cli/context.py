@@ -7,6 +7,7 @@ place that does it.
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 import time
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 import typer
@@ -214,12 +215,42 @@ def console(*, stderr: bool = False) -> Console:
     """A Rich console that never reads markup or emoji codes from plan text."""
     from rich.console import Console
 
-    stream = sys.stderr if stderr else sys.stdout
+    stream: IO[str] = sys.stderr if stderr else sys.stdout
     width = None
     if not stream.isatty():
         # Piped or under cron: no terminal to measure, and Rich's 80-column default would fold tables.
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 200
+        stream = cast(IO[str], TrimmedLines(stream))  # a table pads its cells: no trailing spaces in a file or a pipe
     return Console(file=stream, width=width, markup=False, emoji=False, highlight=False, soft_wrap=True)
+
+
+class TrimmedLines(io.TextIOBase):
+    """Writes to ``stream`` each line without the spaces at its end."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        super().__init__()
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:  # a line not ended yet goes out as it is, so nothing is held back
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.stream, "encoding", "utf-8") or "utf-8"
 
 
 def print_json(entries: Iterable[Entry]) -> None:
