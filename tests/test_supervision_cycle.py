@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from workplan_cli.planfiles import load_plan
 
 from .conftest import Invoke
+from .smtp_server import smtp_server
 from .supervision_plan import supervised_plan
 from .test_git_merge import git
 
@@ -189,3 +190,62 @@ def test_collect_fill_ingest_show_and_chase_with_real_files(invoke: Invoke, tmp_
     assert refused.exit_code == 8
     assert f"{tampered}:D6: a locked cell was changed" in refused.stderr
     assert git(repo, "diff") == diff
+
+
+def test_collect_by_email_sends_each_unit_its_form(invoke: Invoke, tmp_path: Path) -> None:
+    plan = supervised_plan(tmp_path / "plan")
+    settings = plan / "workplan.yaml"
+    with smtp_server() as server:
+        text = settings.read_text(encoding="utf-8").replace("port: 25", f"port: {server.port}")
+        text = text.replace("  监督检查科: [jiandu@example.gov.cn]\n", "")  # a unit with no address
+        settings.write_text(text.replace("from: workplan@localhost", "from: office@example.gov.cn"), encoding="utf-8")
+        result = invoke(["collect", "--plan", str(plan), "--period", "2024-Q2", "--by-email", "--as-of", "2024-06-20"])
+        received = list(server.received)
+    assert result.exit_code == 0, result.output
+    assert "监督检查科" in result.stderr and "not sent" in result.stderr
+    assert sorted(r.recipients[0] for r in received) == [
+        "bianzhi@example.gov.cn",
+        "fazhi@example.gov.cn",
+        "gaige@example.gov.cn",
+    ]
+    reform = next(r.message for r in received if r.recipients == ["gaige@example.gov.cn"])
+    assert reform["Subject"] == "关于2024年工作计划的报告 进展情况填报表（2024-Q2）：改革科"
+    (attachment,) = list(reform.iter_attachments())
+    assert attachment.get_filename() == "2024-Q2-改革科.xlsx"
+    form = tmp_path / "returned.xlsx"
+    form.write_bytes(attachment.get_content())
+    fill(form, {"2.1.2": {"progress": "试点进行中", "percent": 50}})
+    ingested = invoke(["ingest", str(form), "--plan", str(plan), "--as-of", "2024-06-26", "--yes"])
+    assert ingested.exit_code == 0, ingested.output
+    note = next(m for _, m in load_plan(plan, use_cache=False).milestones() if m.id == "2.1.2").notes[0]
+    assert (note.by, note.period, note.percent) == ("改革科", "2024-Q2", 50)
+
+
+def test_ingest_accept_closes_at_once_and_a_bad_csv_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    plan = supervised_plan(tmp_path / "plan")
+    forms = tmp_path / "forms"
+    invoke(["collect", "--plan", str(plan), "--unit", "改革科", "--out", str(forms), "--as-of", "2024-06-20"])
+    form = forms / "2024-06-改革科.xlsx"
+    fill(form, {"2.1.1": {"progress": "方案已印发", "done_request": "2024-03-28"}})
+    result = invoke(["ingest", str(form), "--plan", str(plan), "--as-of", "2024-06-26", "--yes", "--accept"])
+    assert result.exit_code == 0, result.output
+    milestone = next(m for _, m in load_plan(plan, use_cache=False).milestones() if m.id == "2.1.1")
+    assert (milestone.done, milestone.done_requested) == (date(2024, 3, 28), None)
+
+    returned = tmp_path / "returned.csv"
+    book = load_workbook(form)
+    sheet = book.active
+    assert sheet is not None
+    with returned.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        for row in sheet.iter_rows(values_only=True):
+            writer.writerow(["" if value is None else value for value in row])
+    rows = list(csv.reader(returned.open(encoding="utf-8-sig")))
+    rows[5][10] = "一百"  # 完成进度 in words
+    rows[5][2] = rows[5][2] + "（已改）"
+    with returned.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream).writerows(rows)
+    refused = invoke(["ingest", str(returned), "--plan", str(plan), "--as-of", "2024-06-26", "--yes"])
+    assert refused.exit_code == 8
+    assert f"{returned}:C6: a locked cell was changed" in refused.stderr
+    assert f"{returned}:K6: 完成进度 '一百' is not a whole number from 0 to 100" in refused.stderr
