@@ -331,6 +331,33 @@ def _to_channels(
     return report
 
 
+def reminder_channels(settings: PlanSettings, names: Sequence[str]) -> list[NotifyChannel]:
+    """Where `remind` sends: the notify: channels (or those named); without any, e-mail to smtp.to."""
+    if settings.notify or names:
+        return select_channels(settings, names)
+    if not settings.smtp.to:
+        raise UsageError(
+            "nowhere to send reminders: add a notify: list (or smtp.to) to workplan.yaml",
+            "没有提醒的去处：请在 workplan.yaml 中添加 notify:（或 smtp.to）",
+        )
+    return [NotifyChannel(name="smtp.to", type="email")]
+
+
+def crontab_text(python: str, plan_folder: Path, command: str, settings: PlanSettings | None) -> str:
+    """The crontab line, after a comment naming the variables it needs set above it (the channels'
+    webhook URLs and secrets, the SMTP password): cron passes no environment of its own."""
+    line = crontab_line(python, plan_folder, command)
+    if settings is None:
+        return line
+    needed = [v for c in settings.notify for v in (c.url_env, c.secret_env) if v]
+    mails = not settings.notify or any(c.type == "email" for c in settings.notify)
+    if mails and settings.smtp.username:
+        needed.append("WORKPLAN_SMTP_PASSWORD")
+    if not needed:
+        return line
+    return f"# set above this line (crontab -e), each as NAME=value: {', '.join(dict.fromkeys(needed))}\n{line}"
+
+
 def crontab_line(python: str, plan_folder: Path, command: str = "digest") -> str:
     """A crontab entry with absolute paths (cron has no venv and almost no PATH): the digest on
     Monday 08:00, the reminder every day at 08:00."""

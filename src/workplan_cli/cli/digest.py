@@ -4,7 +4,6 @@ sends it to the notify: channels); the daily reminder (delivery.send_reminders).
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +24,7 @@ from workplan_cli.model import MAX_WINDOW_DAYS
 
 if TYPE_CHECKING:
     from workplan_cli.delivery import ChannelReport, DeliveryReport, Sending
-    from workplan_cli.model import NotifyChannel, Plan
+    from workplan_cli.model import Plan
 
 commands = typer.Typer()
 
@@ -185,7 +184,7 @@ def remind(
     today = run.today(loaded, as_of)
     asked = within if within is not None else days
     window = loaded.settings.warn_days if asked is None else asked
-    channels = _remind_channels(loaded, channel or ())
+    channels = delivery.reminder_channels(loaded.settings, channel or ())
     how = _sending(run, loaded, dry_run=dry_run, skip_empty=True)
     outcome = delivery.send_reminders(
         loaded.settings,
@@ -200,21 +199,6 @@ def remind(
     )
     _render_channels(outcome, run.lang)
     run.report_problems(loaded)
-
-
-def _remind_channels(loaded: Plan, names: Sequence[str]) -> list[NotifyChannel]:
-    """The notify: channels; without any, e-mail to smtp.to."""
-    from workplan_cli import delivery
-    from workplan_cli.model import NotifyChannel
-
-    if loaded.settings.notify or names:
-        return delivery.select_channels(loaded.settings, names)
-    if not loaded.settings.smtp.to:
-        raise UsageError(
-            "nowhere to send reminders: add a notify: list (or smtp.to) to workplan.yaml",
-            "没有提醒的去处：请在 workplan.yaml 中添加 notify:（或 smtp.to）",
-        )
-    return [NotifyChannel(name="smtp.to", type="email")]
 
 
 def _sending(run: AppContext, loaded: Plan, *, dry_run: bool, skip_empty: bool) -> Sending:
@@ -240,18 +224,11 @@ def _crontab(run: AppContext, plan: Path | None, command: str) -> str:
     from workplan_cli.settings import load_settings
 
     folder = find_plan_folder(plan, run.env, Path.cwd())
-    line = delivery.crontab_line(sys.executable, folder, command)
     try:
         settings = load_settings(folder)
     except WorkplanError:
-        return line
-    needed = [v for c in settings.notify for v in (c.url_env, c.secret_env) if v]
-    mails = not settings.notify or any(c.type == "email" for c in settings.notify)
-    if mails and settings.smtp.username:
-        needed.append("WORKPLAN_SMTP_PASSWORD")
-    if not needed:
-        return line
-    return f"# set above this line (crontab -e), each as NAME=value: {', '.join(dict.fromkeys(needed))}\n{line}"
+        settings = None  # the line is still right; which variables to set cannot be said
+    return delivery.crontab_text(sys.executable, folder, command, settings)
 
 
 def _render_channels(report: ChannelReport, lang: str) -> None:
