@@ -130,3 +130,10 @@ def test_pull_clones_a_remote_then_fast_forwards_it_and_reports_per_plan(
     due = invoke(["--workspace", str(workspace), "due", "--as-of", "2024-04-15", "--json"])
     ids = {row["id"] for row in json.loads(due.stdout)}
     assert "成华:1.4.1" in ids and "成华:2.1.1" not in ids and "青羊:2.1.1" in ids
+
+
+def test_stats_of_several_plans_ends_with_each_plans_counts(city: Path, invoke: Invoke) -> None:
+    lines = invoke(["stats", "--as-of", "2024-04-15", *plans(city)]).stdout.splitlines()
+    assert lines[-3] == "青羊  4 overdue, 13 upcoming, 9 ongoing"
+    assert lines[-2] == "锦江  3 overdue, 13 upcoming, 9 ongoing, 1 done"  # 锦江 closed 2.1.1
+    assert lines[-1].startswith("武侯  not loaded:")

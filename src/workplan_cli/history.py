@@ -175,7 +175,12 @@ def _is_milestone(fields: dict[str, Any]) -> bool:
 def _summary(fields: dict[str, Any]) -> str:
     if not _is_milestone(fields):
         return str(fields.get("title") or fields.get("id"))
-    return f"{fields.get('deadline') or '—'} {fields.get('task') or ''}".strip()
+    task = str(fields.get("task") or "")
+    short = task if len(task) <= _SHORT else task[: _SHORT - 1] + "…"  # the log is read line by line
+    return f"{fields.get('deadline') or '—'} {short}".strip()
+
+
+_SHORT = 40
 
 
 def _text(value: Any) -> str | None:
@@ -329,8 +334,18 @@ def _changes_of(
                 _read_version(change.after, data, new)
             if len(old.unreadable) + len(new.unreadable) > broken:
                 unsure.update(path for path in (change.before, change.after) if path)
-        yield [
+        changes = [
             c
             for c in compare_states(old, new, unsure)
             if _concerns(c, item_id) or (c.kind == "file.unreadable" and item_id is None)
         ]
+        yield _without_milestones_of_new_initiatives(changes, item_id)
+
+
+def _without_milestones_of_new_initiatives(changes: list[ItemChange], item_id: str | None) -> list[ItemChange]:
+    """A new initiative is one line, not one more per milestone it came with (unless one of those
+    milestones is what was asked for)."""
+    new = {c.item_id for c in changes if c.kind == "added.initiative"}
+    if not new or (item_id is not None and item_id not in new):
+        return changes
+    return [c for c in changes if not (c.kind == "added.milestone" and c.item_id.rsplit(".", 1)[0] in new)]

@@ -259,4 +259,5 @@ def stats(
         sys.stdout.write(dumps(stats_object(entries, run.lang)))
     else:
         console().print(stats_view(entries, run.lang))
+        run.print_per_plan(entries)
     run.report_problems(loaded)
