@@ -16,7 +16,7 @@ from workplan_cli.planfiles import load_plan
 from workplan_cli.progress import Pace
 from workplan_cli.report import Counts, Report, ReportType, build_report, known_on
 from workplan_cli.schedule import schedule
-from workplan_cli.views.report_blocks import Heading, Table, Title, report_blocks
+from workplan_cli.views.report_blocks import Heading, Paragraph, Table, Title, report_blocks
 from workplan_cli.views.report_docx import render_docx
 from workplan_cli.views.report_html import render_html
 from workplan_cli.views.report_md import render_markdown
@@ -117,6 +117,9 @@ def test_the_summary_carries_over_what_is_not_done(plan: Plan) -> None:
         "四、各单位完成情况",
         "五、下一年度工作打算",
     ]
+    # the plan's own section numbers give way to the document's: 一、… becomes （一）…
+    assert Heading(2, "（一）高站位落实重大决策部署，优化机构职能体系") in blocks
+    assert any(isinstance(b, Paragraph) and b.text.startswith("全年应完成节点任务17项") for b in blocks)
 
 
 def test_blocks_of_the_q2_report(q2: Report) -> None:

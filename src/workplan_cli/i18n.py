@@ -195,6 +195,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "逾期未完成{overdue}项、正在推进{in_progress}项；另有{early}项提前完成。累计完成率{rate}，"
         "按时完成率{on_time_rate}。",
     ),
+    "report.whole_year_sentence": (
+        "In the year {due} milestones fell due: {on_time} done on time, {done_late} done late, "
+        "{overdue} overdue and not done, {in_progress} still in progress at the year's end. "
+        "Completion rate {rate}, on time {on_time_rate}.",
+        "全年应完成节点任务{due}项，其中按时完成{on_time}项、逾期完成{done_late}项、逾期未完成{overdue}项、"
+        "截至年末正在推进{in_progress}项。全年完成率{rate}，按时完成率{on_time_rate}。",
+    ),
     "report.pace_sentence": (
         "Of the milestones not yet due, against schedule progress: {ahead} ahead, {on_schedule} on schedule, "
         "{behind} behind, {unrated} without a reported percent.",

@@ -6,6 +6,7 @@ only draw the blocks, so the Word document, the web page and the terminal say th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,6 +15,7 @@ from workplan_cli.model import Note
 from workplan_cli.report import NO_UNIT, Counts, Item, Outcome, Report, ReportType
 
 CHINESE_NUMBERS = "一二三四五六七八九十"
+_SECTION_NUMBER = re.compile(r"^\s*[一二三四五六七八九十]+[、.．]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,10 +335,11 @@ def _summary_blocks(report: Report, lang: str) -> list[Block]:
     blocks = _header(report, lang, "report.summary_title")
     blocks.append(Heading(1, numbered(1, tr("report.h_overview", lang), 1, lang)))
     blocks.append(Paragraph(tr("report.summary_intro", lang, plan=report.plan_title, year=report.plan_year)))
-    blocks.append(Paragraph(_summary_sentence(report.year_counts, lang, "report.year_sentence")))
+    blocks.append(Paragraph(_summary_sentence(report.year_counts, lang, "report.whole_year_sentence")))
     blocks.append(Heading(1, numbered(2, tr("report.h_done", lang), 1, lang)))
     for n, section in enumerate(report.sections, 1):
-        blocks.append(Heading(2, numbered(n, section.section, 2, lang)))
+        # The section heading keeps its words but takes this document's numbering: 一、… becomes （一）…
+        blocks.append(Heading(2, numbered(n, _SECTION_NUMBER.sub("", section.section), 2, lang)))
         if not section.done:
             blocks.append(Paragraph(tr("report.none", lang)))
         for item in section.done:
