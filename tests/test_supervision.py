@@ -211,3 +211,29 @@ def test_chase_names_the_units_that_did_not_answer(plan_dir: Path, tmp_path: Pat
     assert [unit for unit, _ in result.missing] == ["机构编制科", "法制科", "监督检查科"]
     overdue = [e.milestone.id for e in result.overdue_unreported]
     assert "2.1.1" in overdue and "2.1.2" not in overdue
+
+
+def test_units_assigned_in_workplan_yaml_fill_what_the_files_leave_empty(tmp_path: Path) -> None:
+    """From the shipped plan, whose files name no units: the 任务分解 goes in workplan.yaml."""
+    import shutil
+
+    from .conftest import SHIPPED_PLAN
+
+    folder = tmp_path / "plan"
+    shutil.copytree(SHIPPED_PLAN, folder)
+    settings = folder / "workplan.yaml"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + 'assign:\n  "2": {lead: 改革科, leader: 张副主任}\n  "2.1": {co_units: 法制科、财务科}\n'
+        + '  "2.1.3": {lead: 法制科}\n',
+        encoding="utf-8",
+    )
+    path = folder / "2-2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nowner:", "\nlead: 园区办\nowner:"), encoding="utf-8")
+    plan, entries = _entries(folder)
+    roles = {e.milestone.id: (e.lead, e.co_units, e.leader) for e in entries if e.milestone.id.startswith("2.")}
+    assert roles["2.1.1"] == ("改革科", ("法制科", "财务科"), "张副主任")
+    assert roles["2.1.3"] == ("法制科", ("法制科", "财务科"), "张副主任")
+    assert roles["2.2.1"] == ("园区办", (), "张副主任")  # the file's own lead wins
+    assert roles["2.3.1"] == ("改革科", (), "张副主任")
+    assert [m.unit for m in collect(plan.settings, entries, JUNE, TODAY)] == ["改革科", "法制科", "财务科", "园区办"]

@@ -159,6 +159,15 @@ class NotifyChannel:
 
 
 @dataclass(frozen=True, slots=True)
+class Roles:
+    """``assign:`` in workplan.yaml: who answers for a section, initiative or milestone (任务分解)."""
+
+    lead: str = ""
+    co_units: tuple[str, ...] = ()
+    leader: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class PlanSettings:
     """``plan/workplan.yaml``: what applies to the whole plan."""
 
@@ -172,6 +181,7 @@ class PlanSettings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     commit: bool = False  # commit every edit to git, as if --commit were given
     notify: tuple[NotifyChannel, ...] = ()
+    assign: dict[str, Roles] = field(default_factory=dict)  # id (2, 2.1, 2.1.3) -> roles, where files name none
 
 
 @dataclass(frozen=True, slots=True)

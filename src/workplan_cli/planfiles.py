@@ -27,7 +27,7 @@ from workplan_cli.deadlines import (
     period_start,
     resolve_deadline,
 )
-from workplan_cli.model import Initiative, Milestone, Note, Plan, Problem, id_sort_key
+from workplan_cli.model import Initiative, Milestone, Note, Plan, Problem, Roles, id_sort_key
 from workplan_cli.planfolder import walk
 from workplan_cli.settings import SETTINGS_FILE, load_settings
 from workplan_cli.workcalendar import WorkCalendar
@@ -190,6 +190,32 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
     )
 
 
+def with_assigned_roles(initiative: Initiative, assign: Mapping[str, Roles]) -> Initiative:
+    """Roles from ``assign:`` in workplan.yaml where the file names none: a milestone's own entry, else its
+    initiative's, else its section's. Roles written in the initiative file always win."""
+    inherited = [assign[key] for key in (initiative.id, initiative.id.split(".")[0]) if key in assign]
+
+    def pick(own: Any, attribute: str, sources: list[Roles]) -> Any:
+        return own or next((getattr(s, attribute) for s in sources if getattr(s, attribute)), own)
+
+    milestones = tuple(
+        m._replace(
+            lead=pick(m.lead, "lead", [assign[m.id]]),
+            co_units=pick(m.co_units, "co_units", [assign[m.id]]),
+            leader=pick(m.leader, "leader", [assign[m.id]]),
+        )
+        if m.id in assign
+        else m
+        for m in initiative.milestones
+    )
+    return initiative._replace(
+        lead=pick(initiative.lead, "lead", inherited),
+        co_units=pick(initiative.co_units, "co_units", inherited),
+        leader=pick(initiative.leader, "leader", inherited),
+        milestones=milestones,
+    )
+
+
 def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
     """A dated note; with the fields of a progress entry (by, period, progress, …) its text is optional."""
     fields = reader.mapping(node, "a note", NOTE_KEYS)
@@ -323,6 +349,8 @@ def load_plan(
         cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
+    if settings.assign:
+        initiatives = [with_assigned_roles(initiative, settings.assign) for initiative in initiatives]
     problems = [p for _, r in results.values() for p in r.problems]
     problems.extend(_cross_file_duplicates(initiatives))
     return Plan(folder, settings, tuple(sorted(initiatives, key=_initiative_order)), tuple(problems))

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.model import MAX_WINDOW_DAYS, NotifyChannel, Owner, PlanSettings, Problem, SmtpSettings
+from workplan_cli.model import MAX_WINDOW_DAYS, NotifyChannel, Owner, PlanSettings, Problem, Roles, SmtpSettings
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
 
 SETTINGS_FILE = "workplan.yaml"
@@ -39,6 +39,7 @@ class Kind(StrEnum):
     NAMES = "name or list"
     VARIABLE = "environment variable name"
     CHANNELS = "list of mappings"
+    ASSIGN = "id: lead, co_units, leader"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,13 @@ SETTINGS: tuple[Setting, ...] = (
         Kind.CHANNELS,
         None,
         "the channels `digest --send` and `remind` deliver to: group robots and e-mail (the keys below)",
+    ),
+    Setting(
+        "assign",
+        Kind.ASSIGN,
+        None,
+        '任务分解: for a section (`"2"`), initiative (`"2.1"`) or milestone (`"2.1.3"`), its `lead`, '
+        "`co_units` and `leader`, where the initiative files do not name them",
     ),
 )
 
@@ -242,6 +250,8 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
             return _variable(reader, fields, key, where)
         case Kind.CHANNELS:
             return _channels(reader, fields.get(key))
+        case Kind.ASSIGN:
+            return _assign(reader, fields.get(key))
 
 
 def _bounded(reader: NodeReader, fields: Fields, setting: Setting, value: int) -> int:
@@ -281,6 +291,26 @@ def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
         emails = reader.text_list(fields["email"], f"owners: {name}: email") if "email" in fields else ()
         owners[name] = Owner(emails=emails, **ids)
     return owners
+
+
+def _assign(reader: NodeReader, node: yaml.Node | None) -> dict[str, Roles]:
+    if node is None or is_empty(node):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node, "'assign' must map ids to `{lead: …, co_units: […], leader: …}`")
+        return {}
+    assigned = {}
+    for key, value in node.value:
+        item_id = str(key.value)
+        fields = reader.mapping(value, f"assign: {item_id}", ("lead", "co_units", "leader"))
+        if fields is None:
+            continue
+        co_units = reader.text_list(fields["co_units"], f"assign: {item_id}: co_units") if "co_units" in fields else ()
+        if len(co_units) == 1:  # written as a report writes it: 法制科、财务科
+            co_units = tuple(unit.strip() for unit in re.split(r"[、，,；;]", co_units[0]) if unit.strip())
+        lead, leader = reader.text(fields, "lead") or "", reader.text(fields, "leader") or ""
+        assigned[item_id] = Roles(lead, co_units, leader)
+    return assigned
 
 
 _MOBILE = re.compile(r"\+?[0-9][0-9-]{4,19}")  # DingTalk also takes +86-138…
