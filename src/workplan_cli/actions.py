@@ -54,6 +54,14 @@ def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
         if plan.problems:
             raise _maybe_in_a_broken_file(plan, error) from None
         raise
+    refuse_if_in_two_files(plan, item_id)
+    if initiative.id == item_id:
+        return initiative, list(initiative.milestones)
+    return initiative, [m for m in initiative.milestones if m.id == item_id]
+
+
+def refuse_if_in_two_files(plan: Plan, item_id: str) -> None:
+    """An id held by two files is not edited: editing one would leave the other saying otherwise."""
     holders = sorted(
         {str(i.file) for i in plan.initiatives if i.id == item_id or any(m.id == item_id for m in i.milestones)}
     )
@@ -64,9 +72,6 @@ def _lookup(plan: Plan, item_id: str) -> tuple[Initiative, list[Milestone]]:
             f"编号 {item_id} 出现在 {len(holders)} 个文件中：{', '.join(holders)}；请给其中一个换编号"
             "（`workplan check` 会列出），未做任何改动",
         )
-    if initiative.id == item_id:
-        return initiative, list(initiative.milestones)
-    return initiative, [m for m in initiative.milestones if m.id == item_id]
 
 
 def _maybe_in_a_broken_file(plan: Plan, error: UnknownIdError) -> EditRefusedError:

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from workplan_cli import gitrepo
-from workplan_cli.actions import Outcome
+from workplan_cli.actions import Outcome, refuse_if_in_two_files
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
@@ -219,6 +219,7 @@ def _field_name(field: str, lang: str) -> str:
 
 
 def _target(plan: Plan, item_id: str) -> tuple[Initiative, Milestone | None]:
+    refuse_if_in_two_files(plan, item_id)
     for initiative in plan.initiatives:
         if initiative.id == item_id:
             return initiative, None

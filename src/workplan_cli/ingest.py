@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from workplan_cli.actions import refuse_if_in_two_files
 from workplan_cli.editing import Change, NoteValue, edit_plan_file
 from workplan_cli.errors import UsageError
 from workplan_cli.forms import FormProblem, FormRow, ReturnedForm, milestone_state
@@ -239,6 +240,7 @@ def apply_ingest(planned: Sequence[Planned]) -> list[Path]:
 def accept_request(plan: Plan, item_id: str) -> tuple[Path, Milestone, date]:
     """``workplan accept ID``: close a milestone on the day its unit asked for (销号 accepted)."""
     initiative = find_initiative(plan, item_id)
+    refuse_if_in_two_files(plan, item_id)
     milestone = next((m for m in initiative.milestones if m.id == item_id), None)
     if milestone is None or milestone.done_requested is None:
         raise UsageError(

@@ -73,8 +73,8 @@ def plan_lock(folder: Path) -> Iterator[None]:
         ) from None
     except OSError as err:
         raise EditRefusedError(
-            f"{folder}: cannot lock the plan ({err.strerror}); workplan writes {LOCK_FILE} and temporary "
-            "files in the plan folder, nothing was changed",
+            f"{folder}: cannot lock the plan ({err.strerror}): is the folder read-only? workplan writes "
+            f"{LOCK_FILE} and temporary files in the plan folder, nothing was changed",
             f"{folder}：无法锁定计划（{err.strerror}）；"
             f"workplan 需要在计划文件夹中写 {LOCK_FILE} 和临时文件，未做任何改动",
         ) from None

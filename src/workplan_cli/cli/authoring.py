@@ -54,8 +54,8 @@ def add_milestone(
     from workplan_cli.authoring import add_milestone as add
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner)
+    with run.editing(plan) as loaded:
+        outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner)
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.milestone")
 
@@ -87,8 +87,8 @@ def add_initiative(
     from workplan_cli.authoring import add_initiative as add
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    outcome = add(loaded, section, title=title, task=task, phrase=deadline, owner=owner, lead=lead, heading=heading)
+    with run.editing(plan) as loaded:
+        outcome = add(loaded, section, title=title, task=task, phrase=deadline, owner=owner, lead=lead, heading=heading)
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.initiative", title=title.strip())
 
@@ -117,8 +117,8 @@ def set_field(
     from workplan_cli.authoring import set_field as set_value
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    edit = set_value(loaded, item_id, field, value)
+    with run.editing(plan) as loaded:
+        edit = set_value(loaded, item_id, field, value)
     print_outcomes([edit.outcome], run.lang)
     run.record(loaded, [edit.outcome], commit, "set", **edit.message_fields())
 

@@ -6,6 +6,7 @@ place that does it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -70,6 +71,18 @@ class AppContext:
         plan = self._load(find_plan_folder(plan_dir, self.env, Path.cwd()))
         self.set_language(plan)
         return plan
+
+    @contextlib.contextmanager
+    def editing(self, plan_dir: Path | None, *, writes: bool = True) -> Iterator[Plan]:
+        """The plan loaded under its lock, held until the block ends: a command that edits decides
+        (which file holds the id, is it already done, what the value was) on what is there now.
+        Without ``writes`` (a preview) no lock is taken."""
+        from workplan_cli.planfolder import find_plan_folder
+        from workplan_cli.safewrite import plan_lock
+
+        folder = find_plan_folder(plan_dir, self.env, Path.cwd())
+        with plan_lock(folder) if writes else contextlib.nullcontext():
+            yield self.open_plan(plan_dir)
 
     def open_plans(self, plan_dirs: Sequence[Path] | None) -> Plan:
         """Several plans at once (``--plan`` repeated, or a workspace file) merged into one, their ids

@@ -112,15 +112,15 @@ def ingest(
     from workplan_cli.views.supervision import ingest_lines, ingest_outcome
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    today = run.today(loaded, as_of)
-    planned = plan_ingest(
-        loaded, run.schedule(loaded, today, None, None), [read_form(f) for f in files], today, accept=accept
-    )
-    out, err = console(), console(stderr=True)
-    for line, to_stderr in ingest_lines(planned, run.lang):
-        (err if to_stderr else out).print(line)
-    changed = apply_ingest(planned.writes) if yes else []
+    with run.editing(plan, writes=yes) as loaded:  # judged under the lock the writes hold
+        today = run.today(loaded, as_of)
+        planned = plan_ingest(
+            loaded, run.schedule(loaded, today, None, None), [read_form(f) for f in files], today, accept=accept
+        )
+        out, err = console(), console(stderr=True)
+        for line, to_stderr in ingest_lines(planned, run.lang):
+            (err if to_stderr else out).print(line)
+        changed = apply_ingest(planned.writes) if yes else []
     out.print(ingest_outcome(planned, changed, written=yes, lang=run.lang))
     refusal = _refusal(planned)
     if refusal is not None:
@@ -159,7 +159,8 @@ def accept(
     from workplan_cli.ingest import accept_request
 
     run = AppContext.of(ctx)
-    path, milestone, day = accept_request(run.open_plan(plan), item_id)
+    with run.editing(plan) as loaded:
+        path, milestone, day = accept_request(loaded, item_id)
     console().print(Text(tr("accept.done", run.lang, id=milestone.id, date=day.isoformat(), path=path), style="green"))
 
 
