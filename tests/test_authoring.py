@@ -181,3 +181,19 @@ def test_the_commit_message_follows_the_plans_language(plan_dir: Path) -> None:
     )
     english = type(settings)(title="2024 work plan", year=2024)
     assert authoring.commit_message(english, "reopen", ["2.1.1"]) == "Reopen 2.1.1"
+
+
+def test_two_deadline_moves_at_once_keep_the_deadline_first_written(plan_dir: Path) -> None:
+    plan = load_plan(plan_dir)
+    threads = [
+        threading.Thread(target=authoring.set_field, args=(plan, "2.1.2", "deadline", phrase))
+        for phrase in ("9月底前", "10月底前", "11月底前")
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    reloaded = load_plan(plan_dir)
+    (milestone,) = [m for _, m in reloaded.milestones() if m.id == "2.1.2"]
+    assert milestone.deadline_was == "6月底前" and milestone.phrase in ("9月底前", "10月底前", "11月底前")
+    assert reloaded.problems == ()

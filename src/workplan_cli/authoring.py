@@ -2,8 +2,9 @@
 
 Every deadline phrase is resolved before anything is written, so a phrase the grammar does not
 know is refused with its reason. Edits go through editing.py (byte-minimal, locked, verified);
-a new initiative is a new file written whole, in the import's format, under the lock of
-``workplan.yaml`` so that two people adding at once get different ids.
+a new initiative is a new file written whole, in the import's format. Whatever decides an edit
+(the next free id, the deadline first written) is read under the plan's lock, so that two people
+editing at once get different ids and keep each other's changes.
 """
 
 from __future__ import annotations
@@ -25,9 +26,8 @@ from workplan_cli.history import FIELD_NAMES
 from workplan_cli.importer import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
 from workplan_cli.planfiles import calendar_for, load_plan
-from workplan_cli.safewrite import atomic_replace, locked
+from workplan_cli.safewrite import atomic_replace, plan_lock
 from workplan_cli.schedule import unknown_id
-from workplan_cli.settings import SETTINGS_FILE
 from workplan_cli.yamlnodes import YAML_LOADER
 
 # What `workplan set` may change, and what each field is called in the interface.
@@ -176,7 +176,7 @@ def add_initiative(
     if not title.strip():
         raise UsageError("the title is empty", "标题为空")
     deadline = resolved_phrase(phrase, plan.settings.year)
-    with locked(plan.folder / SETTINGS_FILE):
+    with plan_lock(plan.folder):
         # Read the plan again under the lock: someone may have added one since it was loaded.
         current = load_plan(plan.folder, use_cache=False, keep_text=False)
         in_section = [i for i in current.initiatives if i.id.split(".")[0] == section]
@@ -258,8 +258,14 @@ def set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     """Change one field of a milestone or initiative. An empty value (or ``-``) clears it.
 
     A moved deadline keeps the one first written as ``deadline_was`` (a postponement is a fact
-    the office reports on); moving it back to that one drops ``deadline_was`` again.
+    the office reports on); moving it back to that one drops ``deadline_was`` again. The plan is
+    read again under its lock, so the old value is the one in the file now.
     """
+    with plan_lock(plan.folder):
+        return _set_field(load_plan(plan.folder, use_cache=False, keep_text=False), item_id, field, value)
+
+
+def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     initiative, milestone = _target(plan, item_id)
     allowed = MILESTONE_FIELDS if milestone is not None else INITIATIVE_FIELDS
     what = "milestone" if milestone is not None else "initiative"

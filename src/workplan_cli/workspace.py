@@ -68,7 +68,7 @@ class LoadedPlans:
 
 def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path | None:
     """``--workspace FILE``, else ``$WORKPLAN_WORKSPACE``, else ``./workspace.yaml`` when there is no
-    ``./plan`` folder; None: a single plan, found as before."""
+    ``./plan`` folder and no ``$WORKPLAN_PLAN``; None: a single plan, found as before."""
     for given in (explicit, env.get("WORKPLAN_WORKSPACE")):
         if given:
             path = Path(given)
@@ -76,7 +76,7 @@ def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> 
                 raise PlanNotFoundError(f"workspace file {path} not found", f"找不到工作区文件 {path}")
             return path
     local = cwd / WORKSPACE_FILE
-    if local.is_file() and not (cwd / "plan").is_dir():
+    if local.is_file() and not (cwd / "plan").is_dir() and not env.get("WORKPLAN_PLAN"):
         return local
     return None
 
