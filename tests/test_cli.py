@@ -184,29 +184,6 @@ def test_every_command_has_help_with_an_example(invoke: Invoke) -> None:
         assert "Example: workplan" in result.stdout, name
 
 
-def test_a_terminal_shows_the_most_urgent_screenful_and_says_how_many_more(plan_dir: Path) -> None:
-    import io
-
-    from rich.console import Console
-
-    from workplan_cli.planfiles import load_plan
-    from workplan_cli.schedule import due_entries, schedule
-    from workplan_cli.views.terminal import render_milestones
-
-    entries = due_entries(schedule(load_plan(plan_dir), date(2026, 11, 27)))
-    assert len(entries) == 17
-    screen = io.StringIO()
-    terminal = Console(file=screen, force_terminal=True, width=200, height=10, color_system=None)
-    render_milestones(terminal, entries * 3, show_all=False)  # 51 rows on a 10-line terminal
-    shown = screen.getvalue()
-    assert "… 31 more not shown (the most urgent are above); --all shows everything" in shown
-    assert shown.count("● overdue") == 20  # a screenful, at least 20 rows
-    assert shown.index("4.2.1") < shown.index("1.4.1")  # the most overdue first
-    everything = io.StringIO()
-    render_milestones(Console(file=everything, force_terminal=True, width=200, height=10), entries * 3, show_all=True)
-    assert "more not shown" not in everything.getvalue()
-
-
 def test_thousands_of_rows_are_streamed_as_aligned_lines(plan_dir: Path) -> None:
     import io
 
@@ -218,9 +195,9 @@ def test_thousands_of_rows_are_streamed_as_aligned_lines(plan_dir: Path) -> None
 
     entries = due_entries(schedule(load_plan(plan_dir), date(2026, 11, 27))) * 40  # 680 rows
     piped = io.StringIO()
-    render_milestones(Console(file=piped, width=200), entries, show_all=False)
+    render_milestones(Console(file=piped, width=200), entries)
     lines = piped.getvalue().splitlines()
-    assert len(lines) == 680 and "more not shown" not in piped.getvalue()
+    assert len(lines) == 680
     assert lines[0].startswith("● overdue  4.2.1")
     assert all("days late" in line for line in lines)
 

@@ -108,8 +108,9 @@ def test_timeline_marks_each_milestone_in_its_month_and_today(invoke: Invoke, pl
     result = invoke(["timeline", "--as-of", "2024-06-17", "--plan", str(plan_dir), "--svg", str(svg)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    header = next(line for line in lines if "1月" in line)
-    assert "▼6月" in header
+    header_at = next(n for n, line in enumerate(lines) if "1月" in line)
+    header = lines[header_at]
+    assert column_of(lines[header_at - 1], "▼") == column_of(header, "6月")  # the pointer above today's month
     row = next(line for line in lines if line.lstrip().startswith("4.2 "))
     # 4.2.1 (February, overdue) and 4.2.2 (December, upcoming), each under its month
     assert column_of(row, "●1") == column_of(header, "2月") and column_of(row, "○2") == column_of(header, "12月")

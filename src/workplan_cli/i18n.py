@@ -64,10 +64,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "show.file": ("File", "文件"),
     "show.text": ("Text", "原文"),
     "show.notes": ("Progress notes (进展情况)", "进展情况"),
-    "more": (
-        "… {n} more not shown (the most urgent are above); --all shows everything",
-        "……另有 {n} 项未显示（上面是最紧急的）；加 --all 显示全部",
-    ),
     "check.ok": (
         "{folder}: {initiatives} initiatives, {milestones} milestones, no problems.",
         "{folder}：{initiatives} 项重点工作，{milestones} 个节点，没有问题。",

@@ -93,14 +93,15 @@ class RootGroup(TyperGroup):
 
 
 def hoist_lang(args: list[str]) -> list[str]:
-    """Move ``--lang X`` / ``--lang=X`` given after the command to the front, where the root reads it."""
+    """Move ``--lang X`` / ``--lang=X`` and ``--no-pager`` given after the command to the front, where
+    the root reads them."""
     before, rest = [], list(args)
     index = 0
     while index < len(rest):
         arg = rest[index]
         if arg == "--":
             break
-        if arg.startswith("--lang=") and index > 0:
+        if (arg.startswith("--lang=") or arg == "--no-pager") and index > 0:
             before.append(rest.pop(index))
             continue
         if arg == "--lang" and index > 0 and index + 1 < len(rest):
@@ -147,9 +148,22 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print straight to the terminal; long output otherwise goes through $PAGER (else less -FRX). "
+            "Also accepted after the command.",
+        ),
+    ] = False,
 ) -> None:
     """Track the deadlines of an annual work plan kept as YAML files in plan/."""
-    run = AppContext(use_cache=not no_cache, lang_override=lang.value if lang else None, workspace_file=workspace)
+    run = AppContext(
+        use_cache=not no_cache,
+        use_pager=not no_pager,
+        lang_override=lang.value if lang else None,
+        workspace_file=workspace,
+    )
     run.set_language(None)
     ctx.obj = run
 

@@ -41,6 +41,7 @@ class AppContext:
     """The run's state, set by the root options; stored on click's context object."""
 
     use_cache: bool = True
+    use_pager: bool = True
     lang_override: str | None = None
     lang: str = "en"
     env: Mapping[str, str] = field(default_factory=lambda: os.environ)
@@ -57,6 +58,10 @@ class AppContext:
             found = ctx.find_root().obj = cls()
             found.set_language(None)
         return found
+
+    def output(self) -> contextlib.AbstractContextManager[Console]:
+        """Where a view prints: through the pager on a terminal (unless --no-pager), else stdout."""
+        return paged(self.env, enabled=self.use_pager)
 
     def set_language(self, plan: Plan | None) -> str:
         from workplan_cli.i18n import resolve_language
@@ -96,13 +101,13 @@ class AppContext:
         self.set_language(self.many.plan)
         return self.many.plan
 
-    def print_per_plan(self, entries: Iterable[Entry]) -> None:
+    def print_per_plan(self, entries: Iterable[Entry], out: Console | None = None) -> None:
         """With several plans open: a summary line per plan, a plan that failed among them."""
         if self.many is None:
             return
         from workplan_cli.views.plans import per_plan_lines
 
-        out = console()
+        out = out or console()
         for line in per_plan_lines(entries, self.many.names, self.many.failed, self.lang):
             out.print(line)
 
@@ -264,6 +269,66 @@ class TrimmedLines(io.TextIOBase):
     @property
     def encoding(self) -> str:  # type: ignore[override]
         return getattr(self.stream, "encoding", "utf-8") or "utf-8"
+
+
+@contextlib.contextmanager
+def paged(env: Mapping[str, str], *, enabled: bool = True) -> Iterator[Console]:
+    """The console a view prints to: on a terminal, through a pager as git does; else plain stdout.
+
+    The pager is ``$WORKPLAN_PAGER``, else ``$PAGER``, else ``less``, with ``LESS=FRX`` unless
+    ``LESS`` is set (quit when it fits one screen, keep colours, leave the text on screen). An
+    empty pager or ``cat`` means none; ``--no-pager`` and output that is not a terminal bypass it.
+    """
+    command = env.get("WORKPLAN_PAGER", env.get("PAGER", "less")).strip()
+    if not enabled or not sys.stdout.isatty() or command in ("", "cat"):
+        out = console()
+        yield out
+        out.file.flush()
+        return
+    import shlex
+    import shutil
+    import subprocess
+
+    from rich.console import Console
+
+    try:
+        program = shlex.split(command)[0]
+    except (ValueError, IndexError):  # unbalanced quotes: let the shell say what is wrong
+        program = command
+    if shutil.which(program) is None:
+        out = console()  # no such pager on this machine (a bare container has no less): print as is
+        yield out
+        out.file.flush()
+        return
+
+    size = shutil.get_terminal_size()
+    pager_env = {**env, "LESS": env.get("LESS", "FRX"), "LV": env.get("LV", "-c")}
+    try:
+        pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=pager_env)
+    except OSError:
+        out = console()
+        yield out
+        return
+    assert pager.stdin is not None
+    stream = io.TextIOWrapper(pager.stdin, encoding="utf-8", errors="replace")
+    out = Console(
+        file=stream,
+        width=size.columns,
+        height=size.lines,
+        force_terminal=True,
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=True,
+    )
+    try:
+        yield out
+    except BrokenPipeError:  # the reader quit the pager before the end: nothing more to show
+        pass
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.close()
+        pager.wait()
 
 
 def print_json(entries: Iterable[Entry]) -> None:

@@ -59,9 +59,8 @@ WithinOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON array, one object per milestone.")]
-AllRowsOption = Annotated[
-    bool, typer.Option("--all", help="On a terminal, show every row (by default: the first screenful).")
-]
+# Every row is always shown now (a terminal pages long output); kept so that older scripts still run.
+AllRowsOption = Annotated[bool, typer.Option("--all", hidden=True, help="Every row (always, now).")]
 WorkdaysOption = Annotated[
     bool | None,
     typer.Option(

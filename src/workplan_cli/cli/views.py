@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -60,10 +59,10 @@ def due(
     else:
         from workplan_cli.views.terminal import due_summary, render_milestones
 
-        out = console()
-        render_milestones(out, entries, show_all=show_all, lang=run.lang)
-        out.print(due_summary(entries, today, window, run.lang))
-        run.print_per_plan(entries)
+        with run.output() as out:
+            render_milestones(out, entries, lang=run.lang)
+            out.print(due_summary(entries, today, window, run.lang), soft_wrap=False)
+            run.print_per_plan(entries, out)
     run.report_problems(loaded)
 
 
@@ -114,10 +113,10 @@ def list_milestones(
         from workplan_cli.views.terminal import list_summary, render_milestones
 
         rows = list(entries)
-        out = console()
-        render_milestones(out, rows, show_all=show_all, lang=run.lang)
-        out.print(list_summary(rows, today, run.lang))
-        run.print_per_plan(rows)
+        with run.output() as out:
+            render_milestones(out, rows, lang=run.lang)
+            out.print(list_summary(rows, today, run.lang), soft_wrap=False)
+            run.print_per_plan(rows, out)
     run.report_problems(loaded)
 
 
@@ -151,7 +150,9 @@ def show(
         from workplan_cli.views.terminal import initiative_view
 
         full = with_text(initiative, loaded.settings.year)
-        console().print(initiative_view(full, entries, initiative_status(entries), run.lang))
+        with run.output() as out:
+            view = initiative_view(full, entries, initiative_status(entries), run.lang, out.size.width)
+            out.print(view, soft_wrap=False)
     run.report_problems(loaded)
 
 
@@ -206,8 +207,6 @@ def timeline(
 
     Example: workplan timeline --as-of 2024-06-17 --svg timeline.svg
     """
-    from rich.console import Console
-
     from workplan_cli.views.timeline import timeline as draw
 
     run = AppContext.of(ctx)
@@ -220,13 +219,13 @@ def timeline(
         sys.stdout.write(dumps(timeline_object(entries, loaded.settings.year, today)))
         run.report_problems(loaded)
         return
-    picture = draw(entries, loaded.settings.year, today, run.lang)
-    console().print(picture)
+    with run.output() as out:
+        out.print(draw(entries, loaded.settings.year, today, run.lang, out.size.width), soft_wrap=False)
     if svg:
-        recorder = Console(record=True, width=160, file=open(os.devnull, "w"), markup=False)  # noqa: SIM115
-        recorder.print(picture)
-        run.write_output(svg, recorder.export_svg(title=f"{loaded.settings.title} {today.isoformat()}").encode())
-        recorder.file.close()
+        from workplan_cli.views.timeline_svg import timeline_svg
+
+        chart = timeline_svg(entries, loaded.settings.year, today, loaded.settings.title, run.lang)
+        run.write_output(svg, chart.encode("utf-8"))
     run.report_problems(loaded)
 
 
@@ -258,6 +257,7 @@ def stats(
 
         sys.stdout.write(dumps(stats_object(entries, run.lang)))
     else:
-        console().print(stats_view(entries, run.lang))
-        run.print_per_plan(entries)
+        with run.output() as out:
+            out.print(stats_view(entries, run.lang, out.size.width), soft_wrap=False)
+            run.print_per_plan(entries, out)
     run.report_problems(loaded)

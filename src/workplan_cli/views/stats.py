@@ -99,20 +99,29 @@ def bar(share: float, width: int = 12) -> Text:
     return text
 
 
-def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", title=title, title_justify="left")
-    table.add_column(first_column, overflow="fold", ratio=1)
-    for key, status in (
-        ("status.done", Status.DONE),
-        ("stats.done_late", Status.DONE),
-        ("status.overdue", Status.OVERDUE),
-        ("status.due", Status.DUE),
-        ("status.upcoming", Status.UPCOMING),
-        ("status.ongoing", Status.ONGOING),
-    ):
-        table.add_column(Text(tr(key, lang), style=STATUS_STYLE[status]), justify="right", no_wrap=True)
-    table.add_column(tr("stats.progress", lang), no_wrap=True)
+# The counted columns: their label, the symbol that stands for it below 120 columns, and colour.
+_COUNTS = (
+    ("status.done", "✓", Status.DONE),
+    ("stats.done_late", "✓!", Status.DONE),
+    ("status.overdue", "●", Status.OVERDUE),
+    ("status.due", "◆", Status.DUE),
+    ("status.upcoming", "○", Status.UPCOMING),
+    ("status.ongoing", "~", Status.ONGOING),
+)
+FULL_HEADERS, BAR = 120, 100  # from these widths: the counts' full names, and the progress bar
+
+
+def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str, width: int) -> Table:
+    table = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", title=title, title_justify="left"
+    )
+    table.add_column(first_column, overflow="fold", min_width=10)
+    for key, symbol, status in _COUNTS:
+        label = tr(key, lang) if width >= FULL_HEADERS else symbol
+        table.add_column(Text(label, style=STATUS_STYLE[status]), justify="right", no_wrap=True)
+    table.add_column(tr("stats.progress", lang) if width >= FULL_HEADERS else "%", no_wrap=True)
     for row in rows:
+        share = bar(row.share_done) if width >= BAR else Text(f"{row.share_done:4.0%}")
         table.add_row(
             Text(literal(row.name)),
             str(row.done),
@@ -121,20 +130,35 @@ def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str) -> T
             str(row.due),
             str(row.upcoming),
             str(row.ongoing),
-            bar(row.share_done) + Text(f" {row.done}/{row.dated}"),
+            share + Text(f" {row.done}/{row.dated}"),
         )
     return table
 
 
-def stats_view(entries: Sequence[Entry], lang: str = "en") -> RenderableType:
+def legend(lang: str) -> Text:
+    """What the symbols of a narrow table stand for."""
+    line = Text()
+    for key, symbol, status in _COUNTS:
+        line.append(f"{symbol} {tr(key, lang)}  ", style=STATUS_STYLE[status])
+    line.append(f"% {tr('stats.progress', lang)}")
+    return line
+
+
+def stats_view(entries: Sequence[Entry], lang: str = "en", width: int = 200) -> RenderableType:
+    """The three tables, laid out for ``width`` columns: below 120 the counts are headed by symbols."""
     if not entries:
         return Text(tr("stats.empty", lang))
     sections, owners, everything = _groups(entries, lang)
-    tables = [
-        _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang),
-        _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang),
+    parts: list[RenderableType] = [
+        _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang, width),
+        Text(""),
+        _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang, width),
+        Text(""),
     ]
     if any(e.leader for e in entries):
         leaders = tally(entries, lambda e: e.leader or tr("stats.no_owner", lang))
-        tables.append(_table(tr("stats.by_leader", lang), tr("show.leader", lang), leaders, lang))
-    return Group(*tables, _table(tr("stats.whole", lang), "", everything, lang))
+        parts += [_table(tr("stats.by_leader", lang), tr("show.leader", lang), leaders, lang, width), Text("")]
+    parts.append(_table(tr("stats.whole", lang), "", everything, lang, width))
+    if width < FULL_HEADERS:
+        parts += [Text(""), legend(lang)]
+    return Group(*parts)

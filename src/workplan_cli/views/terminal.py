@@ -82,12 +82,31 @@ def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
 
 
 def deadline_cell(entry: Entry, lang: str = "en") -> Text:
+    """The phrase, and under it what it means (the dates, or ongoing / done)."""
     phrase, meaning = deadline_lines(entry, lang)
     if entry.due is None:
         return Text(f"{phrase}\n{meaning}", style="cyan")
     cell = Text(phrase)
     cell.append(f"\n{meaning}", style="bold")
     return cell
+
+
+def _date_first(entry: Entry, lang: str) -> tuple[str, str]:
+    """The deadline as (the day it is due, what else to say: the phrase, its period or start).
+
+    The day comes first so that it sits on a row's first line beside the status and id; a
+    milestone with no day shows what it is instead (ongoing, done).
+    """
+    milestone = entry.milestone
+    phrase = literal(milestone.phrase or "")
+    if entry.due is None:
+        return tr("deadline.done" if milestone.done else "deadline.ongoing", lang), phrase
+    extra = [phrase] if phrase else []
+    if entry.period:
+        extra.append(entry.period)
+    if milestone.deadline.start:
+        extra.append(f"{milestone.deadline.start.isoformat()} →")
+    return entry.due.isoformat(), " ".join(extra)
 
 
 def _count(kind: str, n: int, in_workdays: bool, lang: str) -> str:
@@ -114,33 +133,102 @@ def days_text(entry: Entry, lang: str = "en") -> str:
     return _count("left", entry.days_left, entry.in_workdays, lang)
 
 
-def days_cell(entry: Entry, lang: str = "en") -> Text:
-    return Text(days_text(entry, lang), style=STATUS_STYLE[entry.status])
+# ---------------------------------------------------------------------------------------------
+# Rows of milestones at any width. Like git and gh, the layout is chosen by the terminal's width:
+#   WIDE (120 columns and more): one column each for status, id, initiative, task, deadline, days,
+#        owner;
+#   MEDIUM (80 to 119): the initiative and owner stacked under the task, the days under the date;
+#   NARROW (below 80): one block per milestone, its first line status, id, date and days, the task
+#        and the rest indented below it.
+# Whatever the width, a row's first line holds its status, id and due day.
+
+WIDE, MEDIUM = 120, 80
 
 
 def milestone_table(
-    entries: Sequence[Entry], *, with_initiative: bool = True, with_progress: bool = False, lang: str = "en"
-) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_lines=False, header_style="bold", expand=False)
+    entries: Sequence[Entry],
+    *,
+    with_initiative: bool = True,
+    with_progress: bool = False,
+    lang: str = "en",
+    width: int = 200,
+) -> RenderableType:
+    """The milestones laid out for a terminal ``width`` columns wide; ``with_progress`` adds 序时进度."""
+    if width < MEDIUM:
+        return _blocks(entries, with_initiative, with_progress, lang)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, expand=False)
     table.add_column(tr("col.status", lang), no_wrap=True)
     table.add_column(tr("col.id", lang), no_wrap=True)
-    if with_initiative:
-        table.add_column(tr("col.initiative", lang), overflow="fold", ratio=1, min_width=8)
-    table.add_column(tr("col.task", lang), overflow="fold", ratio=3, min_width=12)
-    table.add_column(tr("col.deadline", lang), no_wrap=True)
-    table.add_column(tr("col.days", lang), no_wrap=True)
-    table.add_column(tr("col.owner", lang), overflow="fold", max_width=16)
+    wide = width >= WIDE
+    if wide and with_initiative:
+        # A sixth of the width: the task, what the row is about, gets the most room.
+        table.add_column(tr("col.initiative", lang), overflow="fold", max_width=max(12, width // 6))
+    stacked = not wide and with_initiative  # the initiative's title under the task, the days under the date
+    task_header = f"{tr('col.task', lang)} / {tr('col.initiative', lang)}" if stacked else tr("col.task", lang)
+    table.add_column(task_header, overflow="fold", min_width=12)
+    deadline_header = tr("col.deadline", lang) if wide else f"{tr('col.deadline', lang)} / {tr('col.days', lang)}"
+    table.add_column(deadline_header, overflow="fold", max_width=24)
+    if wide:
+        table.add_column(tr("col.days", lang), overflow="fold")
+        table.add_column(tr("col.owner", lang), overflow="fold", max_width=16)
     if with_progress:
-        table.add_column(tr("col.progress", lang), no_wrap=True)
+        table.add_column(tr("col.progress", lang), overflow="fold", max_width=20)
     for entry in entries:
+        style = STATUS_STYLE[entry.status]
+        day, more = _date_first(entry, lang)
         row: list[RenderableType] = [entry_cell(entry, lang), text(entry.milestone.id)]
-        if with_initiative:
-            row.append(text(entry.initiative.title))
-        row += [text(entry.milestone.task), deadline_cell(entry, lang), days_cell(entry, lang), text(entry.responsible)]
+        if wide:
+            if with_initiative:
+                row.append(text(entry.initiative.title))
+            row += [text(entry.milestone.task), _lines((day, "bold"), (more, "dim"))]
+            row.append(Text(days_text(entry, lang), style=style))
+            row.append(text(entry.responsible))
+        else:
+            task = Text(literal(entry.milestone.task))
+            if with_initiative:
+                task.append("\n" + literal(entry.initiative.title), style="dim")
+            if entry.responsible:
+                task.append("\n" + tr("digest.owner", lang, owner=literal(entry.responsible)), style="dim")
+            row += [task, _lines((day, "bold"), (days_text(entry, lang), style), (more, "dim"))]
         if with_progress:
             row.append(Text(progress_text(entry, lang), style=entry_label(entry, lang)[1]))
         table.add_row(*row)
     return table
+
+
+def _lines(*parts: tuple[str, str]) -> Text:
+    """Lines of a cell, each in its style; empty ones left out."""
+    cell = Text()
+    for value, style in parts:
+        if value:
+            cell.append(("\n" if cell else "") + value, style=style)
+    return cell
+
+
+def _blocks(entries: Sequence[Entry], with_initiative: bool, with_progress: bool, lang: str) -> RenderableType:
+    """Below 80 columns: one block per milestone, as gh lists issues on a narrow terminal."""
+    blocks: list[RenderableType] = []
+    for entry in entries:
+        style = STATUS_STYLE[entry.status]
+        day, more = _date_first(entry, lang)
+        head = entry_cell(entry, lang)
+        head.append(f"  {literal(entry.milestone.id)}  ", style="bold")
+        head.append(day, style="bold")
+        head.append(f"  {days_text(entry, lang)}", style=style)
+        body = Table.grid(padding=(0, 0, 0, 2), pad_edge=True)
+        body.add_column(overflow="fold")
+        body.add_row(text(entry.milestone.task))
+        details = [more] if more else []
+        if with_initiative:
+            details.insert(0, f"{literal(entry.initiative.id)} {literal(entry.initiative.title)}")
+        if entry.responsible:
+            details.append(tr("digest.owner", lang, owner=literal(entry.responsible)))
+        if with_progress and progress_text(entry, lang) != "—":
+            details.append(f"{tr('col.progress', lang)} {progress_text(entry, lang)}")
+        if details:
+            body.add_row(Text(" · ".join(details), style="dim"))
+        blocks += [head, body]
+    return Group(*blocks)
 
 
 def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = "en") -> Text:
@@ -164,7 +252,7 @@ def list_summary(entries: Sequence[Entry], today: date, lang: str = "en") -> Tex
 
 
 def initiative_view(
-    initiative: Initiative, entries: Sequence[Entry], status: Status, lang: str = "en"
+    initiative: Initiative, entries: Sequence[Entry], status: Status, lang: str = "en", width: int = 200
 ) -> RenderableType:
     header = Text()
     header.append(f"{literal(initiative.id)} ", style="bold")
@@ -187,9 +275,12 @@ def initiative_view(
     parts: list[RenderableType] = [
         header,
         details,
-        milestone_table(entries, with_initiative=False, with_progress=True, lang=lang),
+        Text(""),
+        milestone_table(entries, with_initiative=False, with_progress=True, lang=lang, width=width),
     ]
-    notes = Table(box=box.SIMPLE_HEAD, header_style="bold", title=tr("show.notes", lang), title_justify="left")
+    notes = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", title=tr("show.notes", lang), title_justify="left"
+    )
     notes.add_column(tr("col.id", lang), no_wrap=True)
     notes.add_column(tr("col.date", lang), no_wrap=True)
     notes.add_column(tr("col.note", lang), overflow="fold")
@@ -272,16 +363,13 @@ def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: 
         write("".join(lines))
 
 
-def render_milestones(console: Console, entries: Sequence[Entry], *, show_all: bool, lang: str = "en") -> None:
-    """A Rich table; on a terminal only the first screenful unless --all; streamed lines when long."""
-    shown: Sequence[Entry] = entries
-    if console.is_terminal and not show_all:
-        limit = max(20, console.size.height - 8)
-        shown = entries[:limit]
-    if len(shown) > TABLE_LIMIT:
+def render_milestones(console: Console, entries: Sequence[Entry], *, lang: str = "en") -> None:
+    """Every milestone, laid out for the console's width; streamed as lines when there are thousands.
+
+    On a terminal the output goes through a pager (see cli.context), so nothing is cut off here.
+    """
+    if len(entries) > TABLE_LIMIT:
         console.file.flush()
-        stream_rows(shown, console.file.write, lang)
-    elif shown:
-        console.print(milestone_table(shown, lang=lang))
-    if len(shown) < len(entries):
-        console.print(Text(tr("more", lang, n=len(entries) - len(shown)), style="bold"))
+        stream_rows(entries, console.file.write, lang)
+    elif entries:
+        console.print(milestone_table(entries, lang=lang, width=console.size.width), soft_wrap=False)

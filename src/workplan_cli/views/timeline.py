@@ -1,13 +1,18 @@
-"""The plan year month by month: one row per initiative, each dated milestone in its month."""
+"""The plan year month by month on a terminal: one row per initiative, each dated milestone in its month.
+
+Laid out for the terminal's width: from about 80 columns the initiative's title has a column of its
+own (folded over several lines when long); narrower, the title goes on a line of its own above its
+months, like gh stacks what does not fit. The months take 4 to 6 columns each, whatever the width.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from rich import box
+from rich.cells import cell_len, chop_cells
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from workplan_cli.i18n import tr
@@ -16,57 +21,113 @@ from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
 from workplan_cli.views.terminal import STATUS_STYLE, status_label
 
-_MARK = {Status.DONE: "✓", Status.OVERDUE: "●", Status.DUE: "◆", Status.UPCOMING: "○"}
+MARK = {Status.DONE: "✓", Status.OVERDUE: "●", Status.DUE: "◆", Status.UPCOMING: "○"}
+TODAY_STYLE = "bold magenta"
+_GAP = 2  # columns between the id, the title and the months
+_MIN_TITLE = 16  # below this a title column reads badly: the title goes above its months instead
 
 
-def _short(milestone_id: str) -> str:
+def short_id(milestone_id: str) -> str:
     return milestone_id.rsplit(".", 1)[-1]
 
 
-def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en") -> RenderableType:
-    """A grid of initiatives by month. A range's months are drawn as a bar up to its due month."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, padding=(0, 1))
-    table.add_column(tr("col.id", lang), no_wrap=True)
-    table.add_column(tr("col.initiative", lang), overflow="fold", max_width=26)
-    for month in range(1, 13):
-        here = today.year == year and today.month == month
-        table.add_column(
-            Text(f"▼{month}月" if here else f"{month}月", style="bold magenta" if here else ""),
-            no_wrap=False,
-            min_width=3,
-            justify="left",
-        )
-    table.add_column(tr("timeline.later", lang), no_wrap=True)
+@dataclass
+class TimelineRow:
+    """One initiative: the marks in each month of the plan year, and what falls due after it."""
 
-    by_initiative: dict[str, tuple[Initiative, list[Entry]]] = {}
+    initiative: Initiative
+    months: list[Text] = field(default_factory=lambda: [Text() for _ in range(12)])
+    later: Text = field(default_factory=Text)
+
+
+def timeline_rows(entries: Sequence[Entry], year: int) -> list[TimelineRow]:
+    """A range's months are drawn as a bar up to its due month; the due month holds the mark."""
+    rows: dict[str, TimelineRow] = {}
     for entry in entries:
-        by_initiative.setdefault(entry.initiative.id, (entry.initiative, []))[1].append(entry)
-    for initiative, members in by_initiative.values():
-        cells = [Text() for _ in range(12)]
-        later = Text()
-        for entry in members:
-            due, start = entry.due, entry.milestone.deadline.start
-            if due is None:
-                continue
-            style = STATUS_STYLE[entry.status]
-            mark = f"{_MARK.get(entry.status, '●')}{_short(entry.milestone.id)}"
-            if due.year != year:
-                later.append(f"{mark} {due.isoformat()} ", style=style)
-                continue
-            if start is not None and start < due:
-                first = 1 if start.year < year else start.month
-                for month in range(first, due.month):
-                    cells[month - 1].append("━", style="dim")
-            cells[due.month - 1].append(mark + " ", style=style)
-        table.add_row(Text(literal(initiative.id)), Text(literal(initiative.title)), *cells, later)
+        row = rows.setdefault(entry.initiative.id, TimelineRow(entry.initiative))
+        due, start = entry.due, entry.milestone.deadline.start
+        if due is None:
+            continue
+        style = STATUS_STYLE[entry.status]
+        mark = f"{MARK.get(entry.status, '●')}{short_id(entry.milestone.id)}"
+        if due.year != year:
+            row.later.append(f"{mark} {due.isoformat()} ", style=style)
+            continue
+        if start is not None and start < due:
+            first = 1 if start.year < year else start.month
+            for month in range(first, due.month):
+                row.months[month - 1].append("━", style="dim")
+        row.months[due.month - 1].append(mark, style=style)
+    for row in rows.values():
+        row.later.rstrip()
+    return list(rows.values())
+
+
+def _pad(text: Text, width: int) -> Text:
+    padded = text.copy()
+    padded.append(" " * max(0, width - cell_len(text.plain)))
+    return padded
+
+
+def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en", width: int = 200) -> RenderableType:
+    rows = timeline_rows(entries, year)
+    this_month = today.month if today.year == year else None
+    headers = [f"{month}月" for month in range(1, 13)]
+    month_widths = [
+        max(cell_len(headers[m]), *(cell_len(row.months[m].plain) for row in rows)) + 1 if rows else 4
+        for m in range(12)
+    ]
+    id_width = max([cell_len(tr("col.id", lang)), *(cell_len(literal(r.initiative.id)) for r in rows)])
+    months_width = sum(month_widths)
+    later_width = max([0, *(cell_len(r.later.plain) for r in rows)])
+    later_column = later_width + _GAP if later_width else 0
+    title_width = min(30, width - id_width - _GAP - months_width - later_column - _GAP)
+    titles_inline = title_width >= _MIN_TITLE
+    lead = id_width + _GAP + (title_width + _GAP if titles_inline else 0)
+
+    lines: list[Text] = [Text(tr("timeline.title", lang, year=year), style="bold")]
+    if this_month is not None:  # a pointer above today's month
+        offset = lead + sum(month_widths[: this_month - 1])
+        lines.append(Text(" " * offset + "▼", style=TODAY_STYLE))
+    header = _pad(Text(tr("col.id", lang), style="bold"), id_width + _GAP)
+    if titles_inline:
+        header.append_text(_pad(Text(tr("col.initiative", lang), style="bold"), title_width + _GAP))
+    for month, label in enumerate(headers, 1):
+        style = TODAY_STYLE if month == this_month else "bold"
+        header.append_text(_pad(Text(label, style=style), month_widths[month - 1]))
+    if later_width:
+        header.append(" " * _GAP + tr("timeline.later", lang), style="bold")
+    lines += [header, Text("─" * min(width, cell_len(header.plain)))]
+
+    for row in rows:
+        months = Text()
+        for month, cell in enumerate(row.months):
+            months.append_text(_pad(cell, month_widths[month]))
+        if later_width and titles_inline:
+            months.append(" " * _GAP)
+            months.append_text(row.later)
+        ident = _pad(Text(literal(row.initiative.id)), id_width + _GAP)
+        if titles_inline:
+            chunks = chop_cells(literal(row.initiative.title), title_width) or [""]
+            first = ident.copy()
+            first.append_text(_pad(Text(chunks[0]), title_width + _GAP))
+            first.append_text(months)
+            lines.append(first)
+            lines += [Text(" " * (id_width + _GAP) + chunk) for chunk in chunks[1:]]
+        else:
+            head = ident.copy()
+            head.append(literal(row.initiative.title))
+            lines.append(head)
+            lines.append(Text(" " * (id_width + _GAP)) + months)
+            if row.later.plain:
+                lines.append(Text(" " * (id_width + _GAP) + tr("timeline.later", lang) + ": ") + row.later)
 
     legend = Text()
     for status in (Status.OVERDUE, Status.DUE, Status.UPCOMING, Status.DONE):
-        legend.append(f"{_MARK[status]} {status_label(status, lang)}  ", style=STATUS_STYLE[status])
-    legend.append(tr("timeline.legend", lang) + "   ")
-    if today.year == year:
-        legend.append(tr("timeline.today", lang, today=today.isoformat()), style="bold magenta")
+        legend.append(f"{MARK[status]} {status_label(status, lang)}  ", style=STATUS_STYLE[status])
+    legend.append(tr("timeline.legend", lang) + "  ")
+    if this_month is not None:
+        legend.append(tr("timeline.today", lang, today=today.isoformat()), style=TODAY_STYLE)
     else:
-        legend.append(tr("timeline.outside", lang, today=today.isoformat(), year=year), style="bold magenta")
-    title = Text(tr("timeline.title", lang, year=year), style="bold")
-    return Group(title, table, legend)
+        legend.append(tr("timeline.outside", lang, today=today.isoformat(), year=year), style=TODAY_STYLE)
+    return Group(*lines, Text(""), legend)

@@ -1,0 +1,136 @@
+"""Every terminal view at 60, 80, 120 and 200 columns: no line wider than the terminal, and each
+milestone's first line holds its status, id and date. Then the real thing: the views in a tmux
+terminal 80 columns wide, through the real pager, against the captures in samples/terminal/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tests.conftest import SAMPLES, Invoke
+from tests.test_installed import installed_workplan
+
+WIDTHS = (60, 80, 120, 200)
+STATUS = {
+    "en": {"overdue": "overdue", "due": "due", "upcoming": "upcoming", "ongoing": "ongoing", "done": "done"},
+    "zh": {"overdue": "逾期", "due": "临期", "upcoming": "正常推进", "ongoing": "持续推进", "done": "已完成"},
+}
+CAPTURES = SAMPLES / "terminal"
+
+
+def _render(invoke: Invoke, width: int, lang: str, *args: str) -> list[str]:
+    result = invoke([*args], COLUMNS=str(width), WORKPLAN_LANG=lang)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    too_wide = [(cell_len(line), line) for line in lines if cell_len(line) > width]
+    assert too_wide == [], f"{args} at {width}: {too_wide[:3]}"
+    assert all(line == line.rstrip() for line in lines), "piped output has trailing spaces"
+    return lines
+
+
+def _first_lines_hold_the_facts(lines: list[str], rows: list[dict[str, object]], lang: str) -> None:
+    for row in rows:
+        ident = str(row["id"])
+        heads = [line for line in lines if f" {ident} " in f" {line} " and "●" in line]
+        assert heads, f"no line for {ident}"
+        head = heads[0]
+        assert STATUS[lang][str(row["status"])] in head or "欠进度" in head or "behind" in head, head
+        if row["deadline"]:
+            assert str(row["deadline"]) in head, head
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_due_and_list_fit_and_each_first_line_has_status_id_date(
+    invoke: Invoke, plan_dir: Path, width: int, lang: str
+) -> None:
+    for command in ("due", "list"):
+        args = [command, "--as-of", "2024-06-17", "--plan", str(plan_dir)]
+        lines = _render(invoke, width, lang, *args)
+        rows = json.loads(invoke([*args, "--json"]).stdout)
+        assert rows
+        _first_lines_hold_the_facts(lines, rows, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_show_stats_timeline_digest_fit(invoke: Invoke, plan_dir: Path, width: int, lang: str) -> None:
+    common = ["--as-of", "2024-06-17", "--plan", str(plan_dir)]
+    shown = _render(invoke, width, lang, "show", "2.1", *common)
+    rows = json.loads(invoke(["show", "2.1", "--json", *common]).stdout)
+    _first_lines_hold_the_facts(shown, rows, lang)
+    stats = _render(invoke, width, lang, "stats", *common)
+    for section in ("一、", "二、", "三、", "四、"):  # every section's row starts with its name
+        assert any(line.startswith(section) for line in stats), (section, width)
+    timeline = _render(invoke, width, lang, "timeline", *common)
+    for ident in ("1.1", "2.3", "4.3"):
+        assert any(line.startswith(f"{ident} ") for line in timeline), (ident, width)
+    assert any("12月" in line for line in timeline)
+
+
+def _tmux_capture(command: list[str], width: int, env: dict[str, str], cwd: Path) -> str:
+    """Run ``command`` in a real tmux terminal ``width`` columns wide; the screen as text."""
+    socket = f"workplan-test-{uuid.uuid4().hex[:12]}"
+    signal = f"done-{socket}"
+    line = " ".join(f"{k}={_q(v)}" for k, v in env.items()) + " " + " ".join(_q(part) for part in command)
+    script = f"cd {_q(str(cwd))} && env -u COLUMNS -u LINES {line}; tmux -L {socket} wait-for -S {signal}; sleep 60"
+    config = Path(os.environ.get("TMPDIR", "/tmp")) / f"{socket}.conf"
+    config.write_text(f"set -g default-size {width}x120\n", encoding="utf-8")  # the size from the start
+    tmux = ["tmux", "-L", socket, "-f", str(config)]
+    try:
+        subprocess.run([*tmux, "new-session", "-d", "-x", str(width), "-y", "120", script], check=True, timeout=30)
+        subprocess.run([*tmux, "wait-for", signal], check=True, timeout=60)
+        screen = subprocess.run(
+            [*tmux, "capture-pane", "-p", "-t", "0"], check=True, timeout=30, capture_output=True, text=True
+        ).stdout
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False, timeout=30, capture_output=True)
+        config.unlink()
+    return "\n".join(line.rstrip() for line in screen.rstrip("\n").splitlines()).rstrip("\n") + "\n"
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+VIEWS = {
+    "due-en-80": ["--lang", "en", "due"],
+    "due-zh-60": ["due"],
+    "list-zh-80": ["list", "--section", "2"],
+    "show-en-80": ["--lang", "en", "show", "2.1"],
+    "stats-zh-80": ["stats"],
+    "timeline-zh-80": ["timeline"],
+    "timeline-en-60": ["--lang", "en", "timeline"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(VIEWS))
+def test_views_in_a_real_terminal_match_the_captures(plan_dir: Path, tmp_path: Path, name: str) -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: no real terminal to render in")
+    width = int(name.rsplit("-", 1)[1])
+    env = {
+        "WORKPLAN_PLAN": str(plan_dir),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "NO_COLOR": "1",
+    }
+    # The plan folder is named by a relative path, so that the captured file names do not change.
+    plan_dir.rename(tmp_path / "plan")
+    env["WORKPLAN_PLAN"] = "plan"
+    command = [installed_workplan(), *VIEWS[name], "--as-of", "2024-06-17"]
+    screen = _tmux_capture(command, width, env, tmp_path)
+    expected = CAPTURES / f"{name}.txt"
+    if os.environ.get("WORKPLAN_UPDATE_CAPTURES"):
+        expected.write_text(screen, encoding="utf-8")
+    assert screen == expected.read_text(encoding="utf-8")
+    assert all(cell_len(line) <= width for line in screen.splitlines())
