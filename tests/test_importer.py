@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import signal
@@ -453,3 +454,13 @@ def test_years_in_cited_documents_and_told_events_are_not_deadlines() -> None:
     assert fates["2020年"] == ("not-a-deadline", "past-event")
     assert fates["2026年"] == ("deadline", "")  # a target year at the start of a clause: due by its end
     assert fates["2025年"] == ("not-a-deadline", "plan-year")
+
+
+def test_a_report_that_is_not_a_regular_file_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)  # reading it would wait forever
+    result = invoke(["import", str(fifo), "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 6
+    assert "not a regular file" in result.stderr
+    devzero = invoke(["import", "/dev/zero", "--out", str(tmp_path / "plan")])
+    assert devzero.exit_code == 6 and "not a regular file" in devzero.stderr

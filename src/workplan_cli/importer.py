@@ -205,7 +205,10 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
             m = _DOC_NUMBER.search(folded)
             if m and len(folded) <= 40 and not folded.startswith(_CITING) and "。" not in folded:
                 return YearChoice(int(m[1]), "own document number")
-    written = r"((?:19|20)\d\d)\s*年|[〔\[［(（【]((?:19|20)\d\d)[〕\]］)）】]"
+    written = (
+        r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
+        r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
+    )
     candidates = sorted({int(m[1] or m[2]) for line in lines for m in re.finditer(written, normalize_chars(line))})
     listed = ", ".join(str(y) for y in candidates)
     raise ReportImportError(
@@ -579,6 +582,7 @@ class _Context:
         self.work_calendar = work_calendar
         self.warnings: list[str] = []
         self.warnings_zh: list[str] = []
+        self.folded_lines: dict[int, str] = {}
         self.by_line: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_line.setdefault(mention.line, []).append(mention)
@@ -606,9 +610,13 @@ class _Context:
         if not piece.text:
             return []
         line, col = self.source.place(piece.at)
+        on_line = self.by_line.get(line, [])
         found = []
-        for mention in self.by_line.get(line, []):
-            if col <= mention.col and mention.end <= col + len(piece.text):
+        # The line's mentions are in column order: start at the first one at or after the piece.
+        for mention in on_line[bisect.bisect_left(on_line, col, key=lambda m: m.col) :]:
+            if mention.col >= col + len(piece.text):
+                break
+            if mention.end <= col + len(piece.text):
                 found.append((mention.col - col, mention.end - col, mention))
         return found
 
@@ -721,7 +729,7 @@ class _Context:
             mention.reason = f"the time column says {words}: by the end of the year, or ongoing all year?"
             mention.reason_zh = f"完成时限一栏写的是“{words}”：是年底前完成，还是全年持续？"
             self.mentions.append(mention)
-            self.by_line.setdefault(line, []).append(mention)
+            bisect.insort(self.by_line.setdefault(line, []), mention, key=lambda m: m.col)
             self._warn(mention, f"{words}: {mention.reason}", f"{words}：{mention.reason_zh}")
             found = [mention]
             mention.milestone = "pending"
@@ -741,19 +749,29 @@ class _Context:
             else mention.fate
         )
 
+    def _folded(self, number: int) -> str:
+        if number not in self.folded_lines:
+            self.folded_lines[number] = normalize_chars(self.lines[number - 1])
+        return self.folded_lines[number]
+
     def _not_a_deadline(self, mention: Mention) -> tuple[str, str] | None:
         """(fate, reason) for a mention that cannot be a deadline, from what it is and where it stands."""
         region = self.regions[mention.line - 1]
-        line = normalize_chars(self.lines[mention.line - 1])
-        before = line[max(0, mention.col - 6) : mention.col]
-        after = line[mention.end : mention.end + 8]
+        # A window of the line around the mention: a line of many thousand characters must not make
+        # each of its mentions read the whole line (that would be quadratic).
+        full = self._folded(mention.line)
+        low = max(0, mention.col - 400)
+        line = full[low : mention.end + 400]
+        col, end = mention.col - low, mention.end - low
+        before = line[max(0, col - 6) : col]
+        after = line[end : end + 8]
         written_year = _written_year(mention.text)
         if mention.kind == "document-number":
             # The report's own number stands in its head: alone on a short line, at the start of one,
             # or after 文号：; a number after 根据/按照 or inside 《》（） is one it cites.
-            whole_before = _PINYIN.sub("", line[: mention.col])
+            whole_before = _PINYIN.sub("", line[:col])
             cited = any(word in whole_before for word in _CITING) or bool(re.search(r"[《（(]", whole_before))
-            placed: bool = len(line.strip()) <= 40 or mention.col <= 12
+            placed: bool = len(line.strip()) <= 40 or mention.col <= 12  # (the column in the whole line)
             if re.search(r"文\s*号\s*[:：]?\s*\S{0,10}$", whole_before):
                 placed, cited = True, False
             own = region in ("head", "attachment", "furniture") and not cited and placed
@@ -761,7 +779,7 @@ class _Context:
         if region == "furniture" and mention.kind == "year" and written_year == self.year:
             return "not-a-deadline", "plan-year"
         if region == "furniture":
-            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：|]{0,3}[:：|\s]*$", line[: mention.col])
+            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：|]{0,3}[:：|\s]*$", line[:col])
             signed = label is not None and label[1] in ("成文", "印发", "发文", "生成")
             return "not-a-deadline", "signing-date" if signed else "other"
         if region == "signoff":
@@ -772,7 +790,7 @@ class _Context:
             return "not-a-deadline", "past-event"
         if mention.kind == "per-case":
             return "not-a-deadline", "per-case-limit"
-        whole_before = line[: mention.col]
+        whole_before = line[:col]
         prose = region == "body" or "。" in line or len(line.strip()) > 80  # not a title line
         book = whole_before.rfind("《")
         opened = book != -1 and whole_before.count("《") > whole_before.count("》")
@@ -780,14 +798,14 @@ class _Context:
         if opened and prose and any(w in lead_in for w in _CITING if w != "《"):
             return "not-a-deadline", "cited-document"  # 根据《…规划（2016-2035）》: the name of a document cited
         clause_before = re.split(r"[。；;，,]", whole_before)[-1]
-        clause_after = re.split(r"[。；;，,]", line[mention.end :])[0]
+        clause_after = re.split(r"[。；;，,]", line[end:])[0]
         names_a_document = re.search(r"的通知|的意见|的决定|办法|规定|规划|纲要", clause_after)
         if any(w in clause_before for w in _CITING[:4]) and names_a_document:
             return "not-a-deadline", "cited-document"  # 根据县政府关于2021年实施…的通知
         if mention.context == "from" and mention.kind in ("year", "years", "date"):
             since = "以来" in clause_after
             return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始
-        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[mention.end :])[0])
+        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
         if re.match(r"(?:上午|下午|晚上)", after) and told:
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
         if mention.kind in ("years", "period"):
@@ -852,9 +870,9 @@ class _Context:
             self._warn(mention, f"{mention.text}: {deadline.note}", f"{mention.text}：已修复（{deadline.note}）")
 
     def _warn(self, mention: Mention, english: str, chinese: str) -> None:
-        line = self.lines[mention.line - 1].strip()
-        self.warnings.append(f"{english} — in: {_sentence_around(line, mention)}")
-        self.warnings_zh.append(f"第{mention.line}行：{chinese} —— 原文：{_sentence_around(line, mention)}")
+        sentence = _sentence_around(self.lines[mention.line - 1], mention)
+        self.warnings.append(f"{english} — in: {sentence}")
+        self.warnings_zh.append(f"第{mention.line}行：{chinese} —— 原文：{sentence}")
 
     def account_the_rest(self) -> None:
         """Every mention not made a milestone: a reason it is not a deadline, or a person must look."""
@@ -976,10 +994,13 @@ def _written_year(text: str) -> int | None:
 
 
 def _sentence_around(line: str, mention: Mention) -> str:
-    """The sentence of a line that holds the mention (the whole line when short)."""
-    start = max((line.rfind(ch, 0, mention.col) for ch in _SENTENCE_END), default=-1) + 1
-    ends = [i for ch in _SENTENCE_END if (i := line.find(ch, mention.end)) != -1]
-    return line[start : (min(ends) + 1 if ends else len(line))].strip()
+    """The sentence of a line that holds the mention (at most 300 characters either side of it)."""
+    low = max(0, mention.col - 300)
+    start = max((line.rfind(ch, low, mention.col) for ch in _SENTENCE_END), default=-1)
+    start = low if start == -1 else start + 1
+    high = min(len(line), mention.end + 300)
+    ends = [i for ch in _SENTENCE_END if (i := line.find(ch, mention.end, high)) != -1]
+    return line[start : (min(ends) + 1 if ends else high)].strip()
 
 
 _LEADS_IN_BRACKETS = re.compile(

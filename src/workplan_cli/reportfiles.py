@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
@@ -9,17 +10,44 @@ from workplan_cli.errors import ReportImportError
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 
 
+MAX_REPORT_CHARS = 5_000_000  # a work plan is tens of thousands of characters; import reads in linear time
+
+
 def read_report(path: Path) -> tuple[str, str]:
-    """The report's text and how it was read (an encoding name, or "docx")."""
+    """The report's text and how it was read (an encoding name, or "docx").
+
+    Only a regular file is read (a FIFO or /dev/zero named as a report would never end), at most
+    MAX_REPORT_BYTES of it, and a text longer than MAX_REPORT_CHARS is refused.
+    """
+    import stat
+
     try:
-        if path.stat().st_size > MAX_REPORT_BYTES:
-            raise ReportImportError(f"{path}: larger than {MAX_REPORT_BYTES // 1024 // 1024} MiB; is it a report?")
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ReportImportError(
+                    f"{path}: not a regular file; give the report's .txt or .docx file",
+                    f"{path}：不是普通文件；请给出报告的 .txt 或 .docx 文件",
+                )
+            if info.st_size > MAX_REPORT_BYTES:
+                raise ReportImportError(
+                    f"{path}: larger than {MAX_REPORT_BYTES // 1024 // 1024} MiB; is it a report?",
+                    f"{path}：超过 {MAX_REPORT_BYTES // 1024 // 1024} MiB，这是报告吗？",
+                )
+            data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as err:
-        raise ReportImportError(f"{path}: cannot read: {err.strerror}") from None
+        raise ReportImportError(f"{path}: cannot read: {err.strerror}", f"{path}：无法读取：{err.strerror}") from None
     if path.suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
-        return _docx_text(path), "docx"
-    return decode_text(data, path)
+        text, how = _docx_text(path), "docx"
+    else:
+        text, how = decode_text(data, path)
+    if len(text) > MAX_REPORT_CHARS:
+        raise ReportImportError(
+            f"{path}: {len(text)} characters of text, more than {MAX_REPORT_CHARS}; is it a report?",
+            f"{path}：正文有 {len(text)} 个字符，超过 {MAX_REPORT_CHARS}，这是报告吗？",
+        )
+    return text, how
 
 
 def decode_text(data: bytes, path: Path) -> tuple[str, str]:
