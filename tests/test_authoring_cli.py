@@ -176,3 +176,34 @@ def test_rollover_with_commit_commits_the_new_plan_in_its_repository(
     assert "plan2025/workplan.yaml" in committed and "plan2025/2-1.yaml" in committed
     assert all(path.startswith("plan2025/") for path in committed)
     assert git(top, "status", "--porcelain") == ""
+
+
+def test_import_with_commit_into_a_new_repository_commits_the_whole_plan(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .conftest import SAMPLES
+
+    top = tmp_path / "office"
+    top.mkdir()
+    for name, value in (("NAME", "Office A"), ("EMAIL", "a@example.gov.cn")):
+        monkeypatch.setenv(f"GIT_AUTHOR_{name}", value)
+        monkeypatch.setenv(f"GIT_COMMITTER_{name}", value)
+    git(top, "init", "-q", "-b", "main")  # no commit yet
+    (top / "notes.txt").write_text("mine, staged\n", encoding="utf-8")
+    git(top, "add", "notes.txt")
+    report = SAMPLES / "reports" / "seed-2024-work-plan-report.txt"
+    result = invoke(["import", str(report), "--out", str(top / "plan"), "--commit"])
+    assert result.exit_code == 0, result.output
+    assert subjects(top) == ["导入 seed-2024-work-plan-report.txt：重点工作 14 项，节点 26 个"]
+    committed = git(top, "show", "--name-only", "--format=", "HEAD").split()
+    assert "plan/workplan.yaml" in committed and "plan/2-1.yaml" in committed and "notes.txt" not in committed
+    assert git(top, "status", "--porcelain") == "A  notes.txt\n"  # still staged, not committed
+
+
+def test_accept_with_commit(office: Path, invoke: Invoke) -> None:
+    edit(office / "2-1.yaml", "    done:\n", "    done:\n    done_requested: 2024-03-27\n")
+    git(office.parent, "commit", "-qam", "请求销号 2.1.1")
+    result = invoke(["accept", "2.1.1", "--commit", "--plan", str(office)])
+    assert result.exit_code == 0, result.output
+    assert subjects(office.parent)[0] == "确认销号 2.1.1（2024-03-27）"
+    assert git(office.parent, "status", "--porcelain") == ""

@@ -332,6 +332,12 @@ COMMIT_MESSAGES: dict[str, tuple[str, str]] = {
     "add.milestone": ("Add milestone {ids}", "新增节点 {ids}"),
     "add.initiative": ("Add initiative {ids}: {title}", "新增重点工作 {ids}：{title}"),
     "set": ("{ids} {field}: {old} -> {new}", "{ids} {field}：{old} → {new}"),
+    "import": (
+        "Import {report}: {initiatives} initiatives, {milestones} milestones",
+        "导入 {report}：重点工作 {initiatives} 项，节点 {milestones} 个",
+    ),
+    "ingest": ("Progress from returned forms: {ids}", "录入进展情况：{ids}"),
+    "accept": ("Accept closing {ids} ({day})", "确认销号 {ids}（{day}）"),
     "rollover": (
         "Plan {year}: {count} unfinished milestones carried over from {old_year}",
         "{year}年计划：结转{old_year}年未完成节点 {count} 项",
@@ -360,14 +366,23 @@ def commit_edit(plan: Plan, outcomes: Sequence[Outcome], kind: str, **fields: st
     """Commit the files the changed outcomes touched, and only those: (the new commit's id, its
     message), or None when nothing changed. Not in a git repository: GitError (exit 9)."""
     changed = [outcome for outcome in outcomes if outcome.changed]
-    if not changed:
+    ids = [o.milestone_id for o in changed]
+    return commit_files(plan.folder, plan.settings, [o.path for o in changed], kind, ids, **fields)
+
+
+def commit_files(
+    folder: Path, settings: PlanSettings, paths: Sequence[Path], kind: str, ids: Sequence[str] = (), **fields: str
+) -> tuple[str, str] | None:
+    """Commit ``paths`` (files an edit wrote, or a folder an import rewrote) with the message of
+    ``kind`` in the plan's language; (commit id, message), or None when there was nothing to commit.
+    A failure says the edit was made but not committed (GitError, exit 9)."""
+    if not paths:
         return None
-    message = commit_message(plan.settings, kind, [o.milestone_id for o in changed], **fields)
+    message = commit_message(settings, kind, ids, **fields)
     try:
-        repo = gitrepo.require_repository(plan.folder)
-        commit = gitrepo.commit_paths(repo, {o.path for o in changed}, message)
+        commit = gitrepo.commit_paths(gitrepo.require_repository(folder), paths, message)
     except GitError as failure:
-        files = ", ".join(sorted({str(o.path) for o in changed}))
+        files = ", ".join(sorted({str(path) for path in paths}))
         raise GitError(
             f"the edit was made ({files}) but not committed: {failure}",
             f"已修改（{files}），但未能提交：{failure.text('zh')}",

@@ -112,7 +112,7 @@ SETTINGS: tuple[Setting, ...] = (
         "commit",
         Kind.TRUE_FALSE,
         False,
-        "commit every edit to git (done, reopen, note, add, set), as if `--commit` were given",
+        "commit every edit to git (done, reopen, note, add, set, import, ingest, accept), as if `--commit` were given",
     ),
     Setting(
         "notify",

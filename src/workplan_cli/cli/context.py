@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from workplan_cli.actions import Outcome
-    from workplan_cli.model import Plan
+    from workplan_cli.model import Plan, PlanSettings
     from workplan_cli.pastplan import CommittedPlan
     from workplan_cli.schedule import Entry
     from workplan_cli.workcalendar import WorkCalendar
@@ -191,6 +191,25 @@ class AppContext:
         from workplan_cli.authoring import commit_edit
 
         made = commit_edit(plan, outcomes, kind, **fields)
+        if made is not None:
+            self.said_committed(*made)
+
+    def record_files(
+        self,
+        folder: Path,
+        settings: PlanSettings,
+        paths: Sequence[Path],
+        commit: bool | None,
+        kind: str,
+        ids: Sequence[str] = (),
+        **fields: str,
+    ) -> None:
+        """``record`` for commands that know the files they wrote rather than outcomes (import, ingest)."""
+        if not (settings.commit if commit is None else commit):
+            return
+        from workplan_cli.authoring import commit_files
+
+        made = commit_files(folder, settings, paths, kind, ids, **fields)
         if made is not None:
             self.said_committed(*made)
 

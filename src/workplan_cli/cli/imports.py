@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import console, handle_errors
+from workplan_cli.cli.options import CommitOption
 
 commands = typer.Typer()
 
@@ -32,6 +33,7 @@ def import_report(
     explain: Annotated[
         bool, typer.Option("--explain", help="Print the report with every date marked and what import made of it.")
     ] = False,
+    commit: CommitOption = None,
 ) -> None:
     """Turn a work-plan report into plan files: workplan.yaml and one file per initiative.
 
@@ -64,6 +66,20 @@ def import_report(
         console().print(draft_table(result.draft))
         for line in result.accounting(lang):
             console().print(Text(line))
+    if result.written:
+        from workplan_cli.settings import load_settings
+
+        initiatives = result.draft.initiatives
+        run.record_files(
+            out,
+            load_settings(out),
+            [out],
+            commit,
+            "import",
+            report=report.name,
+            initiatives=str(len(initiatives)),
+            milestones=str(sum(len(i.milestones) for i in initiatives)),
+        )
     err = console(stderr=True)
     warnings = result.draft.warnings_zh if lang == "zh" else result.draft.warnings
     prefix = "workplan：警告：" if lang == "zh" else "workplan: warning: "

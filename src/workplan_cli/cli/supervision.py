@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
-from workplan_cli.cli.options import AsOfOption, PlanOption
+from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption
 
 commands = typer.Typer()
 
@@ -102,6 +102,7 @@ def ingest(
         bool,
         typer.Option("--accept", help="Close (销号) the milestones whose units asked, instead of recording a request."),
     ] = False,
+    commit: CommitOption = None,
 ) -> None:
     """Read returned progress forms, show what changes, and with --yes write the entries as progress notes.
 
@@ -122,6 +123,8 @@ def ingest(
             (err if to_stderr else out).print(line)
         changed = apply_ingest(planned.writes) if yes else []
     out.print(ingest_outcome(planned, changed, written=yes, lang=run.lang))
+    ids = [write.change.milestone_id for write in planned.writes if write.initiative.file in changed]
+    run.record_files(loaded.folder, loaded.settings, changed, commit, "ingest", ids)
     refusal = _refusal(planned)
     if refusal is not None:
         raise refusal
@@ -148,6 +151,7 @@ def accept(
     ctx: typer.Context,
     item_id: Annotated[str, typer.Argument(metavar="ID", help="A milestone with a 销号 request (done_requested).")],
     plan: PlanOption = None,
+    commit: CommitOption = None,
 ) -> None:
     """Accept a unit's 销号 request: the milestone is done on the day the unit asked for.
 
@@ -162,6 +166,7 @@ def accept(
     with run.editing(plan) as loaded:
         path, milestone, day = accept_request(loaded, item_id)
     console().print(Text(tr("accept.done", run.lang, id=milestone.id, date=day.isoformat(), path=path), style="green"))
+    run.record_files(loaded.folder, loaded.settings, [path], commit, "accept", [milestone.id], day=day.isoformat())
 
 
 @commands.command()
