@@ -72,3 +72,23 @@ def test_the_digest_in_three_colours(invoke: Invoke, repository: Path) -> None:
         ("#f9a825", "2 behind schedule"),  # yellow: 3.2.1 at 40 % and 2.3.1 at 70 %, 94 % of their time gone
         ("#1565c0", "4 due within 14 days"),  # blue: the four still open of the six due June 30
     ]
+
+
+def test_group_robot_messages_in_three_colours(repository: Path) -> None:
+    from workplan_cli.digest import build_digest
+    from workplan_cli.notify.messages import DISC
+    from workplan_cli.notify.notice import BLUE, GREEN, RED, YELLOW, digest_notice
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.schedule import schedule
+    from workplan_cli.views.digest_render import ZH
+
+    plan = load_plan(repository, use_cache=False)
+    digest = build_digest(plan.settings.title, schedule(plan, date(2024, 6, 20)), date(2024, 6, 20), 14)
+    notice = digest_notice(digest, ZH, "zh", None)
+    assert [(s.colour, s.heading) for s in notice.sections] == [
+        (RED, "逾期 1 项"),
+        (YELLOW, "欠进度 2 项"),
+        (BLUE, "14 天内到期 4 项"),
+        (GREEN, "过去一周完成 1 项"),
+    ]
+    assert notice.colour == RED and DISC[BLUE] == "🔵"

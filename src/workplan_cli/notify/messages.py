@@ -1,8 +1,8 @@
 """Request bodies each robot accepts, split under its size limit without cutting a line. Pure.
 
 WeCom markdown, DingTalk markdown and a Feishu card by default; plain text with ``format: text``.
-The three colours are a coloured disc at the start of every counted figure and item line (🔴 🟡
-🟢, which every client shows) and, where the markup has colour, the platform's own colour too.
+The colours are a coloured disc at the start of every counted figure and item line (🔴 🟡 🔵 🟢,
+which every client shows) and, where the markup has colour, the platform's own colour too.
 Text from plan files never acts as markup or a mention: the characters that would (< > * ` [ ] ~
 &) are shown as their full-width forms, and line breaks inside it as spaces.
 """
@@ -16,13 +16,13 @@ from typing import Any, ClassVar
 
 from workplan_cli.i18n import tr
 from workplan_cli.model import Owner
-from workplan_cli.notify.notice import GREEN, RED, YELLOW, Item, Notice, Section
+from workplan_cli.notify.notice import BLUE, GREEN, RED, YELLOW, Item, Notice, Section
 from workplan_cli.notify.platforms import DINGTALK, FEISHU, WECOM, Platform
 from workplan_cli.views.literal import literal
 
 Body = dict[str, Any]
 
-DISC = {RED: "🔴", YELLOW: "🟡", GREEN: "🟢"}
+DISC = {RED: "🔴", YELLOW: "🟡", BLUE: "🔵", GREEN: "🟢"}
 _MARKUP = str.maketrans(
     {"<": "＜", ">": "＞", "*": "＊", "`": "｀", "[": "［", "]": "］", "~": "～", "&": "＆", "\n": " ", "\r": " "}
 )
@@ -115,7 +115,8 @@ class _Style:
 class _WeComMarkdown(_Style):
     platform = WECOM
     counts_content = True
-    _COLOUR: ClassVar = {RED: "warning", YELLOW: "comment", GREEN: "info"}  # the three WeCom markdown has
+    # The three WeCom markdown has (orange-red, grey, green): yellow and blue share grey; the disc tells them apart.
+    _COLOUR: ClassVar = {RED: "warning", YELLOW: "comment", BLUE: "comment", GREEN: "info"}
 
     def head_lines(self, label: str) -> list[str]:
         counts = " · ".join(
@@ -226,7 +227,7 @@ class _DingTalkText(_DingTalk):
 class _FeishuCard(_Style):
     platform = FEISHU
     counts_content = False
-    _COLOUR: ClassVar = {RED: "red", YELLOW: "orange", GREEN: "green"}  # lark_md <font> colours
+    _COLOUR: ClassVar = {RED: "red", YELLOW: "orange", BLUE: "blue", GREEN: "green"}  # lark_md <font> colours
 
     @property
     def limit(self) -> int:
@@ -249,7 +250,7 @@ class _FeishuCard(_Style):
         return "".join(f" <at id={safe(c.feishu)}></at>" for c in contacts if c.feishu)
 
     def body(self, lines: Sequence[str], contacts: Sequence[Owner], label: str) -> Body:
-        template = {RED: "red", YELLOW: "yellow", GREEN: "green"}[self.notice.colour]
+        template = {RED: "red", YELLOW: "yellow", BLUE: "blue", GREEN: "green"}[self.notice.colour]
         return {
             "msg_type": "interactive",
             "card": {

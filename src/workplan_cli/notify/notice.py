@@ -1,7 +1,8 @@
 """What a group message says, before any platform's markup: counts first, then the items. Pure.
 
-A digest becomes overdue (red), due (yellow) and closed this week (green); a reminder becomes
-what turned overdue today (red) and what entered the warning window today (yellow).
+A digest becomes overdue (red), behind schedule (yellow, 欠进度, when some milestone is), due soon
+(blue) and closed this week (green): the office's three colours (三色督办) and green for what is done.
+A reminder becomes what turned overdue today (red) and what entered the warning window today (blue).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from workplan_cli.model import Owner
 from workplan_cli.schedule import Entry
 from workplan_cli.views.digest_render import Labels, deadline_text, standing
 
-RED, YELLOW, GREEN = "red", "yellow", "green"
+RED, YELLOW, BLUE, GREEN = "red", "yellow", "blue", "green"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ class Notice:
     def colour(self) -> str:
         """The most urgent colour present: a Feishu card's header takes it."""
         present = {item.colour for section in self.sections for item in section.items}
-        return next((c for c in (RED, YELLOW) if c in present), GREEN)
+        return next((c for c in (RED, YELLOW, BLUE) if c in present), GREEN)
 
     @property
     def is_empty(self) -> bool:
@@ -108,11 +109,15 @@ def digest_notice(digest: Digest, labels: Labels, lang: str, contacts: Mapping[s
     counts = [Count(RED, labels.overdue.format(n=len(digest.overdue)))]
     if digest.newly_overdue:
         counts.append(Count(RED, labels.newly_overdue.format(n=len(digest.newly_overdue))))
-    counts.append(Count(YELLOW, labels.due.format(n=len(digest.due), window=digest.window)))
+    behind = labels.behind.format(n=len(digest.behind))
+    if digest.behind:  # needs a reported percent: shown once some milestone is behind schedule
+        counts.append(Count(YELLOW, behind))
+    counts.append(Count(BLUE, labels.due.format(n=len(digest.due), window=digest.window)))
     counts.append(Count(GREEN, labels.closed.format(n=len(digest.closed))))
     sections = (
         Section(RED, counts[0].text, tuple(_item(e, RED, labels, contacts) for e in digest.overdue)),
-        Section(YELLOW, labels.due.format(n=len(digest.due), window=digest.window), _items(digest.due, YELLOW, labels)),
+        *([Section(YELLOW, behind, _items(digest.behind, YELLOW, labels))] if digest.behind else []),
+        Section(BLUE, labels.due.format(n=len(digest.due), window=digest.window), _items(digest.due, BLUE, labels)),
         Section(GREEN, labels.closed.format(n=len(digest.closed)), _items(digest.closed, GREEN, labels)),
     )
     heading = labels.heading.format(as_of=digest.as_of.isoformat())
@@ -141,10 +146,10 @@ def remind_notice(
     return Notice(
         title=tr("notify.remind_title", lang, as_of=today.isoformat()),
         plan_title=clip(title),
-        counts=(Count(RED, overdue_heading), Count(YELLOW, due_heading)),
+        counts=(Count(RED, overdue_heading), Count(BLUE, due_heading)),
         sections=(
             Section(RED, overdue_heading, tuple(_item(e, RED, labels, contacts) for e in became_overdue)),
-            Section(YELLOW, due_heading, _items(entered_window, YELLOW, labels)),
+            Section(BLUE, due_heading, _items(entered_window, BLUE, labels)),
         ),
         nothing=tr("notify.nothing_today", lang),
         lang=lang,
