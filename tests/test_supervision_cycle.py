@@ -115,10 +115,14 @@ def test_collect_fill_ingest_show_and_chase_with_real_files(invoke: Invoke, tmp_
     preview = invoke(["ingest", *returned, "--plan", str(plan), "--as-of", "2024-06-26"])
     assert preview.exit_code == 0, preview.output
     assert "4 progress entries to write; nothing written yet" in preview.stdout
+    assert "2.1.1: evidence '方案.pdf' is not in plan/evidence/ yet" in preview.stderr
     assert git(repo, "status", "--porcelain") == ""
+    (plan / "evidence" / "2024-06").mkdir(parents=True)
+    (plan / "evidence" / "2024-06" / "方案.pdf").write_bytes(b"%PDF-1.4\n")
 
     ingested = invoke(["ingest", *returned, "--plan", str(plan), "--as-of", "2024-06-26", "--yes"])
     assert ingested.exit_code == 0, ingested.output
+    assert "evidence" not in ingested.stderr  # found under plan/evidence/ now
     assert "wrote 4 progress entries into 2 file(s)" in ingested.stdout
 
     # git diff touches only the answered milestones' lines, in the files holding them.

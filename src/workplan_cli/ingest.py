@@ -10,7 +10,7 @@ ingested) is refused whole. ``apply_ingest`` writes through ``editing``: byte-mi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -58,6 +58,7 @@ class IngestPlan:
     writes: list[Planned] = field(default_factory=list)
     unchanged: list[Skipped] = field(default_factory=list)
     conflicts: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)  # written all the same: evidence not found yet
     refused: list[tuple[Path, list[FormProblem]]] = field(default_factory=list)
     forms: list[tuple[Path, str, str]] = field(default_factory=list)  # (file, unit, period) accepted for reading
 
@@ -83,9 +84,16 @@ def _same_answer(note: Note, row: FormRow) -> bool:
 
 
 def plan_ingest(
-    plan: Plan, entries: Sequence[Entry], forms: Sequence[ReturnedForm], today: date, *, accept: bool = False
+    plan: Plan,
+    entries: Sequence[Entry],
+    forms: Sequence[ReturnedForm],
+    today: date,
+    *,
+    accept: bool = False,
+    evidence: Collection[str] | None = None,
 ) -> IngestPlan:
-    """What ingesting ``forms`` would do. ``entries``: the plan scheduled as of ``today``."""
+    """What ingesting ``forms`` would do. ``entries``: the plan scheduled as of ``today``; ``evidence``:
+    the files under plan/evidence/ (relative paths), to warn of named evidence not there yet."""
     result = IngestPlan()
     by_id = {entry.milestone.id: entry for entry in entries}
     claimed: dict[str, Path] = {}  # milestone+unit+period -> the form that answers it, across forms
@@ -186,7 +194,24 @@ def plan_ingest(
         result.writes += writes
         result.unchanged += unchanged
         result.conflicts += conflicts
+        if evidence is not None:
+            result.warnings += [w for item in writes for w in _missing_evidence(item, evidence)]
     return result
+
+
+def _missing_evidence(item: Planned, present: Collection[str]) -> list[Skipped]:
+    """Evidence named as a file (not a link) that is not under plan/evidence/."""
+    return [
+        Skipped(
+            item.form,
+            item.row.cell("evidence"),
+            item.milestone.id,
+            f"{item.milestone.id}: evidence {name!r} is not in plan/evidence/ yet; put the file there, or give a link",
+            f"{item.milestone.id}：佐证材料 {name!r} 尚未放入 plan/evidence/；请放入该文件，或填写链接",
+        )
+        for name in item.row.evidence
+        if "://" not in name and name not in present and not any(Path(p).name == name for p in present)
+    ]
 
 
 def _date_problems(row: FormRow, plan: Plan, today: date) -> list[FormProblem]:

@@ -106,9 +106,7 @@ def load_initiative(
 
 def _roles(reader: NodeReader, fields: Fields) -> dict[str, Any]:
     """lead, co_units (text or a list), leader; names interned, as a plan repeats a few dozen units."""
-    co_units = reader.text_list(fields["co_units"], "'co_units'") if "co_units" in fields else ()
-    if len(co_units) == 1:  # written as a report writes it: 法制科、财务科
-        co_units = tuple(unit.strip() for unit in re.split(r"[、，,；;]", co_units[0]) if unit.strip())
+    co_units = reader.unit_list(fields, "co_units", "'co_units'")
     return {
         "lead": sys.intern(reader.text(fields, "lead") or ""),
         "co_units": tuple(sys.intern(unit) for unit in co_units),

@@ -305,9 +305,7 @@ def _assign(reader: NodeReader, node: yaml.Node | None) -> dict[str, Roles]:
         fields = reader.mapping(value, f"assign: {item_id}", ("lead", "co_units", "leader"))
         if fields is None:
             continue
-        co_units = reader.text_list(fields["co_units"], f"assign: {item_id}: co_units") if "co_units" in fields else ()
-        if len(co_units) == 1:  # written as a report writes it: 法制科、财务科
-            co_units = tuple(unit.strip() for unit in re.split(r"[、，,；;]", co_units[0]) if unit.strip())
+        co_units = reader.unit_list(fields, "co_units", f"assign: {item_id}: co_units")
         lead, leader = reader.text(fields, "lead") or "", reader.text(fields, "leader") or ""
         assigned[item_id] = Roles(lead, co_units, leader)
     return assigned

@@ -360,6 +360,13 @@ class NodeReader:
             return []
         return list(node.value)
 
+    def unit_list(self, fields: Fields, key: str, what: str) -> tuple[str, ...]:
+        """Units (co_units): a list, or one line as a report writes it (法制科、财务科)."""
+        units = self.text_list(fields[key], what) if key in fields else ()
+        if len(units) == 1:
+            units = tuple(unit.strip() for unit in re.split(r"[、，,；;]", units[0]) if unit.strip())
+        return units
+
     def text_list(self, node: yaml.Node, what: str) -> tuple[str, ...]:
         """A single address or a list of them."""
         if isinstance(node, yaml.ScalarNode):

@@ -115,8 +115,15 @@ def ingest(
     run = AppContext.of(ctx)
     with run.editing(plan, writes=yes) as loaded:  # judged under the lock the writes hold
         today = run.today(loaded, as_of)
+        folder = loaded.folder / "evidence"
+        present = {str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else set()
         planned = plan_ingest(
-            loaded, run.schedule(loaded, today, None, None), [read_form(f) for f in files], today, accept=accept
+            loaded,
+            run.schedule(loaded, today, None, None),
+            [read_form(f) for f in files],
+            today,
+            accept=accept,
+            evidence=present,
         )
         out, err = console(), console(stderr=True)
         for line, to_stderr in ingest_lines(planned, run.lang):

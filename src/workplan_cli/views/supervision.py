@@ -27,6 +27,8 @@ def ingest_lines(planned: IngestPlan, lang: str) -> list[tuple[Text, bool]]:
         lines += [
             (text(f"{path}:{p.text(lang)}" if p.cell else f"{path}: {p.text(lang)}", "red"), True) for p in problems
         ]
+    for warning in planned.warnings:
+        lines.append((text(tr("warning", lang, message=warning.text(lang)), "yellow"), True))
     for conflict in planned.conflicts:
         lines.append((text(tr("ingest.conflict", lang, message=conflict.text(lang)), "yellow"), True))
     for item in planned.writes:
