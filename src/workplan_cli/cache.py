@@ -79,7 +79,7 @@ def cache_folder(env: Mapping[str, str]) -> Path | None:
     base = env.get("XDG_CACHE_HOME") or ""
     if base and Path(base).is_absolute():
         return Path(base) / "workplan"
-    home = env.get("HOME") or ""
+    home = env.get("HOME") or (env.get("USERPROFILE", "") if os.name == "nt" else "")
     if not home or not Path(home).is_absolute() or not Path(home).is_dir():
         return None
     return Path(home) / ".cache" / "workplan"
@@ -120,7 +120,7 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tup
         with open(fd, "rb") as stream:
             info = os.fstat(stream.fileno())
             # Only the user's own regular file, writable by nobody else: a pickle is code.
-            if not stat.S_ISREG(info.st_mode) or not _owned(info) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            if not stat.S_ISREG(info.st_mode) or not _owned(info) or _others_can_write(info):
                 return {}
             if stream.read(len(MAGIC)) != MAGIC:
                 return {}
@@ -139,6 +139,12 @@ def _owned(info: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or info.st_uid == os.getuid()
 
 
+def _others_can_write(info: os.stat_result) -> bool:
+    """By the POSIX mode bits; Windows reports every file as 0o666 and guards the user's
+    profile folder (where the cache is) by ACLs instead."""
+    return os.name == "posix" and bool(info.st_mode & (stat.S_IWGRP | stat.S_IWOTH))
+
+
 def _own_folder(folder: Path) -> bool:
     """The cache folder is a real folder of the user's, writable by nobody else: otherwise another
     user could put a file there for us to unpickle."""
@@ -146,7 +152,7 @@ def _own_folder(folder: Path) -> bool:
         info = os.lstat(folder)
     except OSError:
         return False
-    return stat.S_ISDIR(info.st_mode) and _owned(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return stat.S_ISDIR(info.st_mode) and _owned(info) and not _others_can_write(info)
 
 
 def clock_ns() -> int:
