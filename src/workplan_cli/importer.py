@@ -314,6 +314,8 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
             initiative_id = f"{number}.{item}"
             draft = DraftInitiative(initiative_id, heading.text, item_title.text or title, item_text.text)
             draft.set_milestones(*context.milestones(initiative_id, item_title, item_body))
+            if not draft.milestones:  # a heading whose text was cut off: the work itself, ongoing
+                draft.milestones = [DraftMilestone(f"{initiative_id}.1", None, draft.title)]
             initiatives.append(draft)
     context.account_the_rest()
     plan = DraftPlan(
@@ -867,7 +869,18 @@ class _Context:
         mention.fate, mention.due, mention.start = "deadline", deadline.due, deadline.start
         if deadline.note:
             mention.repaired = deadline.note
-            self._warn(mention, f"{mention.text}: {deadline.note}", f"{mention.text}：已修复（{deadline.note}）")
+            if deadline.start is None and deadline.due is not None:
+                # The plan gets the date written in full, so it reads without a repair (and `check`
+                # has nothing to confirm); the report's own wording stays in the initiative's text.
+                due = deadline.due
+                year = f"{due.year}年" if _written_year(mention.text) is not None else ""
+                before = "前" if re.search(r"(?:前|之前|以前)$", normalize_chars(mention.text)) else ""
+                milestone.phrase = f"{year}{due.month}月{due.day}日{before}"
+            self._warn(
+                mention,
+                f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
+                f"{mention.text}：已修复（{deadline.note}），计划中写作 {milestone.phrase}",
+            )
 
     def _warn(self, mention: Mention, english: str, chinese: str) -> None:
         sentence = _sentence_around(self.lines[mention.line - 1], mention)
