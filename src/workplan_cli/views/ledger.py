@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -113,6 +114,37 @@ def ledger_rows(entries: Sequence[Entry]) -> list[tuple[str, list[str], Status]]
     return rows
 
 
+# What fits across A4 landscape (277 mm between 10 mm margins) at a readable scale: a column width
+# unit is about 1.9 mm of the default font, so 200 units print at about 75 % (10.5 pt text at 7.5 pt
+# is still legible; the office ledgers seen in the wild print at 70-85 %).
+PAGE_UNITS = 200
+BODY_FONT = 10  # pt
+LINE_HEIGHT = 13.5  # pt per line of 10 pt text, CJK fonts being taller than Latin ones
+CJK_UNITS = 1.8  # a 10 pt Chinese character in column width units (measured in LibreOffice: about 1.75)
+
+
+def fit_widths(widths: dict[str, float], floors: dict[str, float], budget: float = PAGE_UNITS) -> dict[str, float]:
+    """Column widths within ``budget``: each column gives up room in proportion to what it has above
+    its floor (its header's width), so the wide text columns narrow first and a 序号 keeps its width."""
+    total = sum(widths.values())
+    if total <= budget:
+        return dict(widths)
+    spare = sum(widths[name] - floors[name] for name in widths)
+    cut = min(1.0, (total - budget) / spare) if spare else 0.0
+    return {name: widths[name] - (widths[name] - floors[name]) * cut for name in widths}
+
+
+def lines_needed(value: str, width: float) -> int:
+    """Lines a cell's 10 pt text wraps to in a column ``width`` units wide: a Chinese character takes
+    about 1.8 units, a Latin one 1. Rounded up, so a row is never too short for its text."""
+    room = max(1.0, width - 1.0)  # the cell's inner margins
+    total = 0
+    for line in value.split("\n") if value else [""]:
+        units = sum(CJK_UNITS if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in line)
+        total += max(1, math.ceil(units / room))
+    return total
+
+
 def display_width(text: str) -> int:
     """Columns a text takes in a spreadsheet: a Chinese character is about two Latin ones."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -143,6 +175,7 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.page import PageMargins
     from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
@@ -166,9 +199,17 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
 
-    widths = {name: display_width(name) + 2 for name in COLUMNS}
+    floors: dict[str, float] = {name: max(6, display_width(name) + 2) for name in COLUMNS}
+    widths: dict[str, float] = dict(floors)
+    body = Font(size=BODY_FONT)
+    rows = ledger_rows(entries)
+    for _, cells, _ in rows:
+        for name, value in zip(COLUMNS, cells, strict=True):
+            longest = max((display_width(line) for line in value.split("\n")), default=0)
+            widths[name] = max(widths[name], min(longest + 2, _WIDTH_LIMITS[name]))
+    widths = fit_widths(widths, floors)
     current_section = None
-    for section, cells, status in ledger_rows(entries):
+    for section, cells, status in rows:
         if section != current_section:
             current_section = section
             sheet.append([section])
@@ -178,13 +219,15 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
             sheet.cell(row, 1).fill = PatternFill("solid", fgColor="EDEDED")
         sheet.append(cells)
         row = sheet.max_row
-        for column, value in enumerate(cells, 1):
+        for column in range(1, len(cells) + 1):
             cell = sheet.cell(row, column)
             cell.alignment = wrap
             cell.border = border
-            name = COLUMNS[column - 1]
-            longest = max((display_width(line) for line in value.split("\n")), default=0)
-            widths[name] = max(widths[name], min(longest + 2, _WIDTH_LIMITS[name]))
+            cell.font = body
+        # Spreadsheet programs do not grow a row for wrapped text when they open a file (LibreOffice
+        # prints one line and cuts the rest): the height is set from the longest wrapped cell.
+        lines = max(lines_needed(value, widths[name]) for name, value in zip(COLUMNS, cells, strict=True))
+        sheet.row_dimensions[row].height = lines * LINE_HEIGHT + 4
         status_cell = sheet.cell(row, len(COLUMNS))
         status_cell.fill = PatternFill("solid", fgColor=STATUS_FILL[status])
         status_cell.alignment = Alignment(horizontal="center", vertical="top")
@@ -199,6 +242,7 @@ def to_xlsx(settings: PlanSettings, entries: Sequence[Entry], as_of: date) -> by
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
+    sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.5, header=0.2, footer=0.2)
     _text_only(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
