@@ -207,3 +207,32 @@ def test_accept_with_commit(office: Path, invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     assert subjects(office.parent)[0] == "确认销号 2.1.1（2024-03-27）"
     assert git(office.parent, "status", "--porcelain") == ""
+
+
+def test_without_git_on_path_log_and_commit_are_exit_9_saying_so(
+    office: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    empty = tmp_path / "no-programs"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    result = invoke(["log", "--plan", str(office)])
+    assert result.exit_code == 9 and "git is not installed" in result.stderr
+    done = invoke(["done", "2.1.1", "--on", "2024-03-28", "--commit", "--plan", str(office)])
+    assert done.exit_code == 9 and "the edit was made" in done.stderr and "git is not installed" in done.stderr
+
+
+def test_log_after_two_clones_merged_tells_each_close_with_its_author(
+    office: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    top = office.parent
+    git(tmp_path, "clone", "-q", str(top), "b")
+    assert invoke(["done", "2.1.1", "--on", "2024-03-28", "--commit", "--plan", str(office)]).exit_code == 0
+    clone = tmp_path / "b"
+    git(clone, "-c", "user.name=Office B", "-c", "user.email=b@example.gov.cn", "commit", "-q", "--allow-empty",
+        "-m", "start")  # fmt: skip
+    assert invoke(["done", "2.1.2", "--on", "2024-06-25", "--plan", str(clone / "plan")]).exit_code == 0
+    git(clone, "commit", "-qam", "销号 2.1.2（2024-06-25）", "--author", "Office B <b@example.gov.cn>")
+    git(top, "pull", "-q", "--no-rebase", "--no-edit", str(clone), "main")
+    history = json.loads(invoke(["log", "2.1", "--json", "--plan", str(office)]).stdout)
+    closes = {(c["id"], entry["author"]) for entry in history for c in entry["changes"] if c["change"] == "closed"}
+    assert closes == {("2.1.1", "Office A"), ("2.1.2", "Office B")}
