@@ -174,7 +174,7 @@ def rollover(
     """
     from rich.text import Text
 
-    from workplan_cli.i18n import tr
+    from workplan_cli.i18n import Msg, tr
     from workplan_cli.rollover import commit_rolled_plan, roll_over, write_rolled_plan
 
     run = AppContext.of(ctx)
@@ -182,7 +182,7 @@ def rollover(
     rolled = roll_over(loaded, year, as_of=run.today(loaded, as_of))
     write_rolled_plan(rolled, out)
     carried, behind = len(rolled.carried), len(rolled.left_behind)
-    console().print(Text(tr("rollover.wrote", run.lang, path=out, carried=carried, behind=behind)))
+    console().print(Text(tr(Msg.ROLLOVER_WROTE, run.lang, path=out, carried=carried, behind=behind)))
     if commit if commit is not None else loaded.settings.commit:
         made = commit_rolled_plan(rolled, out, loaded.settings)
         if made is not None:

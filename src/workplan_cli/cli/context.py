@@ -174,13 +174,13 @@ class AppContext:
         """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""
         if not plan.problems:
             return
-        from workplan_cli.i18n import TEXT
+        from workplan_cli.i18n import TEXT, Msg
         from workplan_cli.views.terminal import problem_lines
 
         err = console(stderr=True)
         for line in problem_lines(plan.problems, self.lang):
             err.print(line)
-        english, chinese = TEXT["problems"]
+        english, chinese = TEXT[Msg.PROBLEMS]
         count = len(plan.problems)
         raise PlanProblemsError(english.format(n=count), chinese.format(n=count))
 
@@ -216,9 +216,9 @@ class AppContext:
     def said_committed(self, commit: str, message: str) -> None:
         from rich.text import Text
 
-        from workplan_cli.i18n import tr
+        from workplan_cli.i18n import Msg, tr
 
-        said = tr("commit.made", self.lang, commit=commit[:10], message=message)
+        said = tr(Msg.COMMIT_MADE, self.lang, commit=commit[:10], message=message)
         console(stderr=True).print(Text(said, style="green"))
 
     def write_output(self, target: Path, data: bytes) -> None:
@@ -229,11 +229,11 @@ class AppContext:
             return
         from rich.text import Text
 
-        from workplan_cli.i18n import tr
+        from workplan_cli.i18n import Msg, tr
         from workplan_cli.safewrite import atomic_replace
 
         atomic_replace(target, data)
-        console(stderr=True).print(Text(tr("wrote", self.lang, path=target)))
+        console(stderr=True).print(Text(tr(Msg.WROTE, self.lang, path=target)))
 
 
 def parse_day(value: str, flag: str) -> date:

@@ -134,11 +134,11 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
     """What happened to each digest, on stderr; a failure ends the run with its exit code."""
     from rich.text import Text
 
-    from workplan_cli.i18n import tr
+    from workplan_cli.i18n import Msg, tr
 
     err = console(stderr=True)
     for warning in report.warnings:
-        err.print(Text(tr("warning", lang, message=warning), style="yellow"))
+        err.print(Text(tr(Msg.WARNING, lang, message=warning), style="yellow"))
     for line in report.sent + report.skipped:
         err.print(Text(line, style="green"))
     failure = report.failure()
@@ -150,7 +150,7 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
                 import traceback
 
                 traceback.print_exception(failed.__cause__ or failed)
-            err.print(Text(tr("error", lang, message=failed.text(lang)), style="red"))
+            err.print(Text(tr(Msg.ERROR, lang, message=failed.text(lang)), style="red"))
     raise failure
 
 

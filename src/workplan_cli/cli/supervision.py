@@ -48,7 +48,7 @@ def collect(
 
     from workplan_cli.errors import DeliveryError, UsageError
     from workplan_cli.forms import collect as make_forms
-    from workplan_cli.i18n import tr
+    from workplan_cli.i18n import Msg, tr
     from workplan_cli.safewrite import atomic_replace
     from workplan_cli.supervision import month_of, parse_period
 
@@ -62,12 +62,12 @@ def collect(
     chosen = parse_period(period) if period else month_of(today)
     made = make_forms(loaded.settings, run.schedule(loaded, today, None, None), chosen, today, unit)
     if not made:
-        console().print(Text(tr("collect.none", run.lang, period=chosen.label)))
+        console().print(Text(tr(Msg.COLLECT_NONE, run.lang, period=chosen.label)))
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for form in made:
             atomic_replace(out / form.file_name, form.data)
-            console().print(Text(tr("collect.wrote", run.lang, path=out / form.file_name, n=form.milestones)))
+            console().print(Text(tr(Msg.COLLECT_WROTE, run.lang, path=out / form.file_name, n=form.milestones)))
     if by_email and made:
         from workplan_cli.formmail import send_forms
 
@@ -76,12 +76,14 @@ def collect(
         )
         err = console(stderr=True)
         for line in report.sent:
-            err.print(Text(tr("collect.sent", run.lang, line=line), style="green"))
+            err.print(Text(tr(Msg.COLLECT_SENT, run.lang, line=line), style="green"))
         if report.unreachable:
             units = "、".join(report.unreachable)
-            err.print(Text(tr("warning", run.lang, message=tr("collect.unreachable", run.lang, units=units)), "yellow"))
+            err.print(
+                Text(tr(Msg.WARNING, run.lang, message=tr(Msg.COLLECT_UNREACHABLE, run.lang, units=units)), "yellow")
+            )
         for failed in report.failed:
-            err.print(Text(tr("error", run.lang, message=failed.text(run.lang)), style="red"))
+            err.print(Text(tr(Msg.ERROR, run.lang, message=failed.text(run.lang)), style="red"))
         if report.failed:
             raise DeliveryError(
                 f"{len(report.failed)} of {len(made)} forms not delivered",
@@ -166,13 +168,15 @@ def accept(
     """
     from rich.text import Text
 
-    from workplan_cli.i18n import tr
+    from workplan_cli.i18n import Msg, tr
     from workplan_cli.ingest import accept_request
 
     run = AppContext.of(ctx)
     with run.editing(plan) as loaded:
         path, milestone, day = accept_request(loaded, item_id)
-    console().print(Text(tr("accept.done", run.lang, id=milestone.id, date=day.isoformat(), path=path), style="green"))
+    console().print(
+        Text(tr(Msg.ACCEPT_DONE, run.lang, id=milestone.id, date=day.isoformat(), path=path), style="green")
+    )
     run.record_files(loaded.folder, loaded.settings, [path], commit, "accept", [milestone.id], day=day.isoformat())
 
 

@@ -166,7 +166,7 @@ def check(ctx: typer.Context, plan: PlansOption = None) -> None:
     from rich.text import Text
 
     from workplan_cli.errors import PlanProblemsError
-    from workplan_cli.i18n import TEXT, tr
+    from workplan_cli.i18n import TEXT, Msg, tr
     from workplan_cli.schedule import done_after
     from workplan_cli.views.literal import literal
 
@@ -176,13 +176,15 @@ def check(ctx: typer.Context, plan: PlansOption = None) -> None:
     count = sum(len(i.milestones) for i in loaded.initiatives)
     out = console()
     if not problems:
-        summary = tr("check.ok", run.lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count)
+        summary = tr(
+            Msg.CHECK_OK, run.lang, folder=loaded.folder, initiatives=len(loaded.initiatives), milestones=count
+        )
         out.print(Text(summary, style="green"))
         return
     for problem in problems:
         out.print(Text(literal(problem.text(run.lang))))
     files = len({p.path for p in problems})
-    english, chinese = TEXT["check.failed"]
+    english, chinese = TEXT[Msg.CHECK_FAILED]
     raise PlanProblemsError(
         english.format(problems=len(problems), files=files),
         chinese.format(problems=len(problems), files=files),

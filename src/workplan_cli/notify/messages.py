@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Owner
 from workplan_cli.notify.notice import BLUE, GREEN, RED, YELLOW, Item, Notice, Section
 from workplan_cli.notify.platforms import DINGTALK, FEISHU, WECOM, Platform
@@ -71,7 +71,7 @@ class _Style:
         return [f"{safe(self.notice.title)}{label}", safe(self.notice.plan_title), counts]
 
     def section(self, section: Section, continued: bool) -> str:
-        more = tr("notify.continued", self.lang) if continued else ""
+        more = tr(Msg.NOTIFY_CONTINUED, self.lang) if continued else ""
         return f"■ {DISC[section.colour]} {safe(section.heading)}{more}"
 
     def item(self, item: Item) -> str:
@@ -125,7 +125,7 @@ class _WeComMarkdown(_Style):
         return [f"**{safe(self.notice.title)}{label}**", safe(self.notice.plan_title), counts]
 
     def section(self, section: Section, continued: bool) -> str:
-        more = tr("notify.continued", self.lang) if continued else ""
+        more = tr(Msg.NOTIFY_CONTINUED, self.lang) if continued else ""
         return f"**{DISC[section.colour]} {safe(section.heading)}{more}**"
 
     def standing(self, item: Item) -> str:
@@ -144,7 +144,7 @@ class _WeComMarkdown(_Style):
         mobiles = [c.mobile for c in contacts if c.mobile and not c.wecom]
         if not mobiles:
             return []
-        prompt = tr("notify.mention_prompt", self.lang)
+        prompt = tr(Msg.NOTIFY_MENTION_PROMPT, self.lang)
         if self.keyword and self.keyword not in prompt:
             prompt = f"{self.keyword} · {prompt}"
         return [{"msgtype": "text", "text": {"content": prompt, "mentioned_mobile_list": mobiles}}]
@@ -191,7 +191,7 @@ class _DingTalkMarkdown(_DingTalk):
         return [f"#### {safe(self.notice.title)}{label}", safe(self.notice.plan_title), "", counts]
 
     def section(self, section: Section, continued: bool) -> str:
-        more = tr("notify.continued", self.lang) if continued else ""
+        more = tr(Msg.NOTIFY_CONTINUED, self.lang) if continued else ""
         return f"\n##### {DISC[section.colour]} {safe(section.heading)}{more}\n"
 
     def item(self, item: Item) -> str:
@@ -240,7 +240,7 @@ class _FeishuCard(_Style):
         return [safe(self.notice.plan_title), counts]
 
     def section(self, section: Section, continued: bool) -> str:
-        more = tr("notify.continued", self.lang) if continued else ""
+        more = tr(Msg.NOTIFY_CONTINUED, self.lang) if continued else ""
         return f"**{DISC[section.colour]} {safe(section.heading)}{more}**"
 
     def standing(self, item: Item) -> str:
@@ -313,7 +313,7 @@ def build_requests(notice: Notice, platform: str, form: str = "markdown", keywor
     two messages (an item too long for any message alone has its task shortened, with …).
     """
     style = _STYLES[(platform, form)](notice, keyword)
-    worst = tr("notify.part", notice.lang, part=999, parts=999)  # room for the widest "(n/m)"
+    worst = tr(Msg.NOTIFY_PART, notice.lang, part=999, parts=999)  # room for the widest "(n/m)"
     head = style.head(worst)
 
     def base(contacts: list[Owner]) -> int:
@@ -351,7 +351,7 @@ def build_requests(notice: Notice, platform: str, form: str = "markdown", keywor
 
     bodies = []
     for number, chunk in enumerate(chunks, 1):
-        label = tr("notify.part", notice.lang, part=number, parts=len(chunks)) if len(chunks) > 1 else ""
+        label = tr(Msg.NOTIFY_PART, notice.lang, part=number, parts=len(chunks)) if len(chunks) > 1 else ""
         body = style.body(style.head(label) + chunk.lines, chunk.contacts, label)
         if style.measure(body) > style.limit:  # the arithmetic above is exact; this guards it
             raise AssertionError(f"{platform} message of {style.measure(body)} bytes over {style.limit}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from workplan_cli.digest import Digest
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Owner
 from workplan_cli.schedule import Entry
 from workplan_cli.views.digest_render import Labels, deadline_text, standing
@@ -141,16 +141,16 @@ def remind_notice(
     contacts: Mapping[str, Owner] | None,
 ) -> Notice:
     """Today's reminder: only what became overdue today and what entered the warning window today."""
-    overdue_heading = tr("notify.became_overdue", lang, n=len(became_overdue))
-    due_heading = tr("notify.entered_window", lang, n=len(entered_window), window=window)
+    overdue_heading = tr(Msg.NOTIFY_BECAME_OVERDUE, lang, n=len(became_overdue))
+    due_heading = tr(Msg.NOTIFY_ENTERED_WINDOW, lang, n=len(entered_window), window=window)
     return Notice(
-        title=tr("notify.remind_title", lang, as_of=today.isoformat()),
+        title=tr(Msg.NOTIFY_REMIND_TITLE, lang, as_of=today.isoformat()),
         plan_title=clip(title),
         counts=(Count(RED, overdue_heading), Count(BLUE, due_heading)),
         sections=(
             Section(RED, overdue_heading, tuple(_item(e, RED, labels, contacts) for e in became_overdue)),
             Section(BLUE, due_heading, _items(entered_window, BLUE, labels)),
         ),
-        nothing=tr("notify.nothing_today", lang),
+        nothing=tr(Msg.NOTIFY_NOTHING_TODAY, lang),
         lang=lang,
     )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from workplan_cli.digest import Digest, SectionProgress
-from workplan_cli.i18n import TEXT
+from workplan_cli.i18n import TEXT, Msg
 from workplan_cli.schedule import Entry
 from workplan_cli.views.entries import entry_source
 from workplan_cli.views.literal import literal
@@ -47,8 +47,8 @@ class Labels:
 def labels_for(lang: str) -> Labels:
     """The digest's labels in one language, from the interface text table (i18n.py)."""
     names = [f.name for f in fields(Labels) if f.name != "columns"]
-    values: dict[str, Any] = {name: TEXT[f"digest.{name}"][1 if lang == "zh" else 0] for name in names}
-    values["columns"] = tuple(TEXT["digest.columns"][1 if lang == "zh" else 0].split("|"))
+    values: dict[str, Any] = {name: TEXT[Msg(f"digest.{name}")][1 if lang == "zh" else 0] for name in names}
+    values["columns"] = tuple(TEXT[Msg.DIGEST_COLUMNS][1 if lang == "zh" else 0].split("|"))
     return Labels(**values)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Note
 
 
@@ -21,14 +21,14 @@ def entry_lines(note: Note, lang: str) -> list[str]:
     lines = []
     for key, value in (("progress", note.progress), ("problems", note.problems), ("next", note.next)):
         if value:
-            lines.append(tr(f"entry.{key}", lang, text=value))
+            lines.append(tr(Msg(f"entry.{key}"), lang, text=value))
     if note.text and note.text != note.progress:
         lines.insert(0, note.text)
     if note.evidence:
         lines.append(
-            tr("entry.evidence", lang, text="、".join(note.evidence) if lang == "zh" else ", ".join(note.evidence))
+            tr(Msg.ENTRY_EVIDENCE, lang, text="、".join(note.evidence) if lang == "zh" else ", ".join(note.evidence))
         )
-    return lines or [tr("entry.empty", lang)]
+    return lines or [tr(Msg.ENTRY_EMPTY, lang)]
 
 
 def entry_summary(note: Note, lang: str) -> str:

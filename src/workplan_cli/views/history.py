@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from workplan_cli.history import HistoryEntry
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.views.literal import literal
 
 
 def history_lines(entries: Sequence[HistoryEntry], lang: str = "en") -> list[Text]:
     """Date, author, commit and subject on one line; each change indented below it."""
     if not entries:
-        return [Text(tr("history.empty", lang))]
+        return [Text(tr(Msg.HISTORY_EMPTY, lang))]
     lines: list[Text] = []
     for entry in entries:
         head = Text()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
-from workplan_cli.i18n import TEXT, tr
+from workplan_cli.i18n import TEXT, Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -35,14 +35,14 @@ def per_plan_lines(
     for name in names:
         line = Text(f"{literal(name)}{' ' * (width - cell_len(name))}  ", style="bold")
         if name in failed:
-            line.append(tr("plans.not_loaded", lang, why=literal(failed[name])))
+            line.append(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(failed[name])))
             line.stylize("red")
             lines.append(line)
             continue
         parts = [(status, n) for status, n in counted[name].items() if n] or [(Status.OVERDUE, 0)]
         for index, (status, n) in enumerate(parts):
-            english, chinese = TEXT["summary.count"]
-            label = TEXT[f"status.{status.value}"][1 if lang == "zh" else 0]
+            english, chinese = TEXT[Msg.SUMMARY_COUNT]
+            label = TEXT[Msg(f"status.{status.value}")][1 if lang == "zh" else 0]
             said = (chinese if lang == "zh" else english).format(n=n, status=label)
             line.append(("，" if lang == "zh" else ", ") if index else "")
             line.append(said, style=_STYLE.get(status, ""))
@@ -54,7 +54,7 @@ def pull_lines(reports: Iterable[PullReport], lang: str = "en") -> list[Text]:
     """`workplan pull`: one line per plan, what happened to it (and git's words when it failed)."""
     lines = []
     for report in reports:
-        line = Text(f"{literal(report.name)}  {tr(f'pull.{report.what}', lang)}")
+        line = Text(f"{literal(report.name)}  {tr(Msg(f'pull.{report.what}'), lang)}")
         line.stylize("red" if report.what == "failed" else "green" if report.what in ("cloned", "updated") else "")
         line.append(f"  {literal(report.detail)}" if report.detail else "")
         line.append(f"  ({literal(str(report.folder))})", style="dim")

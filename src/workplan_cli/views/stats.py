@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -86,8 +86,8 @@ def stats_object(entries: Sequence[Entry], lang: str = "en") -> dict[str, object
 
 def _groups(entries: Sequence[Entry], lang: str) -> tuple[list[Tally], list[Tally], list[Tally]]:
     sections = tally(entries, lambda e: e.initiative.section or e.initiative.id.split(".")[0])
-    owners = tally(entries, lambda e: e.responsible or tr("stats.no_owner", lang))
-    everything = tally(entries, lambda e: tr("stats.whole", lang))
+    owners = tally(entries, lambda e: e.responsible or tr(Msg.STATS_NO_OWNER, lang))
+    everything = tally(entries, lambda e: tr(Msg.STATS_WHOLE, lang))
     return sections, owners, everything
 
 
@@ -101,12 +101,12 @@ def bar(share: float, width: int = 12) -> Text:
 
 # The counted columns: their label, the symbol that stands for it below 120 columns, and colour.
 _COUNTS = (
-    ("status.done", "✓", Status.DONE),
-    ("stats.done_late", "✓!", Status.DONE),
-    ("status.overdue", "●", Status.OVERDUE),
-    ("status.due", "◆", Status.DUE),
-    ("status.upcoming", "○", Status.UPCOMING),
-    ("status.ongoing", "~", Status.ONGOING),
+    (Msg.STATUS_DONE, "✓", Status.DONE),
+    (Msg.STATS_DONE_LATE, "✓!", Status.DONE),
+    (Msg.STATUS_OVERDUE, "●", Status.OVERDUE),
+    (Msg.STATUS_DUE, "◆", Status.DUE),
+    (Msg.STATUS_UPCOMING, "○", Status.UPCOMING),
+    (Msg.STATUS_ONGOING, "~", Status.ONGOING),
 )
 FULL_HEADERS, BAR = 120, 100  # from these widths: the counts' full names, and the progress bar
 
@@ -119,7 +119,7 @@ def _table(title: str, first_column: str, rows: Sequence[Tally], lang: str, widt
     for key, symbol, status in _COUNTS:
         label = tr(key, lang) if width >= FULL_HEADERS else symbol
         table.add_column(Text(label, style=STATUS_STYLE[status]), justify="right", no_wrap=True)
-    table.add_column(tr("stats.progress", lang) if width >= FULL_HEADERS else "%", no_wrap=True)
+    table.add_column(tr(Msg.STATS_PROGRESS, lang) if width >= FULL_HEADERS else "%", no_wrap=True)
     for row in rows:
         share = bar(row.share_done) if width >= BAR else Text(f"{row.share_done:4.0%}")
         table.add_row(
@@ -140,25 +140,25 @@ def legend(lang: str) -> Text:
     line = Text()
     for key, symbol, status in _COUNTS:
         line.append(f"{symbol} {tr(key, lang)}  ", style=STATUS_STYLE[status])
-    line.append(f"% {tr('stats.progress', lang)}")
+    line.append(f"% {tr(Msg.STATS_PROGRESS, lang)}")
     return line
 
 
 def stats_view(entries: Sequence[Entry], lang: str = "en", width: int = 200) -> RenderableType:
     """The three tables, laid out for ``width`` columns: below 120 the counts are headed by symbols."""
     if not entries:
-        return Text(tr("stats.empty", lang))
+        return Text(tr(Msg.STATS_EMPTY, lang))
     sections, owners, everything = _groups(entries, lang)
     parts: list[RenderableType] = [
-        _table(tr("stats.by_section", lang), tr("show.section", lang), sections, lang, width),
+        _table(tr(Msg.STATS_BY_SECTION, lang), tr(Msg.SHOW_SECTION, lang), sections, lang, width),
         Text(""),
-        _table(tr("stats.by_owner", lang), tr("show.owner", lang), owners, lang, width),
+        _table(tr(Msg.STATS_BY_OWNER, lang), tr(Msg.SHOW_OWNER, lang), owners, lang, width),
         Text(""),
     ]
     if any(e.leader for e in entries):
-        leaders = tally(entries, lambda e: e.leader or tr("stats.no_owner", lang))
-        parts += [_table(tr("stats.by_leader", lang), tr("show.leader", lang), leaders, lang, width), Text("")]
-    parts.append(_table(tr("stats.whole", lang), "", everything, lang, width))
+        leaders = tally(entries, lambda e: e.leader or tr(Msg.STATS_NO_OWNER, lang))
+        parts += [_table(tr(Msg.STATS_BY_LEADER, lang), tr(Msg.SHOW_LEADER, lang), leaders, lang, width), Text("")]
+    parts.append(_table(tr(Msg.STATS_WHOLE, lang), "", everything, lang, width))
     if width < FULL_HEADERS:
         parts += [Text(""), legend(lang)]
     return Group(*parts)

@@ -12,7 +12,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Initiative, Problem, Status
 from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry, counts
@@ -38,7 +38,7 @@ def text(value: str, style: str = "") -> Text:
 
 
 def status_label(status: Status, lang: str = "en") -> str:
-    return tr(f"status.{status.value}", lang)
+    return tr(Msg(f"status.{status.value}"), lang)
 
 
 BEHIND_STYLE = "bold yellow"
@@ -51,7 +51,7 @@ def status_cell(status: Status, lang: str = "en") -> Text:
 def entry_label(entry: Entry, lang: str = "en") -> tuple[str, str]:
     """A milestone's status label and style; a milestone behind schedule (欠进度) is yellow whatever its status."""
     if entry.colour is Colour.YELLOW:
-        return f"● {tr('status.behind', lang)}", BEHIND_STYLE
+        return f"● {tr(Msg.STATUS_BEHIND, lang)}", BEHIND_STYLE
     return f"● {status_label(entry.status, lang)}", STATUS_STYLE[entry.status]
 
 
@@ -74,7 +74,7 @@ def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
     """The phrase as written, and what it means: the dates (period, start → due), or ongoing/done."""
     milestone = entry.milestone
     if entry.due is None:
-        label = tr("deadline.done" if milestone.done else "deadline.ongoing", lang)
+        label = tr(Msg.DEADLINE_DONE if milestone.done else Msg.DEADLINE_ONGOING, lang)
         return literal(milestone.phrase or "—"), label
     span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
     period = f"{entry.period}: " if entry.period else ""
@@ -100,7 +100,7 @@ def _date_first(entry: Entry, lang: str) -> tuple[str, str]:
     milestone = entry.milestone
     phrase = literal(milestone.phrase or "")
     if entry.due is None:
-        return tr("deadline.done" if milestone.done else "deadline.ongoing", lang), phrase
+        return tr(Msg.DEADLINE_DONE if milestone.done else Msg.DEADLINE_ONGOING, lang), phrase
     extra = [phrase] if phrase else []
     if entry.period:
         extra.append(entry.period)
@@ -112,24 +112,24 @@ def _date_first(entry: Entry, lang: str) -> tuple[str, str]:
 def _count(kind: str, n: int, in_workdays: bool, lang: str) -> str:
     """``3 days late`` / ``逾期 3 个工作日``: kind is "late" or "left"."""
     key = f"{'workdays' if in_workdays else 'days'}.{kind}"
-    return tr(f"{key}.1" if n == 1 else key, lang, n=n)
+    return tr(Msg(f"{key}.1") if n == 1 else Msg(key), lang, n=n)
 
 
 def days_text(entry: Entry, lang: str = "en") -> str:
     if entry.days_unknown:
-        key = "workdays.unknown" if entry.in_workdays else "days.unknown"
+        key = Msg.WORKDAYS_UNKNOWN if entry.in_workdays else Msg.DAYS_UNKNOWN
         return tr(key, lang, why=entry.days_unknown.split(";")[0])
     if entry.milestone.done is not None:
         done = entry.milestone.done.isoformat()
         if entry.days_late:
-            return tr("done.late", lang, date=done, late=_count("late", entry.days_late, entry.in_workdays, lang))
-        return tr("done.on", lang, date=done)
+            return tr(Msg.DONE_LATE, lang, date=done, late=_count("late", entry.days_late, entry.in_workdays, lang))
+        return tr(Msg.DONE_ON, lang, date=done)
     if entry.days_left is None:
         return "—"
     if entry.days_left < 0:
         return _count("late", -entry.days_left, entry.in_workdays, lang)
     if entry.days_left == 0:
-        return tr("due.today", lang)
+        return tr(Msg.DUE_TODAY, lang)
     return _count("left", entry.days_left, entry.in_workdays, lang)
 
 
@@ -157,22 +157,22 @@ def milestone_table(
     if width < MEDIUM:
         return _blocks(entries, with_initiative, with_progress, lang)
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, expand=False)
-    table.add_column(tr("col.status", lang), no_wrap=True)
-    table.add_column(tr("col.id", lang), no_wrap=True)
+    table.add_column(tr(Msg.COL_STATUS, lang), no_wrap=True)
+    table.add_column(tr(Msg.COL_ID, lang), no_wrap=True)
     wide = width >= WIDE
     if wide and with_initiative:
         # A sixth of the width: the task, what the row is about, gets the most room.
-        table.add_column(tr("col.initiative", lang), overflow="fold", max_width=max(12, width // 6))
+        table.add_column(tr(Msg.COL_INITIATIVE, lang), overflow="fold", max_width=max(12, width // 6))
     stacked = not wide and with_initiative  # the initiative's title under the task, the days under the date
-    task_header = f"{tr('col.task', lang)} / {tr('col.initiative', lang)}" if stacked else tr("col.task", lang)
+    task_header = f"{tr(Msg.COL_TASK, lang)} / {tr(Msg.COL_INITIATIVE, lang)}" if stacked else tr(Msg.COL_TASK, lang)
     table.add_column(task_header, overflow="fold", min_width=12)
-    deadline_header = tr("col.deadline", lang) if wide else f"{tr('col.deadline', lang)} / {tr('col.days', lang)}"
+    deadline_header = tr(Msg.COL_DEADLINE, lang) if wide else f"{tr(Msg.COL_DEADLINE, lang)} / {tr(Msg.COL_DAYS, lang)}"
     table.add_column(deadline_header, overflow="fold", max_width=24)
     if wide:
-        table.add_column(tr("col.days", lang), overflow="fold")
-        table.add_column(tr("col.owner", lang), overflow="fold", max_width=16)
+        table.add_column(tr(Msg.COL_DAYS, lang), overflow="fold")
+        table.add_column(tr(Msg.COL_OWNER, lang), overflow="fold", max_width=16)
     if with_progress:
-        table.add_column(tr("col.progress", lang), overflow="fold", max_width=20)
+        table.add_column(tr(Msg.COL_PROGRESS, lang), overflow="fold", max_width=20)
     for entry in entries:
         style = STATUS_STYLE[entry.status]
         day, more = _date_first(entry, lang)
@@ -188,7 +188,7 @@ def milestone_table(
             if with_initiative:
                 task.append("\n" + literal(entry.initiative.title), style="dim")
             if entry.responsible:
-                task.append("\n" + tr("digest.owner", lang, owner=literal(entry.responsible)), style="dim")
+                task.append("\n" + tr(Msg.DIGEST_OWNER, lang, owner=literal(entry.responsible)), style="dim")
             row += [task, _lines((day, "bold"), (days_text(entry, lang), style), (more, "dim"))]
         if with_progress:
             row.append(Text(progress_text(entry, lang), style=entry_label(entry, lang)[1]))
@@ -222,9 +222,9 @@ def _blocks(entries: Sequence[Entry], with_initiative: bool, with_progress: bool
         if with_initiative:
             details.insert(0, f"{literal(entry.initiative.id)} {literal(entry.initiative.title)}")
         if entry.responsible:
-            details.append(tr("digest.owner", lang, owner=literal(entry.responsible)))
+            details.append(tr(Msg.DIGEST_OWNER, lang, owner=literal(entry.responsible)))
         if with_progress and progress_text(entry, lang) != "—":
-            details.append(f"{tr('col.progress', lang)} {progress_text(entry, lang)}")
+            details.append(f"{tr(Msg.COL_PROGRESS, lang)} {progress_text(entry, lang)}")
         if details:
             body.add_row(Text(" · ".join(details), style="dim"))
         blocks += [head, body]
@@ -237,8 +237,8 @@ def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = 
     overdue, due = tally[Status.OVERDUE], tally[Status.DUE]
     behind = sum(1 for e in shown if e.colour is Colour.YELLOW)
     if not overdue and not due and not behind:
-        return Text(tr("summary.nothing", lang, window=window, today=today.isoformat()), style="green")
-    key = "summary.due_behind" if behind else "summary.due"  # behind: every 欠进度 one, due soon or not
+        return Text(tr(Msg.SUMMARY_NOTHING, lang, window=window, today=today.isoformat()), style="green")
+    key = Msg.SUMMARY_DUE_BEHIND if behind else Msg.SUMMARY_DUE  # behind: every 欠进度 one, due soon or not
     line = tr(key, lang, overdue=overdue, due=due, behind=behind, window=window, today=today.isoformat())
     return Text(line, style="bold red" if overdue else BEHIND_STYLE if behind else STATUS_STYLE[Status.DUE])
 
@@ -246,9 +246,9 @@ def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = 
 def list_summary(entries: Sequence[Entry], today: date, lang: str = "en") -> Text:
     tally = counts(entries)
     separator = "，" if lang == "zh" else ", "
-    parts = [tr("summary.count", lang, n=tally[s], status=status_label(s, lang)) for s in Status if tally[s]]
-    joined = separator.join(parts) or tr("summary.none", lang)
-    return Text(tr("summary.list", lang, count=len(entries), parts=joined, today=today.isoformat()))
+    parts = [tr(Msg.SUMMARY_COUNT, lang, n=tally[s], status=status_label(s, lang)) for s in Status if tally[s]]
+    joined = separator.join(parts) or tr(Msg.SUMMARY_NONE, lang)
+    return Text(tr(Msg.SUMMARY_LIST, lang, count=len(entries), parts=joined, today=today.isoformat()))
 
 
 def initiative_view(
@@ -262,16 +262,16 @@ def initiative_view(
     details = Table.grid(padding=(0, 2))
     details.add_column(style="dim", no_wrap=True)
     details.add_column(overflow="fold")
-    details.add_row(tr("show.section", lang), text(initiative.section))
-    details.add_row(tr("show.owner", lang), text(initiative.owner or "—"))
-    for key, value in (("show.lead", initiative.lead), ("show.co_units", "、".join(initiative.co_units))):
+    details.add_row(tr(Msg.SHOW_SECTION, lang), text(initiative.section))
+    details.add_row(tr(Msg.SHOW_OWNER, lang), text(initiative.owner or "—"))
+    for key, value in ((Msg.SHOW_LEAD, initiative.lead), (Msg.SHOW_CO_UNITS, "、".join(initiative.co_units))):
         if value:
             details.add_row(tr(key, lang), text(value))
     if initiative.leader:
-        details.add_row(tr("show.leader", lang), text(initiative.leader))
-    details.add_row(tr("show.file", lang), text(f"{initiative.path}:{initiative.line}"))
+        details.add_row(tr(Msg.SHOW_LEADER, lang), text(initiative.leader))
+    details.add_row(tr(Msg.SHOW_FILE, lang), text(f"{initiative.path}:{initiative.line}"))
     if initiative.text:
-        details.add_row(tr("show.text", lang), text(initiative.text))
+        details.add_row(tr(Msg.SHOW_TEXT, lang), text(initiative.text))
     parts: list[RenderableType] = [
         header,
         details,
@@ -279,11 +279,11 @@ def initiative_view(
         milestone_table(entries, with_initiative=False, with_progress=True, lang=lang, width=width),
     ]
     notes = Table(
-        box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", title=tr("show.notes", lang), title_justify="left"
+        box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", title=tr(Msg.SHOW_NOTES, lang), title_justify="left"
     )
-    notes.add_column(tr("col.id", lang), no_wrap=True)
-    notes.add_column(tr("col.date", lang), no_wrap=True)
-    notes.add_column(tr("col.note", lang), overflow="fold")
+    notes.add_column(tr(Msg.COL_ID, lang), no_wrap=True)
+    notes.add_column(tr(Msg.COL_DATE, lang), no_wrap=True)
+    notes.add_column(tr(Msg.COL_NOTE, lang), overflow="fold")
     for entry in entries:
         for note in entry.milestone.notes:
             notes.add_row(text(entry.milestone.id), note.on.isoformat(), text(entry_summary(note, lang)))
@@ -292,7 +292,9 @@ def initiative_view(
     for entry in entries:
         requested = entry.milestone.done_requested
         if requested is not None and entry.milestone.done is None:
-            parts.append(text(tr("show.requested", lang, id=entry.milestone.id, date=requested.isoformat()), "yellow"))
+            parts.append(
+                text(tr(Msg.SHOW_REQUESTED, lang, id=entry.milestone.id, date=requested.isoformat()), "yellow")
+            )
     return Group(*parts)
 
 
@@ -340,7 +342,7 @@ def _width(text: str) -> int:
 def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
     """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
     labels = {status: f"● {status_label(status, lang)}" for status in Status}
-    behind = f"● {tr('status.behind', lang)}"
+    behind = f"● {tr(Msg.STATUS_BEHIND, lang)}"
     for start in range(0, len(entries), _CHUNK):
         rows = [
             [

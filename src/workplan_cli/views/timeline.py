@@ -15,7 +15,7 @@ from rich.cells import cell_len, chop_cells
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Initiative, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -77,7 +77,7 @@ def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en",
         max(cell_len(headers[m]), *(cell_len(row.months[m].plain) for row in rows)) + 1 if rows else 4
         for m in range(12)
     ]
-    id_width = max([cell_len(tr("col.id", lang)), *(cell_len(literal(r.initiative.id)) for r in rows)])
+    id_width = max([cell_len(tr(Msg.COL_ID, lang)), *(cell_len(literal(r.initiative.id)) for r in rows)])
     months_width = sum(month_widths)
     later_width = max([0, *(cell_len(r.later.plain) for r in rows)])
     later_column = later_width + _GAP if later_width else 0
@@ -85,18 +85,18 @@ def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en",
     titles_inline = title_width >= _MIN_TITLE
     lead = id_width + _GAP + (title_width + _GAP if titles_inline else 0)
 
-    lines: list[Text] = [Text(tr("timeline.title", lang, year=year), style="bold")]
+    lines: list[Text] = [Text(tr(Msg.TIMELINE_TITLE, lang, year=year), style="bold")]
     if this_month is not None:  # a pointer above today's month
         offset = lead + sum(month_widths[: this_month - 1])
         lines.append(Text(" " * offset + "▼", style=TODAY_STYLE))
-    header = _pad(Text(tr("col.id", lang), style="bold"), id_width + _GAP)
+    header = _pad(Text(tr(Msg.COL_ID, lang), style="bold"), id_width + _GAP)
     if titles_inline:
-        header.append_text(_pad(Text(tr("col.initiative", lang), style="bold"), title_width + _GAP))
+        header.append_text(_pad(Text(tr(Msg.COL_INITIATIVE, lang), style="bold"), title_width + _GAP))
     for month, label in enumerate(headers, 1):
         style = TODAY_STYLE if month == this_month else "bold"
         header.append_text(_pad(Text(label, style=style), month_widths[month - 1]))
     if later_width:
-        header.append(" " * _GAP + tr("timeline.later", lang), style="bold")
+        header.append(" " * _GAP + tr(Msg.TIMELINE_LATER, lang), style="bold")
     lines += [header, Text("─" * min(width, cell_len(header.plain)))]
 
     for row in rows:
@@ -120,14 +120,14 @@ def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en",
             lines.append(head)
             lines.append(Text(" " * (id_width + _GAP)) + months)
             if row.later.plain:
-                lines.append(Text(" " * (id_width + _GAP) + tr("timeline.later", lang) + ": ") + row.later)
+                lines.append(Text(" " * (id_width + _GAP) + tr(Msg.TIMELINE_LATER, lang) + ": ") + row.later)
 
     legend = Text()
     for status in (Status.OVERDUE, Status.DUE, Status.UPCOMING, Status.DONE):
         legend.append(f"{MARK[status]} {status_label(status, lang)}  ", style=STATUS_STYLE[status])
-    legend.append(tr("timeline.legend", lang) + "  ")
+    legend.append(tr(Msg.TIMELINE_LEGEND, lang) + "  ")
     if this_month is not None:
-        legend.append(tr("timeline.today", lang, today=today.isoformat()), style=TODAY_STYLE)
+        legend.append(tr(Msg.TIMELINE_TODAY, lang, today=today.isoformat()), style=TODAY_STYLE)
     else:
-        legend.append(tr("timeline.outside", lang, today=today.isoformat(), year=year), style=TODAY_STYLE)
+        legend.append(tr(Msg.TIMELINE_OUTSIDE, lang, today=today.isoformat(), year=year), style=TODAY_STYLE)
     return Group(*lines, Text(""), legend)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from workplan_cli.i18n import tr
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry
@@ -97,12 +97,12 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
         rows.setdefault(entry.initiative.id, []).append(entry)
     initiatives = {e.initiative.id: e.initiative for e in entries}
 
-    id_width = max([text_width(tr("col.id", lang), FONT), *(text_width(literal(i), FONT) for i in rows)]) + 12
+    id_width = max([text_width(tr(Msg.COL_ID, lang), FONT), *(text_width(literal(i), FONT) for i in rows)]) + 12
     titles = {key: fold(literal(initiatives[key].title), FONT, TITLE_MAX) for key in rows}
     title_width = (
         max(
             [
-                text_width(tr("col.initiative", lang), FONT),
+                text_width(tr(Msg.COL_INITIATIVE, lang), FONT),
                 *(text_width(line, FONT) for lines in titles.values() for line in lines),
             ]
         )
@@ -115,7 +115,7 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
     later_width = 24.0  # room for the number beside a mark on December 31
     if any(later_items.values()):
         later_width = 16 + max(
-            [text_width(tr("timeline.later", lang), FONT)]
+            [text_width(tr(Msg.TIMELINE_LATER, lang), FONT)]
             + [text_width(_later_label(e), SMALL) + 2 * RADIUS + 6 for items in later_items.values() for e in items]
         )
 
@@ -167,11 +167,11 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
         f'<line x1="{chart_left + chart_width:.1f}" y1="{body_top - 6}" x2="{chart_left + chart_width:.1f}" '
         f'y2="{body_bottom:.1f}" stroke="#e0e0e0"/>'
     )
-    grid.append(_text(PAD + 4, month_y, tr("col.id", lang), FONT, fill="#616161", weight="600"))
-    grid.append(_text(PAD + id_width, month_y, tr("col.initiative", lang), FONT, fill="#616161", weight="600"))
+    grid.append(_text(PAD + 4, month_y, tr(Msg.COL_ID, lang), FONT, fill="#616161", weight="600"))
+    grid.append(_text(PAD + id_width, month_y, tr(Msg.COL_INITIATIVE, lang), FONT, fill="#616161", weight="600"))
     if any(later_items.values()):
         later_x = chart_left + chart_width + 16
-        grid.append(_text(later_x, month_y, tr("timeline.later", lang), FONT, fill="#616161", weight="600"))
+        grid.append(_text(later_x, month_y, tr(Msg.TIMELINE_LATER, lang), FONT, fill="#616161", weight="600"))
 
     overlay: list[str] = []
     if first <= today <= last:
@@ -180,15 +180,15 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
             f'<line x1="{tx:.1f}" y1="{header_top + 4}" x2="{tx:.1f}" y2="{body_bottom:.1f}" stroke="{TODAY}" '
             'stroke-width="1.5" stroke-dasharray="4 3"/>'
         )
-        label = tr("timeline.today", lang, today=today.isoformat()).lstrip("▼ ")
+        label = tr(Msg.TIMELINE_TODAY, lang, today=today.isoformat()).lstrip("▼ ")
         label_x = min(tx + 4, chart_left + chart_width + later_width - text_width(label, SMALL))
         overlay.append(_text(label_x, header_top + 12, label, SMALL, fill=TODAY, weight="600"))
 
     legend_y = body_bottom + 28
     legend: list[str] = []
     lx = float(PAD + 4)
-    items = [(COLOURS[s], tr(f"status.{s.value}", lang)) for s in (Status.OVERDUE, Status.DUE, Status.UPCOMING)]
-    items += [(BEHIND, tr("status.behind", lang)), (COLOURS[Status.DONE], tr("status.done", lang))]
+    items = [(COLOURS[s], tr(Msg(f"status.{s.value}"), lang)) for s in (Status.OVERDUE, Status.DUE, Status.UPCOMING)]
+    items += [(BEHIND, tr(Msg.STATUS_BEHIND, lang)), (COLOURS[Status.DONE], tr(Msg.STATUS_DONE, lang))]
     for colour, name in items:
         legend.append(
             f'<circle cx="{lx + RADIUS:.1f}" cy="{legend_y - SMALL * 0.36:.1f}" r="{RADIUS}" fill="{colour}"/>'
@@ -196,11 +196,11 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
         legend.append(_text(lx + 2 * RADIUS + 5, legend_y, name, SMALL, fill="#424242"))
         lx += 2 * RADIUS + 5 + text_width(name, SMALL) + 18
     if not first <= today <= last:
-        note = tr("timeline.outside", lang, today=today.isoformat(), year=year)
+        note = tr(Msg.TIMELINE_OUTSIDE, lang, today=today.isoformat(), year=year)
         legend.append(_text(lx, legend_y, note, SMALL, fill=TODAY))
         lx += text_width(note, SMALL)
 
-    heading = f"{tr('timeline.title', lang, year=year)}  {literal(title)}".strip()
+    heading = f"{tr(Msg.TIMELINE_TITLE, lang, year=year)}  {literal(title)}".strip()
     width = max(chart_left + chart_width + later_width + PAD, lx + PAD, PAD * 2 + text_width(heading, 16))
     height = legend_y + PAD
     return "\n".join(
@@ -237,7 +237,7 @@ def _mark(entry: Entry, x_of: Callable[[date], float], lang: str) -> Mark:
     assert entry.due is not None
     start = entry.milestone.deadline.start
     start_x = x_of(start) if start is not None and start < entry.due else None
-    status = tr(f"status.{entry.status.value}", lang)
+    status = tr(Msg(f"status.{entry.status.value}"), lang)
     tooltip = f"{entry.milestone.id} {entry.milestone.phrase or ''} {entry.due.isoformat()} {status}"
     return Mark(
         x=x_of(entry.due),
