@@ -237,3 +237,22 @@ def test_units_assigned_in_workplan_yaml_fill_what_the_files_leave_empty(tmp_pat
     assert roles["2.2.1"] == ("园区办", (), "张副主任")  # the file's own lead wins
     assert roles["2.3.1"] == ("改革科", (), "张副主任")
     assert [m.unit for m in collect(plan.settings, entries, JUNE, TODAY)] == ["改革科", "法制科", "财务科", "园区办"]
+
+
+def test_accepting_a_recurring_milestone_closes_its_current_period(tmp_path: Path) -> None:
+    (tmp_path / "workplan.yaml").write_text("title: t\nyear: 2024\n", encoding="utf-8")
+    (tmp_path / "1-1.yaml").write_text(
+        'id: "1.1"\ntitle: 月报\nlead: 办公室\nmilestones:\n  - id: "1.1.1"\n    deadline: 每月5日前\n'
+        "    task: 报送月度进展\n    closed_through: 2024-04\n",
+        encoding="utf-8",
+    )
+    plan, entries = _entries(tmp_path)
+    (made,) = collect(plan.settings, entries, JUNE, TODAY)
+    form = tmp_path / made.file_name
+    form.write_bytes(made.data)
+    _fill(form, {"1.1.1": {"progress": "5月月报已报送", "done_request": date(2024, 6, 4)}})
+    planned = plan_ingest(plan, entries, [read_form(form)], TODAY, accept=True)
+    assert planned.writes[0].change.values == (("closed_through", "2024-05"),)
+    apply_ingest(planned.writes)
+    (milestone,) = load_plan(tmp_path, use_cache=False).initiatives[0].milestones
+    assert (milestone.closed_through, milestone.done, milestone.notes[0].progress) == ("2024-05", None, "5月月报已报送")

@@ -20,7 +20,7 @@ from workplan_cli.editing import Change, NoteValue, edit_plan_file
 from workplan_cli.errors import UsageError
 from workplan_cli.forms import FormProblem, FormRow, ReturnedForm, milestone_state
 from workplan_cli.model import Initiative, Milestone, Note, Plan
-from workplan_cli.schedule import Entry, find_initiative
+from workplan_cli.schedule import Entry, current_due, find_initiative
 from workplan_cli.supervision import entry_of, parse_period
 
 
@@ -244,7 +244,7 @@ def _planned(path: Path, unit: str, period: str, row: FormRow, entry: Entry, tod
     if row.done_request is not None and milestone.done is None:
         if accept:
             closes = row.done_request
-            values.append(("done", closes.isoformat()))
+            values.append(closing_value(milestone, closes))
             if milestone.done_requested is not None:
                 values.append(("done_requested", None))
         elif milestone.done_requested != row.done_request:
@@ -252,6 +252,15 @@ def _planned(path: Path, unit: str, period: str, row: FormRow, entry: Entry, tod
             values.append(("done_requested", requests.isoformat()))
     change = Change(milestone.id, tuple(values), (today, ""), entry_fields(row, unit, period))
     return Planned(path, unit, period, row, entry.initiative, milestone, change, closes, requests)
+
+
+def closing_value(milestone: Milestone, day: date) -> tuple[str, str]:
+    """What 销号 writes: the done date; for a recurring milestone, its current period closed (as `done` does)."""
+    if milestone.deadline.recurrence is not None:
+        _, period = current_due(milestone)
+        if period is not None:
+            return ("closed_through", period)
+    return ("done", day.isoformat())
 
 
 def apply_ingest(planned: Sequence[Planned]) -> list[Path]:
@@ -274,7 +283,7 @@ def accept_request(plan: Plan, item_id: str) -> tuple[Path, Milestone, date]:
         )
     day = milestone.done_requested
     if milestone.done is None:
-        edit_plan_file(initiative.file, [Change(item_id, (("done", day.isoformat()), ("done_requested", None)))])
+        edit_plan_file(initiative.file, [Change(item_id, (closing_value(milestone, day), ("done_requested", None)))])
     else:
         edit_plan_file(initiative.file, [Change(item_id, (("done_requested", None),))])
     return initiative.file, milestone, day
