@@ -291,3 +291,14 @@ def test_temp_files_of_a_killed_writer_are_removed_by_a_later_write(generated: P
     snapshot(generated, use_cache=True)  # a changed file: the cache is written again
     assert not old.exists()
     assert young.exists()
+
+
+def test_no_cache_flag_holds_for_edits_too(generated: Path) -> None:
+    """`done` reads the plan again under the lock; with --no-cache that read neither uses nor writes a cache."""
+    from typer.testing import CliRunner
+
+    from workplan_cli.cli import app
+
+    result = CliRunner().invoke(app, ["--no-cache", "done", "1.1.1", "--plan", str(generated), "--on", "2024-06-17"])
+    assert result.exit_code == 0, result.output
+    assert not cache_path(generated).exists()

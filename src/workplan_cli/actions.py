@@ -35,10 +35,17 @@ class Outcome:
 
 @contextlib.contextmanager
 def _current(plan: Plan) -> Iterator[Plan]:
-    """The plan as it is now, read again under its lock, which is held until the block ends."""
-    from workplan_cli.planfiles import load_plan
-    from workplan_cli.safewrite import plan_lock
+    """The plan as it is now, read again under its lock, which is held until the block ends.
 
+    A caller that already holds the lock loaded ``plan`` under it (the CLI does, honouring
+    --no-cache): that plan is used as it is.
+    """
+    from workplan_cli.planfiles import load_plan
+    from workplan_cli.safewrite import holds_lock, plan_lock
+
+    if holds_lock(plan.folder):
+        yield plan
+        return
     with plan_lock(plan.folder):
         yield load_plan(plan.folder, keep_text=False)
 

@@ -41,6 +41,11 @@ def plan_folder_of(path: Path) -> Path:
     return start
 
 
+def holds_lock(folder: Path) -> bool:
+    """Whether this thread holds the lock of the plan in ``folder``."""
+    return os.path.realpath(folder) in _held()
+
+
 @contextlib.contextmanager
 def plan_lock(folder: Path) -> Iterator[None]:
     """Hold the plan's one lock: every writer (done, note, set, add, import) takes it, and every

@@ -40,10 +40,10 @@ def done(
     from workplan_cli.actions import close
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    today = run.today(loaded, None)
-    day = parse_day(on, "--on") if on is not None else today
-    outcomes = close(loaded, item_id, on=day, today=today, note=note, every=every)
+    with run.editing(plan) as loaded:
+        today = run.today(loaded, None)
+        day = parse_day(on, "--on") if on is not None else today
+        outcomes = close(loaded, item_id, on=day, today=today, note=note, every=every)
     print_outcomes(outcomes, run.lang)
     run.record(loaded, outcomes, commit, "done", day=day.isoformat())
 
@@ -64,8 +64,8 @@ def reopen(
     from workplan_cli.actions import reopen as reopen_milestones
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    outcomes = reopen_milestones(loaded, item_id, every=every)
+    with run.editing(plan) as loaded:
+        outcomes = reopen_milestones(loaded, item_id, every=every)
     print_outcomes(outcomes, run.lang)
     run.record(loaded, outcomes, commit, "reopen")
 
@@ -87,8 +87,8 @@ def note(
     from workplan_cli.actions import add_note
 
     run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
-    day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
-    outcomes = add_note(loaded, item_id, text, on=day)
+    with run.editing(plan) as loaded:
+        day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
+        outcomes = add_note(loaded, item_id, text, on=day)
     print_outcomes(outcomes, run.lang)
     run.record(loaded, outcomes, commit, "note", day=day.isoformat())
