@@ -31,6 +31,7 @@ MATCHING = {
     "mirror-2025-city-target-breakdown-traditional",
     "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
+    "tianjin-2014-school-year-calendar-traditional",
 }
 
 

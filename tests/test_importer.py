@@ -464,3 +464,18 @@ def test_a_report_that_is_not_a_regular_file_is_refused(invoke: Invoke, tmp_path
     assert "not a regular file" in result.stderr
     devzero = invoke(["import", "/dev/zero", "--out", str(tmp_path / "plan")])
     assert devzero.exit_code == 6 and "not a regular file" in devzero.stderr
+
+
+def test_a_school_year_plan_puts_the_second_term_in_the_next_year() -> None:
+    text = (
+        "XX学校2014—2015学年工作安排\n一、教学\n第一学期于9月1日开学，2月2日（农历腊月十四）放寒假。"
+        "第二学期6月底前完成期末考试。\n"
+    )
+    draft = parse_report(text, year=2014)
+    fates = {m.text: (m.fate, m.due, m.reason) for m in draft.mentions}
+    assert fates["于9月1日"][:2] == ("deadline", date(2014, 9, 1))
+    assert fates["2月2日"][:2] == ("deadline", date(2015, 2, 2))
+    assert fates["6月底前"][:2] == ("deadline", date(2015, 6, 30))
+    assert fates["腊月十四"] == ("not-a-deadline", None, "other")
+    phrases = [m.phrase for m in draft.initiatives[0].milestones if m.phrase]
+    assert phrases == ["于9月1日", "2015年2月2日", "2015年6月底前"]  # written so that plan files read alike

@@ -163,10 +163,10 @@ class DeadlineError(ValueError):
 _TRADITIONAL = str.maketrans(
     "號於個週內後終續態長適時單責負門與報關發辦實現過進務項牽頭區縣鎮處將對應須該據為從開會議設"
     "標準確節慶陽條計劃點動組織結級總產業農醫療學證資質屬間屆稱經並權審驗導體機構職編員黨書記聯"
-    "調啟綜執監測試們來歷舉協辦勞曆號佈規範鄉區劃國統環衛",
+    "調啟綜執監測試們來歷舉協辦勞曆號佈規範鄉區劃國統環衛臘",
     "号于个周内后终续态长适时单责负门与报关发办实现过进务项牵头区县镇处将对应须该据为从开会议设"
     "标准确节庆阳条计划点动组织结级总产业农医疗学证资质属间届称经并权审验导体机构职编员党书记联"
-    "调启综执监测试们来历举协办劳历号布规范乡区划国统环卫",
+    "调启综执监测试们来历举协办劳历号布规范乡区划国统环卫腊",
 )
 
 
@@ -625,6 +625,7 @@ _MENTION_PATTERN = (
     rf"|\d{{1,2}}{_MSEP}\d{{1,2}}月(?:份|底|末)?)"
     rf"(?P<suffix>前|之前|以前)?"
     r"|(?P<period>各(?:季度|月份?|年度|半年))"
+    r"|(?P<lunar>(?:正月|腊月|冬月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十))"
     r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
     r"|(?P<bookyear>(?<=[\u4e00-\u9fff])(?:19|20)\d\d(?=》))"  # 《中国教育现代化2035》
@@ -644,7 +645,7 @@ class DateMention:
     """A span of prose naming a calendar time.
 
     ``kind``: 'date' (a day or period, maybe a range), 'recurring', 'per-case' (48小时内),
-    'holiday', 'year' (a year alone, 2024年度), 'years' (2023—2025年), 'period' (各季度),
+    'holiday', 'year' (a year alone, 2024年度), 'years' (2023—2025年), 'period' (各季度), 'lunar' (腊月十四),
     'document-number' (〔2024〕4号).
     ``context``: 'status' (截至…), 'reference' (以…为准), 'since' (…以来), 'from' (…起), or ''.
     """

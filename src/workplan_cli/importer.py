@@ -15,6 +15,7 @@ from datetime import date
 from typing import NamedTuple
 
 from workplan_cli.deadlines import (
+    Deadline,
     DeadlineCalendar,
     DeadlineError,
     find_date_mentions,
@@ -209,7 +210,8 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
         r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
     )
-    candidates = sorted({int(m[1] or m[2]) for line in lines for m in re.finditer(written, normalize_chars(line))})
+    folded_lines = (_PINYIN.sub("", normalize_chars(line)) for line in lines)
+    candidates = sorted({int(m[1] or m[2]) for line in folded_lines for m in re.finditer(written, line)})
     listed = ", ".join(str(y) for y in candidates)
     raise ReportImportError(
         "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
@@ -303,6 +305,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     choice = choose_year(lines, year)
     title = _title(lines, regions)
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
+    context.school_year = _names_school_year(lines[:40], choice.year)
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
         # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
@@ -585,6 +588,7 @@ class _Context:
         self.warnings: list[str] = []
         self.warnings_zh: list[str] = []
         self.folded_lines: dict[int, str] = {}
+        self.school_year = False  # a plan for the school year starting in autumn of the plan year
         self.by_line: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_line.setdefault(mention.line, []).append(mention)
@@ -810,6 +814,8 @@ class _Context:
         told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
         if re.match(r"(?:上午|下午|晚上)", after) and told:
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
+        if mention.kind == "lunar":
+            return "not-a-deadline", "other"  # 腊月十四 beside a date: the lunar calendar's name for it
         if mention.kind in ("years", "period"):
             return "not-a-deadline", "period-label"
         if re.match(r"(?:的)?(?:进展|推进|完成|工作|执行|办理)?情况", after):
@@ -866,6 +872,8 @@ class _Context:
         if deadline.is_open:
             mention.fate, mention.reason = "not-a-deadline", "other"
             return
+        if self.school_year and deadline.start is None and deadline.due is not None and deadline.due.month <= 8:
+            deadline = self._second_term(mention, milestone) or deadline
         mention.fate, mention.due, mention.start = "deadline", deadline.due, deadline.start
         if deadline.note:
             mention.repaired = deadline.note
@@ -881,6 +889,24 @@ class _Context:
                 f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
                 f"{mention.text}：已修复（{deadline.note}），计划中写作 {milestone.phrase}",
             )
+
+    def _second_term(self, mention: Mention, milestone: DraftMilestone) -> Deadline | None:
+        """In a 2014—2015学年 plan, 2月2日 with no year written falls in 2015, the second term."""
+        if _written_year(mention.text) is not None:
+            return None
+        try:
+            deadline = resolve_deadline(mention.text, self.year + 1, work_calendar=self.work_calendar)
+        except DeadlineError:
+            return None
+        milestone.phrase = re.sub(r"^((?:于|在|到)?)", rf"\g<1>{self.year + 1}年", mention.text, count=1)
+        self._warn(
+            mention,
+            f"{mention.text}: read as {deadline.due}, in the second term of the {self.year}—{self.year + 1} school "
+            f"year; the plan says {milestone.phrase}",
+            f"{mention.text}：按 {self.year}—{self.year + 1} 学年第二学期读作 {deadline.due}，"
+            f"计划中写作 {milestone.phrase}",
+        )
+        return deadline
 
     def _warn(self, mention: Mention, english: str, chinese: str) -> None:
         sentence = _sentence_around(self.lines[mention.line - 1], mention)
@@ -993,6 +1019,16 @@ def _table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, in
             continue
         index += 1
     return rows, covered
+
+
+def _names_school_year(lines: list[str], year: int) -> bool:
+    """Whether the report's opening names the school year starting in the plan year (2014—2015学年)."""
+    for line in lines:
+        folded = _PINYIN.sub("", normalize_chars(line))
+        for m in re.finditer(r"((?:19|20)\d\d)\s*年?\s*[—–\-~至到]\s*((?:19|20)\d\d)\s*学年", folded):
+            if int(m[1]) == year and int(m[2]) == year + 1:
+                return True
+    return False
 
 
 def _written_year(text: str) -> int | None:
