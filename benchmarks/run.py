@@ -1,14 +1,15 @@
-"""Benchmark whole `workplan` processes on generated plans, against libyaml and Taskwarrior.
+"""The speed targets of issue 19, each measured as a paired ratio in one run.
 
-    .venv/bin/python benchmarks/run.py                 # 1,000 / 10,000 / 100,000 initiatives
-    .venv/bin/python benchmarks/run.py --sizes 1000    # a quick run
+    .venv/bin/python benchmarks/run.py                     # every row (100,000: several minutes)
+    .venv/bin/python benchmarks/run.py --sizes 1000,10000  # leave out the 100,000 rows
+    .venv/bin/python benchmarks/run.py --runs 9 --workdir /tmp/wb   # keep the plans for next time
 
-Prints a table of medians (wall time and peak memory of the process) for `--help`, `due`,
-`list --json` and `check`, each cold (no cache) and warm, then the targets of the speed issue
-with the figures that decide them. Taskwarrior (`task`, Debian's taskwarrior package) is timed on
-the same milestones when it is installed. Plans are generated under --workdir (default: a temp
-folder) with deadlines around today, so that Taskwarrior, which only knows the real clock, sees
-the same overdue and due milestones as `workplan --as-of today`.
+Each row times two commands in turns (A, B, B, A, A, B, ...: the same load for both), on plans
+generated here with deadlines around today, and prints the median of A over the median of B
+with the row's target. Taskwarrior (`task`, Debian's `taskwarrior` package) gets a private
+database holding the same milestones, imported from `workplan list --json` of the same plan, so
+that `task overdue` sees what `workplan due` sees. Peak memory is the process's maximum resident
+set as GNU time (or wait4) reports it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -31,14 +33,10 @@ from benchmarks.generate import generate  # the repository root, put on the path
 
 REPO = Path(__file__).resolve().parent.parent
 # The installed console script, as people run it (python -m would add runpy's start-up).
-WORKPLAN = [str(Path(sys.executable).parent / "workplan")]
-PARSE_ONLY = """
-import os, sys, yaml
-for root, dirs, files in os.walk(sys.argv[1]):
-    for name in files:
-        with open(os.path.join(root, name), encoding="utf-8") as stream:
-            yaml.load(stream.read(), Loader=yaml.CSafeLoader)
-"""
+WORKPLAN = str(Path(sys.executable).parent / "workplan")
+GNU_TIME = "/usr/bin/time"
+INSTALL_HINT = "Taskwarrior is not installed: sudo apt-get install taskwarrior (Debian/Ubuntu), then run again."
+RACY_WAIT = 2.2  # cache.RACY_SECONDS and a little: an edit older than this is stored by the next run
 
 
 @dataclass
@@ -47,159 +45,320 @@ class Sample:
     peak_mb: float
 
 
-GNU_TIME = "/usr/bin/time"
-
-
 def run_once(command: list[str], env: dict[str, str]) -> Sample:
-    """Wall time and peak resident memory of one process, its output thrown away.
-
-    Peak memory comes from GNU time when present: a child forked from this (larger) process
-    would otherwise report this process's memory as its own peak.
-    """
+    """Wall time and peak resident memory of one process, its output thrown away (not a terminal)."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [GNU_TIME, "-f", "%M", "-o", rss.name, *command] if os.path.exists(GNU_TIME) else command
         start = time.perf_counter()
         process = subprocess.Popen(wrapped, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
+        _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         text = rss.read().strip().splitlines()
+    if os.waitstatus_to_exitcode(status) not in (0, 1, 2):
+        raise SystemExit(f"benchmark: {' '.join(command)} failed ({os.waitstatus_to_exitcode(status)})")
     peak_kb = int(text[-1]) if text and text[-1].isdigit() else usage.ru_maxrss
     return Sample(elapsed, peak_kb / 1024)
 
 
-def median(command: list[str], env: dict[str, str], runs: int, before: list[str] | None = None) -> Sample:
-    samples = []
-    for _ in range(runs):
-        if before is not None:
-            subprocess.run(before, env=env, check=False, capture_output=True)
-        samples.append(run_once(command, env))
-    return Sample(statistics.median(s.seconds for s in samples), statistics.median(s.peak_mb for s in samples))
+@dataclass
+class Side:
+    """One side of a pair: the command timed, and what to do (untimed) before each run of it."""
+
+    command: list[str]
+    env: dict[str, str]
+    before: Callable[[], None] = lambda: None
+    samples: list[Sample] = field(default_factory=list)
+
+    def run(self) -> None:
+        self.before()
+        self.samples.append(run_once(self.command, self.env))
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(s.seconds for s in self.samples)
+
+    @property
+    def peak_mb(self) -> float:
+        return statistics.median(s.peak_mb for s in self.samples)
 
 
-def taskwarrior_env(workdir: Path, plan: Path) -> dict[str, str] | None:
-    """A private Taskwarrior database holding the plan's milestones as tasks (imported once)."""
-    if shutil.which("task") is None:
-        return None
-    data = workdir / f"task-{plan.name}"
-    env = {**os.environ, "TASKRC": str(data / "taskrc"), "TASKDATA": str(data)}
-    if not (data / "pending.data").exists():
-        data.mkdir(parents=True, exist_ok=True)
-        # rc.due=14: "due" means within 14 days, as warn_days does in the generated plans.
-        (data / "taskrc").write_text(
-            f"data.location={data}\nconfirmation=off\nverbose=nothing\ndue=14\ngc=off\nhooks=off\n", encoding="utf-8"
-        )
-        listed = subprocess.run(
-            [*WORKPLAN, "list", "--json", "--plan", str(plan), "--as-of", date.today().isoformat()],
-            capture_output=True,
-            text=True,
-            check=True,
-            env=env,
-        )
-        tasks = [
-            {
-                "description": f"{m['id']} {m['task']}",
-                "due": m["deadline"].replace("-", "") + "T000000Z",
-                "status": "pending",
-                "project": m["initiative"].split(".")[0],
-            }
-            for m in json.loads(listed.stdout)
-            if m["deadline"]
-        ]
-        batch = data / "tasks.json"
-        batch.write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in tasks), encoding="utf-8")
-        subprocess.run(["task", "import", str(batch)], env=env, check=True, capture_output=True)
-    return env
+def paired(a: Side, b: Side, runs: int) -> float:
+    """Median of A over median of B, the two run in turns (ABBA...) after one untimed run each."""
+    a.run()
+    b.run()
+    a.samples.clear()
+    b.samples.clear()
+    for index in range(runs):
+        for side in (a, b) if index % 2 == 0 else (b, a):
+            side.run()
+    return a.seconds / b.seconds
+
+
+@dataclass
+class Row:
+    what: str
+    target: float
+    unit: str = "×"  # or "MB"
+    value: float | None = None
+    detail: str = ""
+
+    def cells(self) -> tuple[str, str, str, str]:
+        target = f"≤ {self.target:g}{self.unit if self.unit == '×' else ' ' + self.unit}"
+        if self.value is None:
+            return self.what, "not run", target, self.detail or "-"
+        now = f"{self.value:.2f}×" if self.unit == "×" else f"{self.value:.0f} MB"
+        passed = "PASS" if self.value <= self.target else "FAIL"
+        return self.what, now, target, f"{passed} ({self.detail})" if self.detail else passed
+
+
+class Bench:
+    def __init__(self, workdir: Path, runs: int) -> None:
+        self.workdir, self.runs, self.today = workdir, runs, date.today()
+        self.task = shutil.which("task")
+
+    def plan(self, size: int) -> Path:
+        plan = self.workdir / f"plan-{size}"
+        if not (plan / "workplan.yaml").exists():
+            started = time.perf_counter()
+            generate(plan, size, as_of=self.today, overdue_share=0.05)
+            print(f"  generated {size:,} initiatives in {time.perf_counter() - started:.0f} s", flush=True)
+        return plan
+
+    def env(self, plan: Path) -> dict[str, str]:
+        """A cache folder per plan, so that a command's cache file is easy to wait for."""
+        return {**os.environ, "COLUMNS": "200", "XDG_CACHE_HOME": str(self.workdir / f"cache-{plan.name}")}
+
+    def workplan(self, plan: Path, *args: str, as_of: bool = True) -> list[str]:
+        return [WORKPLAN, *args, "--plan", str(plan), *(["--as-of", self.today.isoformat()] if as_of else [])]
+
+    def cache_file(self, plan: Path) -> Path | None:
+        files = list((self.workdir / f"cache-{plan.name}" / "workplan").glob("plan-*.pickle"))
+        return files[0] if files else None
+
+    def wait_for_cache(self, plan: Path, newer_than: float, timeout: float = 120.0) -> None:
+        """Until the (background) cache writer has replaced the cache file after ``newer_than``."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            path = self.cache_file(plan)
+            if path is not None and path.stat().st_mtime > newer_than:
+                return
+            time.sleep(0.05)
+
+    def clear_cache(self, plan: Path) -> None:
+        shutil.rmtree(self.workdir / f"cache-{plan.name}", ignore_errors=True)
+
+    def warm(self, plan: Path) -> None:
+        """One run that leaves a complete cache behind (files older than the racy window)."""
+        subprocess.run(self.workplan(plan, "due"), env=self.env(plan), capture_output=True, check=False)
+        self.wait_for_cache(plan, 0)
+
+    def taskwarrior(self, plan: Path) -> dict[str, str] | None:
+        """A private Taskwarrior database holding the plan's milestones with a deadline (made once)."""
+        if self.task is None:
+            return None
+        data = self.workdir / f"task-{plan.name}"
+        env = {**os.environ, "TASKRC": str(data / "taskrc"), "TASKDATA": str(data)}
+        if not (data / "pending.data").exists():
+            data.mkdir(parents=True, exist_ok=True)
+            # due=14: "due" means within 14 days, as warn_days does in the generated plans.
+            (data / "taskrc").write_text(
+                f"data.location={data}\nconfirmation=off\nverbose=nothing\ndue=14\ngc=off\nhooks=off\n",
+                encoding="utf-8",
+            )
+            started = time.perf_counter()
+            listed = subprocess.run(
+                self.workplan(plan, "list", "--json"), capture_output=True, text=True, check=True, env=self.env(plan)
+            )
+            tasks = [
+                {
+                    "description": f"{m['id']} {m['task']}",
+                    "due": m["deadline"].replace("-", "") + "T000000Z",
+                    "status": "pending",
+                    "project": m["initiative"].split(".")[0],
+                }
+                for m in json.loads(listed.stdout)
+                if m["deadline"]
+            ]
+            batch = data / "tasks.json"
+            batch.write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in tasks), encoding="utf-8")
+            subprocess.run([self.task, "import", str(batch)], env=env, check=True, capture_output=True)
+            seconds = time.perf_counter() - started
+            print(f"  Taskwarrior database of {len(tasks):,} tasks in {seconds:.0f} s", flush=True)
+        return env
+
+    def python_pass(self) -> Side:
+        return Side([sys.executable, "-c", "pass"], dict(os.environ))
+
+
+def edit_one_file(plan: Path, counter: list[int]) -> None:
+    """A one-file edit as a person makes it (a comment line changes), then the racy window passes
+    so that the next run stores it (and rewrites the cache, which is what this row is about)."""
+    target = plan / "dept-001" / "1-1.yaml"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    counter[0] += 1
+    lines = [line for line in lines if not line.startswith("# edit ")] + [f"# edit {counter[0]}"]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    time.sleep(RACY_WAIT)
+
+
+def measure(bench: Bench, sizes: list[int]) -> list[Row]:
+    runs = bench.runs
+    rows: list[Row] = []
+    shipped = REPO / "plan"
+    shipped_env = bench.env(shipped)
+    subprocess.run([WORKPLAN, "due", "--plan", str(shipped)], env=shipped_env, capture_output=True, check=False)
+
+    print("start-up", flush=True)
+    due = Side([WORKPLAN, "due", "--plan", str(shipped)], shipped_env)
+    base = bench.python_pass()
+    ratio = paired(due, base, runs)
+    rows.append(Row("`due` on the shipped plan vs `python -c pass`", 5, value=ratio, detail=f"{due.seconds:.3f} s"))
+    help_side, base = Side([WORKPLAN, "--help"], shipped_env), bench.python_pass()
+    ratio = paired(help_side, base, runs)
+    rows.append(Row("`workplan --help` vs `python -c pass`", 5, value=ratio, detail=f"{help_side.seconds:.3f} s"))
+
+    for size, target in ((1000, 2.0), (10_000, 0.5)):
+        row = Row(f"`due` warm, {size:,} initiatives, vs `task overdue`", target)
+        rows.append(row)
+        if size not in sizes:
+            continue
+        print(f"warm {size:,}", flush=True)
+        plan = bench.plan(size)
+        task_env = bench.taskwarrior(plan)
+        if task_env is None:
+            row.detail = "no task"
+            continue
+        bench.warm(plan)
+        due, overdue = Side(bench.workplan(plan, "due"), bench.env(plan)), Side(["task", "overdue"], task_env)
+        row.value = paired(due, overdue, runs)
+        row.detail = f"{due.seconds:.3f} s vs {overdue.seconds:.3f} s"
+
+    edited = Row("`due` right after a one-file edit vs steady warm, 10k / 100k", 1.1)
+    rows.append(edited)
+    ratios = []
+    for size in (10_000, 100_000):
+        if size not in sizes:
+            continue
+        print(f"after an edit {size:,}", flush=True)
+        plan, counter = bench.plan(size), [0]
+        bench.warm(plan)
+        edit_started = [0.0]
+
+        def before_edited(plan: Path = plan, counter: list[int] = counter, started: list[float] = edit_started) -> None:
+            edit_one_file(plan, counter)
+            started[0] = time.time()
+
+        def before_steady(plan: Path = plan, started: list[float] = edit_started) -> None:
+            bench.wait_for_cache(plan, started[0])  # the rewrite after the edit is done
+
+        after = Side(bench.workplan(plan, "due"), bench.env(plan), before_edited)
+        steady = Side(bench.workplan(plan, "due"), bench.env(plan), before_steady)
+        ratios.append(paired(after, steady, runs if size < 100_000 else max(3, runs // 2)))
+        edited.detail += f"{'; ' if edited.detail else ''}{size // 1000}k {ratios[-1]:.2f}×"
+    edited.value = max(ratios) if ratios else None
+
+    done_row = Row("`done ID` at 10k vs `task ID done`", 1.0)
+    cold_row = Row("`due` cold, 10k, vs `task overdue`", 1.0)
+    rows += [done_row, cold_row]
+    if 10_000 in sizes:
+        plan = bench.plan(10_000)
+        task_env = bench.taskwarrior(plan)
+        if task_env is None:
+            done_row.detail = cold_row.detail = "no task"
+        else:
+            print("done 10k", flush=True)
+            bench.warm(plan)
+            env = bench.env(plan)
+            milestone = "5.500.1"
+            uuid = subprocess.run(
+                ["task", f"/^{milestone} /", "_uuids"], env=task_env, capture_output=True, text=True, check=True
+            ).stdout.split()[0]
+
+            def reopen(plan: Path = plan, env: dict[str, str] = env) -> None:
+                subprocess.run([WORKPLAN, "reopen", milestone, "--plan", str(plan)], env=env, capture_output=True)
+
+            def pending(task_env: dict[str, str] = task_env) -> None:
+                subprocess.run(["task", uuid, "modify", "status:pending"], env=task_env, capture_output=True)
+
+            done = Side([WORKPLAN, "done", milestone, "--plan", str(plan)], env, reopen)
+            task_done = Side(["task", uuid, "done"], task_env, pending)
+            done_row.value = paired(done, task_done, runs)
+            done_row.detail = f"{done.seconds:.3f} s vs {task_done.seconds:.3f} s"
+            reopen()
+            pending()
+
+            print("cold 10k", flush=True)
+
+            def cold_before(plan: Path = plan) -> None:
+                bench.clear_cache(plan)
+
+            def task_before(plan: Path = plan) -> None:
+                bench.wait_for_cache(plan, 0)  # the cold run's background writer, done before timing task
+
+            cold = Side(bench.workplan(plan, "due"), env, cold_before)
+            overdue = Side(["task", "overdue"], task_env, task_before)
+            cold_row.value = paired(cold, overdue, runs)
+            cold_row.detail = f"{cold.seconds:.3f} s vs {overdue.seconds:.3f} s"
+
+    json_row = Row("`list --json` warm, 100k, vs `task export`", 0.6)
+    memory_row = Row("peak memory, `due` at 100k", 200, unit="MB")
+    rows += [json_row, memory_row]
+    if 100_000 in sizes:
+        plan = bench.plan(100_000)
+        env = bench.env(plan)
+        bench.warm(plan)
+        print("memory 100k", flush=True)
+        memory = Side(bench.workplan(plan, "due"), env)
+        for _ in range(3):
+            memory.run()
+        memory_row.value, memory_row.detail = memory.peak_mb, f"{memory.seconds:.2f} s"
+        task_env = bench.taskwarrior(plan)
+        if task_env is None:
+            json_row.detail = "no task"
+        else:
+            print("list --json 100k", flush=True)
+            listing, export = Side(bench.workplan(plan, "list", "--json"), env), Side(["task", "export"], task_env)
+            json_row.value = paired(listing, export, max(3, runs // 2))
+            json_row.detail = f"{listing.seconds:.2f} s vs {export.seconds:.2f} s"
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    print("| what | now | target | pass |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row.cells()) + " |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,10000,100000", help="initiative counts (comma-separated)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (3 for 100,000)")
-    parser.add_argument("--workdir", type=Path, default=None, help="where plans are generated (kept)")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="plan sizes to measure (comma-separated)")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each side of a pair (about half at 100,000)")
+    parser.add_argument("--workdir", type=Path, default=None, help="where plans and databases are made (kept)")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = [int(s) for s in args.sizes.split(",") if s]
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="workplan-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    today = date.today()
-    env = {**os.environ, "COLUMNS": "200", "XDG_CACHE_HOME": str(workdir / "cache")}
-    rows: list[tuple[str, str, Sample]] = []
-    figures: dict[str, float] = {}
-
-    print(f"workplan benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, as of {today}\n", flush=True)
-    shipped = ["--plan", str(REPO / "plan")]
-    rows.append(("shipped plan", "--help", help_sample := median([*WORKPLAN, "--help"], env, args.runs)))
-    rows.append(("shipped plan", "due (warm)", shipped_due := median([*WORKPLAN, "due", *shipped], env, args.runs)))
-    figures["help"], figures["shipped_due"] = help_sample.seconds, shipped_due.seconds
-
-    spreads = [(size, "typical", 0.05) for size in sizes] + [(10_000, "worst", 1 / 3)] * (10_000 in sizes)
-    for size, spread, share in spreads:
-        plan = workdir / f"plan-{size}-{spread}"
-        if not (plan / "workplan.yaml").exists():
-            started = time.perf_counter()
-            generate(plan, size, as_of=today, overdue_share=share)
-            print(f"generated {plan} in {time.perf_counter() - started:.1f} s", flush=True)
-        runs = 3 if size >= 100_000 else args.runs
-        label = f"{size:,} {spread}"
-        base = ["--plan", str(plan), "--as-of", today.isoformat()]
-        clear_cache = [sys.executable, "-c", f"import shutil; shutil.rmtree({str(workdir / 'cache')!r}, True)"]
-        parse = median([sys.executable, "-c", PARSE_ONLY, str(plan)], env, runs)
-        rows.append((label, "libyaml parse only", parse))
-        for name, command in (("due", ["due"]), ("list --json", ["list", "--json"]), ("check", ["check"])):
-            cold = median(
-                [*WORKPLAN, *command, *base[:2]] if name == "check" else [*WORKPLAN, *command, *base],
-                env,
-                runs,
-                before=clear_cache,
-            )
-            warm_command = [*WORKPLAN, *command, *base[:2]] if name == "check" else [*WORKPLAN, *command, *base]
-            subprocess.run(warm_command, env=env, capture_output=True, check=False)
-            warm = median(warm_command, env, runs)
-            rows += [(label, f"{name} (cold)", cold), (label, f"{name} (warm)", warm)]
-            figures[f"{size}-{spread}-{name}-cold"] = cold.seconds
-            figures[f"{size}-{spread}-{name}-warm"] = warm.seconds
-            figures[f"{size}-{spread}-{name}-warm-mb"] = warm.peak_mb
-        figures[f"{size}-{spread}-parse"] = parse.seconds
-        task_env = taskwarrior_env(workdir, plan) if size <= 10_000 else None
-        if task_env is not None:
-            for name, command in (("task overdue", ["task", "overdue"]), ("task +DUE list", ["task", "+DUE", "list"])):
-                sample = median(command, task_env, runs)
-                rows.append((label, name, sample))
-                figures[f"{size}-{spread}-{name}"] = sample.seconds
-        print(f"measured {label}", flush=True)
-
-    print(f"\n{'plan':<18} {'command':<22} {'median s':>9} {'peak MB':>8}")
-    print(f"{'-' * 18} {'-' * 22} {'-' * 9} {'-' * 8}")
-    for label, name, sample in rows:
-        print(f"{label:<18} {name:<22} {sample.seconds:>9.3f} {sample.peak_mb:>8.1f}")
-    print("\nTargets (2 cores):")
-    print_targets(figures)
-    print(f"\nPlans and Taskwarrior data are in {workdir}")
+    bench = Bench(workdir, args.runs)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(
+        f"workplan benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
+        f"Taskwarrior {task_version(bench.task)}, {bench.today}, load {load:.1f} at the start",
+        flush=True,
+    )
+    if bench.task is None:
+        print(INSTALL_HINT, flush=True)
+    rows = measure(bench, sizes)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    print(f"\nPaired medians of {args.runs} runs a side; load {load:.1f} at the end\n")
+    print_table(rows)
+    print(f"\nPlans and Taskwarrior databases are in {workdir}")
 
 
-def print_targets(figures: dict[str, float]) -> None:
-    checks = [
-        ("workplan --help <= 0.15 s", figures["help"], figures["help"] <= 0.15),
-        ("due on the shipped plan <= 0.2 s", figures["shipped_due"], figures["shipped_due"] <= 0.2),
-    ]
-    if "10000-typical-due-warm" in figures:
-        warm_s, cold_s, parse_s = (
-            figures["10000-typical-due-warm"],
-            figures["10000-typical-due-cold"],
-            figures["10000-typical-parse"],
-        )
-        checks.append(
-            (f"10,000 cold due <= 1.3 x libyaml parse ({parse_s:.2f} s)", cold_s / parse_s, cold_s <= 1.3 * parse_s)
-        )
-        if "10000-typical-task overdue" in figures:
-            overdue_s = figures["10000-typical-task overdue"]
-            text = f"10,000 warm due <= 2 x task overdue ({overdue_s:.2f} s)"
-            checks.append((text, warm_s / overdue_s, warm_s <= 2 * overdue_s))
-    if "100000-typical-due-warm" in figures:
-        big_s, peak_mb = figures["100000-typical-due-warm"], figures["100000-typical-due-warm-mb"]
-        checks.append(("100,000 warm due <= 2.5 s", big_s, big_s <= 2.5))
-        checks.append(("100,000 warm due <= 300 MB", peak_mb, peak_mb <= 300))
-    for text, value, ok in checks:
-        print(f"  {'PASS' if ok else 'MISS'}  {text}: {value:.2f}")
+def task_version(task: str | None) -> str:
+    if task is None:
+        return "missing"
+    return subprocess.run([task, "--version"], capture_output=True, text=True, check=False).stdout.strip()
 
 
 if __name__ == "__main__":
