@@ -253,3 +253,23 @@ def test_ingest_accept_closes_at_once_and_a_bad_csv_is_refused(invoke: Invoke, t
     assert refused.exit_code == 8
     assert f"{returned}:C6: a locked cell was changed" in refused.stderr
     assert f"{returned}:K6: 完成进度 '一百' is not a whole number from 0 to 100" in refused.stderr
+
+
+def test_digest_by_owner_reaches_lead_and_co_units(invoke: Invoke, tmp_path: Path) -> None:
+    plan = supervised_plan(tmp_path / "plan")
+    settings = plan / "workplan.yaml"
+    with smtp_server() as server:
+        settings.write_text(
+            settings.read_text(encoding="utf-8").replace("port: 25", f"port: {server.port}"), encoding="utf-8"
+        )
+        result = invoke(["digest", "--send", "--by-owner", "--plan", str(plan), "--as-of", "2024-06-17"])
+        received = {r.recipients[0]: r.message for r in server.received}
+    assert result.exit_code == 0, result.output
+    assert sorted(received) == sorted(
+        ["bianzhi@example.gov.cn", "gaige@example.gov.cn", "fazhi@example.gov.cn", "jiandu@example.gov.cn"]
+    )
+    text = received["fazhi@example.gov.cn"].get_body(("plain",))
+    assert text is not None
+    body = text.get_content()
+    assert "2.1.2" in body and "4.2.1" in body  # a co-unit of sections 2 and 4
+    assert "1.4.1" not in body  # 机构编制科's alone

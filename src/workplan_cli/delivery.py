@@ -87,7 +87,7 @@ def plan_deliveries(
         if not owner or not addresses:
             unreachable.append(owner or "(no owner)")
             continue
-        mine = [e for e in entries if e.owner == owner]
+        mine = [e for e in entries if owner in e.units]
         deliveries.append(Delivery(addresses, build_digest(settings.title, mine, as_of, window, owner=owner)))
     warnings = []
     if unreachable:

@@ -96,8 +96,9 @@ def _progress(entries: Sequence[Entry]) -> list[SectionProgress]:
 
 
 def owners_of(entries: Sequence[Entry]) -> list[str]:
-    """Every owner named on a milestone, in first-seen order ("" for milestones with none)."""
-    return list(dict.fromkeys(e.owner for e in entries))
+    """Every unit answerable for a milestone (lead, owner, co-unit), in first-seen order ("" for milestones
+    with none)."""
+    return list(dict.fromkeys(unit for e in entries for unit in e.units or ("",)))
 
 
 def became_urgent(today: Sequence[Entry], yesterday: Sequence[Entry]) -> tuple[list[Entry], list[Entry]]:

@@ -99,7 +99,7 @@ def _item(entry: Entry, colour: str, labels: Labels, contacts: Mapping[str, Owne
         task=entry.milestone.task,
         deadline=clip(deadline_text(entry)),
         standing=standing(entry, labels),
-        owner=clip(labels.owner.format(owner=entry.owner or labels.no_owner)),
+        owner=clip(labels.owner.format(owner=entry.responsible or labels.no_owner)),
         contacts=tuple(dict.fromkeys(people)),
     )
 
