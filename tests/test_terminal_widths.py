@@ -134,3 +134,53 @@ def test_views_in_a_real_terminal_match_the_captures(plan_dir: Path, tmp_path: P
         expected.write_text(screen, encoding="utf-8")
     assert screen == expected.read_text(encoding="utf-8")
     assert all(cell_len(line) <= width for line in screen.splitlines())
+
+
+def test_wrap_measures_cells_and_keeps_latin_words_whole() -> None:
+    from workplan_cli.views.wrap import wrap
+
+    lines = wrap("制定出台各领域衔接配合的具体办法 and some English words 2024-06-30", 24, "  ")
+    assert all(cell_len(line) <= 24 for line in lines)
+    assert all(line.startswith("  ") for line in lines)
+    assert "2024-06-30" in "".join(lines) and any(line.endswith("English") or "words" in line for line in lines)
+    assert (
+        "".join(line.strip() for line in lines).replace(" ", "")
+        == "制定出台各领域衔接配合的具体办法andsomeEnglishwords2024-06-30"
+    )
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_digest_and_report_text_are_wrapped_on_a_terminal(plan_dir: Path, tmp_path: Path, width: int) -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: no real terminal to render in")
+    env = {"WORKPLAN_PLAN": str(plan_dir), "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color",
+           "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "NO_COLOR": "1",
+           "WORKPLAN_PAGER": "cat"}  # fmt: skip  # longer than the screen: less would wait for a key
+    for command in (["digest"], ["report", "--month", "2024-06"]):
+        screen = _tmux_capture([installed_workplan(), *command, "--as-of", "2024-06-17"], width, env, tmp_path)
+        lines = screen.splitlines()
+        assert len(lines) > 20 and all(cell_len(line) <= width for line in lines), command
+    piped = subprocess.run(
+        [installed_workplan(), "digest", "--as-of", "2024-06-17", "--plan", str(plan_dir)],
+        capture_output=True, text=True, check=True, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c")},
+    ).stdout  # fmt: skip
+    # Piped (into a mail or a file), a task stays on one line whatever its length.
+    assert any(cell_len(line) > 100 for line in piped.splitlines())
+
+
+def test_pager_is_used_on_a_terminal_and_bypassed_by_no_pager(plan_dir: Path, tmp_path: Path) -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed: no real terminal to render in")
+    paged = tmp_path / "paged.txt"
+    env = {"WORKPLAN_PLAN": str(plan_dir), "XDG_CACHE_HOME": str(tmp_path / "cache"), "TERM": "xterm-256color",
+           "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8", "NO_COLOR": "1",
+           "PAGER": f"cat > {paged}"}  # fmt: skip
+    screen = _tmux_capture([installed_workplan(), "list", "--as-of", "2024-06-17"], 80, env, tmp_path)
+    assert "2.1.1" in paged.read_text(encoding="utf-8") and "2.1.1" not in screen  # all of it went to the pager
+    assert paged.read_text(encoding="utf-8").count("● ") == 26  # every row: nothing is cut off any more
+    paged.unlink()
+    screen = _tmux_capture([installed_workplan(), "list", "--no-pager", "--as-of", "2024-06-17"], 80, env, tmp_path)
+    assert "2.1.1" in screen and not paged.exists()
+    env["PAGER"] = "cat"  # git's convention: a pager of cat is no pager
+    screen = _tmux_capture([installed_workplan(), "due", "--as-of", "2024-06-17"], 80, env, tmp_path)
+    assert "4.2.1" in screen

@@ -93,8 +93,14 @@ def digest(
     if not (send or dry_run):
         from workplan_cli.digest import build_digest
 
-        view = RENDERERS["html" if html else "markdown" if markdown else "text"]
-        sys.stdout.write(view(build_digest(loaded.settings.title, entries, today, window), LABELS[run.lang]))
+        built = build_digest(loaded.settings.title, entries, today, window)
+        if html or markdown:
+            sys.stdout.write(RENDERERS["html" if html else "markdown"](built, LABELS[run.lang]))
+        else:
+            from workplan_cli.views.digest_render import render_text
+
+            with run.output() as out:  # on a terminal: paged, and wrapped to its width
+                out.file.write(render_text(built, LABELS[run.lang], out.size.width if out.is_terminal else None))
         run.report_problems(loaded)
         return
     if (loaded.settings.notify and not (to or by_owner)) or channel:

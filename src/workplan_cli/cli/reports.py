@@ -106,9 +106,8 @@ def report(
 
         run.write_output(html, render_html(blocks, run.lang).encode())
     if not (docx or md or html):
-        import sys
-
         from workplan_cli.views.report_text import render_text
 
-        sys.stdout.write(render_text(blocks))
+        with run.output() as out:  # on a terminal: paged, paragraphs wrapped to its width
+            out.file.write(render_text(blocks, out.size.width if out.is_terminal else None))
     run.report_problems(loaded)

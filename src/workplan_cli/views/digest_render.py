@@ -12,6 +12,7 @@ from workplan_cli.i18n import TEXT, Msg
 from workplan_cli.schedule import Entry
 from workplan_cli.views.entries import entry_source
 from workplan_cli.views.literal import literal
+from workplan_cli.views.wrap import wrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +155,12 @@ def _heading(digest: Digest, labels: Labels) -> str:
 # Plain text
 
 
-def render_text(digest: Digest, labels: Labels = ZH) -> str:
+def render_text(digest: Digest, labels: Labels = ZH, width: int | None = None) -> str:
+    """The digest as plain text; ``width``: wrapped for a terminal that wide (e-mail and files are not)."""
+
+    def line(text: str, indent: str) -> list[str]:
+        return wrap(text, width, indent) if width else [indent + text]
+
     out = [literal(_heading(digest, labels)), literal(digest.title), ""]
     if digest.is_empty:
         out += [labels.nothing, ""]
@@ -164,16 +170,16 @@ def render_text(digest: Digest, labels: Labels = ZH) -> str:
             out.append(f"  {labels.none}")
         for entry in entries:
             owner = entry.responsible or labels.no_owner
-            out.append(f"  {literal(_title_line(entry, digest, labels))}")
-            out.append(f"      {literal(entry.milestone.task)}")
-            out.append(
-                f"      {literal(deadline_text(entry))} · {standing(entry, labels)} · "
-                f"{literal(labels.owner.format(owner=owner))}"
-            )
-            out += [f"      · {literal(text)}" for text in _week_notes(entry, digest, labels)]
+            out += line(literal(_title_line(entry, digest, labels)), "  ")
+            out += line(literal(entry.milestone.task), "      ")
+            facts = f"{literal(deadline_text(entry))} · {standing(entry, labels)} · "
+            out += line(facts + literal(labels.owner.format(owner=owner)), "      ")
+            for text in _week_notes(entry, digest, labels):
+                out += line(f"· {literal(text)}", "      ")
         out.append("")
     out.append(f"■ {labels.progress}")
-    out += [f"  {literal(row.section)}：{_progress_text(row, labels)}" for row in digest.progress]
+    for row in digest.progress:
+        out += line(f"{literal(row.section)}：{_progress_text(row, labels)}", "  ")
     if digest.unreported:
         out += ["", f"■ {literal(_unreported(digest, labels))}"]
     return "\n".join(out) + "\n"
