@@ -197,3 +197,14 @@ def test_two_deadline_moves_at_once_keep_the_deadline_first_written(plan_dir: Pa
     (milestone,) = [m for _, m in reloaded.milestones() if m.id == "2.1.2"]
     assert milestone.deadline_was == "6月底前" and milestone.phrase in ("9月底前", "10月底前", "11月底前")
     assert reloaded.problems == ()
+
+
+def test_a_working_day_deadline_needs_the_day_it_was_assigned(plan_dir: Path) -> None:
+    with pytest.raises(UsageError, match="assigned"):
+        authoring.add_milestone(load_plan(plan_dir), "3.1", task="报送材料", phrase="5个工作日内")
+    outcome = authoring.add_milestone(
+        load_plan(plan_dir), "3.1", task="报送材料", phrase="5个工作日内", assigned=date(2024, 9, 27)
+    )
+    (milestone,) = [m for _, m in load_plan(plan_dir).milestones() if m.id == outcome.milestone_id]
+    assert milestone.assigned == date(2024, 9, 27)
+    assert milestone.due == date(2024, 10, 10)  # Sunday 9-29 was worked (调休), 国庆 skipped

@@ -110,12 +110,22 @@ def next_number(ids: list[str], prefix: str) -> int:
     return max(numbers, default=0) + 1
 
 
-def add_milestone(plan: Plan, initiative_id: str, *, task: str, phrase: str | None, owner: str = "") -> Outcome:
-    """Append a milestone to an initiative with the next free id (2.1.4 after 2.1.3)."""
+def add_milestone(
+    plan: Plan,
+    initiative_id: str,
+    *,
+    task: str,
+    phrase: str | None,
+    owner: str = "",
+    assigned: date | None = None,
+) -> Outcome:
+    """Append a milestone to an initiative with the next free id (2.1.4 after 2.1.3).
+
+    ``assigned``: the day the task was given, which a deadline such as 5个工作日内 counts from."""
     initiative = _initiative(plan, initiative_id)
     if not task.strip():
         raise UsageError("the task is empty; say what is to be done with --task", "具体任务为空；请用 --task 说明")
-    deadline = resolved_phrase(phrase, plan.settings.year)
+    deadline = resolved_phrase(phrase, plan.settings.year, assigned=assigned)
     chosen: list[str] = []
 
     def change_for(raw: bytes) -> list[Change]:
@@ -126,6 +136,7 @@ def add_milestone(plan: Plan, initiative_id: str, *, task: str, phrase: str | No
             ("task", task.strip()),
         ]
         fields += [("owner", owner.strip())] if owner.strip() else []
+        fields += [("assigned", assigned.isoformat())] if assigned else []
         return [Change(new_id, new_milestone=(*fields, ("done", None)))]
 
     edit_plan_file(initiative.file, change_for)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors, print_outcomes
+from workplan_cli.cli.context import AppContext, console, handle_errors, parse_day, print_outcomes
 from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption, PlansOption
 
 commands = typer.Typer()
@@ -44,6 +44,15 @@ def add_milestone(
     task: Annotated[str, typer.Option("--task", help="What is to be done (具体任务).", show_default=False)],
     deadline: DeadlineOption = None,
     owner: OwnerOption = "",
+    assigned: Annotated[
+        str | None,
+        typer.Option(
+            "--assigned",
+            metavar="YYYY-MM-DD",
+            help="The day the task was given (for deadlines such as 5个工作日内).",
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -55,7 +64,8 @@ def add_milestone(
 
     run = AppContext.of(ctx)
     with run.editing(plan) as loaded:
-        outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner)
+        given = parse_day(assigned, "--assigned") if assigned else None
+    outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner, assigned=given)
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.milestone")
 
