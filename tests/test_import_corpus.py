@@ -17,6 +17,7 @@ from benchmarks.import_corpus import compare, reports
 # expected to fail (their differences: `python -m benchmarks.import_corpus --verbose`).
 MATCHING = {
     "beijing-2016-open-government-key-points",
+    "crsrw-2024-tax-filing-deadlines-traditional",
     "ewenke-2022-key-tasks-notice",
     "guandu-2016-growth-measures",
     "guangyuan-2024-safety-three-year-plan",

@@ -479,3 +479,12 @@ def test_a_school_year_plan_puts_the_second_term_in_the_next_year() -> None:
     assert fates["腊月十四"] == ("not-a-deadline", None, "other")
     phrases = [m.phrase for m in draft.initiatives[0].milestones if m.phrase]
     assert phrases == ["于9月1日", "2015年2月2日", "2015年6月底前"]  # written so that plan files read alike
+
+
+def test_months_sharing_one_day_each_get_that_day() -> None:
+    draft = parse_report("XX税务局2024年申报日历\n一、申报期限\n1月、3月申報納稅期限分別截至當月15日。\n")
+    fates = {m.text: (m.fate, m.due) for m in draft.mentions}
+    assert fates["1月"] == ("deadline", date(2024, 1, 15))
+    assert fates["3月"] == ("deadline", date(2024, 3, 15))
+    assert fates["當月15日"] == ("not-a-deadline", None)
+    assert [m.phrase for m in draft.initiatives[0].milestones if m.phrase] == ["1月15日", "3月15日"]

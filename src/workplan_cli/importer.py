@@ -44,7 +44,10 @@ _METADATA_LABELS = re.compile(
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 _CN_NUMERALS = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^\s*([{_CN_NUMERALS}]+)、")
-_TITLE_WORDS = ("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报")
+_TITLE_WORDS = (
+    *("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报"),
+    *("日历", "校历", "时间表", "进度表"),
+)
 _SENTENCE_END = "。；;！!？?"
 _CLOSING = ("特此报告", "特此说明", "特此通知", "以上报告", "抄送", "（此件", "(此件")
 _ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?")
@@ -790,6 +793,8 @@ class _Context:
             return "not-a-deadline", "signing-date" if signed else "other"
         if region == "signoff":
             return "not-a-deadline", "signing-date"
+        if mention.kind == "samemonth":
+            return "not-a-deadline", "other"  # the day of each month listed before it (those are the deadlines)
         if mention.context in ("status", "reference"):
             return "not-a-deadline", "status-date"
         if mention.context == "since" or re.match(r"(?:年)?(?:以来|来)", after):
@@ -860,8 +865,10 @@ class _Context:
         mention.milestone, mention.task = milestone.id, milestone.task
         if settled:
             return
+        if day := self._day_of_listed_month(mention):
+            milestone.phrase = f"{mention.text}{day}日"  # 1月、3月…分别截至当月15日: the 15th of each
         try:
-            deadline = resolve_deadline(mention.text, self.year, work_calendar=self.work_calendar)
+            deadline = resolve_deadline(milestone.phrase or mention.text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
             mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
             self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
@@ -889,6 +896,15 @@ class _Context:
                 f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
                 f"{mention.text}：已修复（{deadline.note}），计划中写作 {milestone.phrase}",
             )
+
+    def _day_of_listed_month(self, mention: Mention) -> int | None:
+        """For a bare month in a list that ends 分别…当月15日 (1月、3月、7月…申报期限分别截至当月15日), the day."""
+        if not re.fullmatch(r"\d{1,2}月", normalize_chars(mention.text)):
+            return None
+        line = self._folded(mention.line)
+        rest = re.split(r"[。；;]", line[mention.end : mention.end + 200])[0]
+        found = re.search(r"当月(\d{1,2})[日号]", rest)
+        return int(found[1]) if found else None
 
     def _second_term(self, mention: Mention, milestone: DraftMilestone) -> Deadline | None:
         """In a 2014—2015学年 plan, 2月2日 with no year written falls in 2015, the second term."""
