@@ -302,3 +302,36 @@ def test_no_cache_flag_holds_for_edits_too(generated: Path) -> None:
     result = CliRunner().invoke(app, ["--no-cache", "done", "1.1.1", "--plan", str(generated), "--on", "2024-06-17"])
     assert result.exit_code == 0, result.output
     assert not cache_path(generated).exists()
+
+
+def test_a_one_file_edit_of_a_large_cache_is_rewritten_in_the_background(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole cache file is rewritten after any edit: when it is large, by a forked child, so
+    the command does not wait for it; and the child's cache then serves the edit, as cold does."""
+    monkeypatch.setattr(cache, "BACKGROUND_FROM", 100)  # the 300 files count as large
+    writers = tmp_path / "writers"
+    write_cache = cache.write_cache
+
+    def recording_writer(*args: object, **kwargs: object) -> None:
+        with open(writers, "a", encoding="utf-8") as stream:  # the writing process, for the test
+            stream.write(f"{os.getpid()}\n")
+        write_cache(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "write_cache", recording_writer)
+
+    def last_writer() -> int:
+        pid = int(writers.read_text(encoding="utf-8").split()[-1])
+        assert pid != os.getpid()  # a child wrote it, not the command
+        os.waitpid(pid, 0)  # and it has finished (reaped: no zombie left behind)
+        return pid
+
+    cold = snapshot(generated, use_cache=True)
+    first = last_writer()
+    rewrite(generated / "dept-001" / "1-5.yaml", "title: ", "title: 改过的")
+    age_all(generated)
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False) != cold
+    assert last_writer() != first
+    stored = stored_entries(generated)["dept-001/1-5.yaml"]
+    assert "改过的" in str(stored)
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)

@@ -208,21 +208,23 @@ def _remove_stale_temps(folder: Path) -> None:
                 temp.unlink()
 
 
-BACKGROUND_FROM = 1000  # files parsed; below this, writing the cache takes less than a fork
+BACKGROUND_FROM = 1000  # files in the cache; below this, writing it takes less than a fork
 
 
 def write_cache_soon(
-    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]], parsed: int
+    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]]
 ) -> None:
-    """Write the cache; after a large cold load, in a forked child so the command is not kept waiting.
+    """Write the cache; a large one in a forked child so the command is not kept waiting.
 
-    Pickling a city-size plan takes a few tenths of a second that the user should not wait for.
+    Pickling a city-size plan takes a few tenths of a second (a second at 100,000 files) that the
+    user should not wait for, after a cold load or after a one-file edit alike: the whole file is
+    rewritten either way, so its size decides, not how many files were parsed.
     The child closes the standard streams first (a pipe reader must see end-of-file when the
     command ends, not when the cache is written) and leaves with os._exit: no buffers flushed
     twice, no exit handlers run. The write itself is atomic, so a second command starting
     meanwhile reads the old cache or none, never half of one.
     """
-    if parsed < BACKGROUND_FROM or not hasattr(os, "fork"):
+    if len(entries) < BACKGROUND_FROM or not hasattr(os, "fork"):
         write_cache(path, folder, settings_key, entries)
         return
     try:

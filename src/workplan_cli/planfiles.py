@@ -344,7 +344,7 @@ def load_plan(
     now = cache.clock_ns()
     storable = any(cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True))
     if use_cache and cache_path and (storable or stored.keys() - results.keys()):
-        cache.write_cache_soon(cache_path, folder, settings_key, results, parsed=len(parsed))
+        cache.write_cache_soon(cache_path, folder, settings_key, results)
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
     if settings.assign:
