@@ -256,3 +256,23 @@ def test_accepting_a_recurring_milestone_closes_its_current_period(tmp_path: Pat
     apply_ingest(planned.writes)
     (milestone,) = load_plan(tmp_path, use_cache=False).initiatives[0].milestones
     assert (milestone.closed_through, milestone.done, milestone.notes[0].progress) == ("2024-05", None, "5月月报已报送")
+
+
+def test_file_text_in_a_form_stays_text_and_reads_back_untampered(tmp_path: Path) -> None:
+    (tmp_path / "workplan.yaml").write_text("title: t\nyear: 2024\n", encoding="utf-8")
+    (tmp_path / "1-1.yaml").write_text(
+        'id: "1.1"\ntitle: t\nlead: "=HYPERLINK(\\"http://x\\")"\nmilestones:\n  - id: "1.1.1"\n'
+        '    deadline: 9月底前\n    task: "=1+1\\e[31m"\n',
+        encoding="utf-8",
+    )
+    plan, entries = _entries(tmp_path)
+    (made,) = collect(plan.settings, entries, JUNE, TODAY)
+    form = tmp_path / made.file_name
+    form.write_bytes(made.data)
+    sheet = load_workbook(form).active
+    assert sheet is not None
+    task = sheet.cell(FIRST_ROW, 3)
+    assert (task.value, task.data_type) == ("=1+1\\x1b[31m", "s")  # text, the escape spelled out
+    assert made.file_name == "2024-06-=HYPERLINK(_http___x_).xlsx"
+    returned = read_form(form)
+    assert returned.problems == [] and [r.milestone_id for r in returned.rows] == ["1.1.1"]

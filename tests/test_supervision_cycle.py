@@ -107,6 +107,9 @@ def test_collect_fill_ingest_show_and_chase_with_real_files(invoke: Invoke, tmp_
     # 法制科 fills its form, and LibreOffice Calc saves it again (its own styles, dates as numbers).
     fill(forms / "2024-06-法制科.xlsx", {"2.1.2": {"progress": "已审核《权责清单管理办法》草案", "percent": 70}})
     from_calc = through_calc(forms / "2024-06-法制科.xlsx", "xlsx", tmp_path)
+    saved = load_workbook(from_calc).active
+    assert saved is not None and saved.protection.sheet  # Calc keeps the locks and the validation
+    assert {v.type for v in saved.data_validations.dataValidation} == {"whole", "date"}
     # 监督检查科 sends its sheet back as CSV (saved by Calc).
     fill(forms / "2024-06-监督检查科.xlsx", {"4.2.1": {"progress": "检查计划已报审", "percent": 90}})
     as_csv = through_calc(forms / "2024-06-监督检查科.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1", tmp_path)
