@@ -37,7 +37,12 @@ REPO = Path(__file__).resolve().parent.parent
 # The tests that pin each module down (fast ones, in-process: a test that starts `workplan` as a
 # separate program would run the unmutated code).
 TESTS = {
-    "deadlines": ["tests/test_deadlines.py", "tests/test_workdays.py"],
+    "deadlines": [
+        "tests/test_deadlines_boundaries.py",
+        "tests/test_deadlines.py",
+        "tests/test_workdays.py",
+        "tests/test_importer.py",  # the date mentions of a report (find_date_mentions)
+    ],
     "schedule": [
         "tests/test_schedule.py",
         "tests/test_workdays.py",

@@ -9,7 +9,7 @@ from itertools import islice
 
 import pytest
 
-from workplan_cli.deadlines import DeadlineError, period_start, resolve_deadline
+from workplan_cli.deadlines import DeadlineError, Recurrence, parse_numeral, period_start, resolve_deadline
 
 
 def periods(phrase: str, year: int, count: int = 3) -> list[tuple[str, date]]:
@@ -129,3 +129,88 @@ def test_a_december_day_missing_its_month_character_is_repaired_and_said_so() ->
 def test_a_damaged_date_with_no_valid_reading_is_refused(phrase: str) -> None:
     with pytest.raises(DeadlineError, match="looks damaged"):
         resolve_deadline(phrase, 2025)
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("month", [("2025-08", date(2025, 8, 31)), ("2025-09", date(2025, 9, 30)), ("2025-10", date(2025, 10, 31))]),
+        ("quarter", [("2025-Q3", date(2025, 9, 30)), ("2025-Q4", date(2025, 12, 31)), ("2026-Q1", date(2026, 3, 31))]),
+        ("half", [("2025-H2", date(2025, 12, 31)), ("2026-H1", date(2026, 6, 30)), ("2026-H2", date(2026, 12, 31))]),
+        ("week", [("2025-W33", date(2025, 8, 11)), ("2025-W34", date(2025, 8, 18)), ("2025-W35", date(2025, 8, 25))]),
+        ("year", [("2025", date(2025, 12, 31)), ("2026", date(2026, 12, 31)), ("2027", date(2027, 12, 31))]),
+    ],
+)
+def test_a_cadence_starts_with_the_period_holding_its_first_day(unit: str, expected: list[tuple[str, date]]) -> None:
+    assert list(islice(Recurrence(unit, date(2025, 8, 15)).periods(), 3)) == expected  # a Friday in August
+
+
+def test_a_period_is_named_for_any_day_in_it() -> None:
+    quarters, halves = Recurrence("quarter", date(2025, 1, 1)), Recurrence("half", date(2025, 1, 1))
+    assert [quarters.period_of(date(2025, m, 28)) for m in (3, 4, 12)] == ["2025-Q1", "2025-Q2", "2025-Q4"]
+    assert [halves.period_of(date(2025, m, 28)) for m in (6, 7, 12)] == ["2025-H1", "2025-H2", "2025-H2"]
+
+
+def test_chinese_numerals_digit_by_digit_and_with_ten() -> None:
+    assert [parse_numeral(n) for n in ("二〇二五", "十", "十五", "二十", "三十一", "12")] == [2025, 10, 15, 20, 31, 12]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "periods_due"),
+    [
+        ("每季度第一个月10日前", [("2025-Q1", date(2025, 1, 10)), ("2025-Q2", date(2025, 4, 10))]),
+        ("每季度末月10日前", [("2025-Q1", date(2025, 3, 10)), ("2025-Q2", date(2025, 6, 10))]),
+    ],
+)
+def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, periods_due: list[tuple[str, date]]) -> None:
+    assert periods(phrase, 2025, 2) == periods_due
+
+
+@pytest.mark.parametrize("day", [0, 32])
+def test_a_monthly_day_outside_1_to_31_is_refused(day: int) -> None:
+    with pytest.raises(DeadlineError) as raised:
+        resolve_deadline(f"每月{day}日前", 2025)
+    assert str(raised.value) == f"cannot read deadline '每月{day}日前': there is no day {day} in a month"
+    assert raised.value.reason_zh == f"一个月没有 {day} 日"
+
+
+def test_january_before_it_starts_means_the_end_of_december() -> None:
+    with pytest.raises(DeadlineError) as raised:
+        resolve_deadline("1月前", 2025)
+    assert "(1月底前) or before it starts (12月底前)?" in str(raised.value)
+    assert raised.value.reason_zh == "有歧义：是 1月底前，还是 1 月开始之前（12月底前）？请写明其一"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "due"),
+    [
+        ("二季度-三季度", date(2025, 4, 1), date(2025, 9, 30)),
+        ("6月1日-15日", date(2025, 6, 1), date(2025, 6, 15)),  # the right side borrows the month
+        ("12月中旬至下旬", date(2025, 12, 11), date(2025, 12, 31)),
+        ("3-6月底", date(2025, 3, 1), date(2025, 6, 30)),
+        ("10月底-12月底", date(2025, 10, 31), date(2025, 12, 31)),  # starts on the day the left side names
+        ("2024年10月-2025年3月", date(2024, 10, 1), date(2025, 3, 31)),
+        ("2025年-2026年", date(2025, 1, 1), date(2026, 12, 31)),
+    ],
+)
+def test_ranges_start_where_their_left_side_does(phrase: str, start: date, due: date) -> None:
+    deadline = resolve_deadline(phrase, 2025)
+    assert (deadline.start, deadline.due) == (start, due)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("于1231日前", date(2025, 12, 31)), ("于131日前", date(2025, 1, 31)), ("于1010日前", date(2025, 10, 10))],
+)
+def test_a_day_missing_its_month_character_is_read_the_one_way_it_can_be(phrase: str, due: date) -> None:
+    deadline = resolve_deadline(phrase, 2025)
+    digits = phrase[1:-2]
+    assert deadline.due == due
+    assert deadline.note == f"read {digits}日 as {due.month}月{due.day}日 (月 is missing from the text)"
+
+
+def test_a_day_missing_its_month_character_with_two_readings_names_both() -> None:
+    with pytest.raises(DeadlineError) as raised:
+        resolve_deadline("于101日前", 2025)
+    assert "could be 1月1日 or 10月1日; fix the text" in str(raised.value)
+    assert raised.value.reason_zh == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"

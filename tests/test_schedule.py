@@ -136,16 +136,16 @@ def test_a_closed_period_moves_the_due_day_to_the_next_period() -> None:
         ({"section": "1"}, ["1.1.1", "1.2.1", "1.3.1", "1.4.1"]),
         ({"section": "2"}, []),
         ({"section": "部分"}, ["1.1.1", "1.2.1", "1.3.1", "1.4.1"]),
+        ({"unit": "科室乙"}, ["1.3.1", "1.4.1"]),  # as the owner
+        ({"unit": "配合科"}, ["1.4.1"]),  # as a co-unit
+        ({"leader": "王"}, ["1.4.1"]),
     ],
 )
 def test_filters_keep_every_match_after_a_mismatch(filters: dict[str, object], expected: list[str]) -> None:
     first, second = plan_of(due_on(date(2024, 12, 1)), due_on(date(2024, 5, 1))).initiatives
     third, fourth = plan_of(due_on(date(2024, 12, 1)), due_on(date(2024, 5, 1)), owner="科室乙").initiatives
-    plan = Plan(
-        Path("plan"),
-        PlanSettings(title="t", year=2024),
-        (first, second, third._replace(id="1.3"), fourth._replace(id="1.4")),
-    )
+    fourth = fourth._replace(id="1.4", co_units=("配合科",), leader="王")
+    plan = Plan(Path("plan"), PlanSettings(title="t", year=2024), (first, second, third._replace(id="1.3"), fourth))
     entries = schedule(plan, date(2024, 6, 10), 14)
     entries = [e._replace(milestone=e.milestone._replace(id=f"{e.initiative.id}.1")) for e in entries]
     assert [e.milestone.id for e in filter_entries(entries, **filters)] == expected  # type: ignore[arg-type]
@@ -168,8 +168,13 @@ def test_schedule_progress_needs_both_a_day_and_a_plan_year() -> None:
 def test_done_and_ongoing_milestones_have_no_colour() -> None:
     initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
     today = date(2024, 4, 15)
-    assert entry_for(initiative, milestone(done=date(2024, 4, 1)), today, 14, None, 2024).colour is None
-    assert entry_for(initiative, milestone(deadline=OPEN_ENDED), today, 14, None, 2024).colour is None
+    behind = (Note(date(2024, 3, 1), "", percent=5),)  # a low percent would colour an open milestone
+    done = milestone(done=date(2024, 4, 1))._replace(notes=behind)
+    assert entry_for(initiative, done, today, 14, None, 2024).colour is None
+    assert (
+        entry_for(initiative, milestone(deadline=OPEN_ENDED)._replace(notes=behind), today, 14, None, 2024).colour
+        is None
+    )
     assert entry_for(initiative, milestone(), today, 14, None, 2024).colour is not None  # overdue: red
 
 
