@@ -9,7 +9,15 @@ from itertools import islice
 
 import pytest
 
-from workplan_cli.deadlines import DeadlineError, Recurrence, parse_numeral, period_start, resolve_deadline
+from workplan_cli.deadlines import (
+    DeadlineError,
+    Recurrence,
+    depends_on_calendar,
+    parse_numeral,
+    period_start,
+    resolve_deadline,
+)
+from workplan_cli.workcalendar import WorkCalendar
 
 
 def periods(phrase: str, year: int, count: int = 3) -> list[tuple[str, date]]:
@@ -214,3 +222,33 @@ def test_a_day_missing_its_month_character_with_two_readings_names_both() -> Non
         resolve_deadline("于101日前", 2025)
     assert "could be 1月1日 or 10月1日; fix the text" in str(raised.value)
     assert raised.value.reason_zh == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"
+
+
+@pytest.mark.parametrize(
+    ("month", "first_period"),
+    [(5, ("2025-H1", date(2025, 6, 30))), (6, ("2025-H1", date(2025, 6, 30))), (7, ("2025-H2", date(2025, 12, 31)))],
+)
+def test_a_half_year_cadence_from_may_june_or_july(month: int, first_period: tuple[str, date]) -> None:
+    assert next(Recurrence("half", date(2025, month, 15)).periods()) == first_period
+
+
+def test_a_range_from_the_second_half_starts_on_1_july() -> None:
+    assert (resolve_deadline("下半年-12月", 2025).start, resolve_deadline("下半年-12月", 2025).due) == (
+        date(2025, 7, 1),
+        date(2025, 12, 31),
+    )
+
+
+def test_only_holiday_and_working_day_phrases_depend_on_the_calendar() -> None:
+    assert [depends_on_calendar(p) for p in ("国庆前", "5个工作日内", "3月底前")] == [True, True, False]
+
+
+@pytest.mark.parametrize(("phrase", "due"), [("24小时内", date(2025, 3, 4)), ("25小时内", date(2025, 3, 5))])
+def test_hours_count_as_whole_days_started(phrase: str, due: date) -> None:
+    assert resolve_deadline(phrase, 2025, work_calendar=WorkCalendar([2025]), assigned=date(2025, 3, 3)).due == due
+
+
+def test_a_date_missing_both_year_and_month_characters_says_so() -> None:
+    deadline = resolve_deadline("20251230日前", 2025)
+    assert deadline.due == date(2025, 12, 30)
+    assert deadline.note == "read 20251230日 as 2025年12月30日 (年 and 月 are missing from the text)"

@@ -89,10 +89,9 @@ def test_a_progress_entry_without_text_has_no_text_key_and_lists_stay_lists() ->
     assert edited(text, entry) == text + (
         '    notes:\n      - date: 2024-03-01\n        percent: 60\n        evidence: ["a", "b"]\n'
     )
-    with_text = Change("1.1.1", note=(date(2024, 3, 1), "x"), note_fields=(("percent", "60"),))
-    assert (
-        edited(text, with_text)
-        == text + '    notes:\n      - date: 2024-03-01\n        text: "x"\n        percent: 60\n'
+    with_text = Change("1.1.1", note=(date(2024, 3, 1), "x"), note_fields=(("percent", "60"), ("by", "a: b")))
+    assert edited(text, with_text) == text + (
+        '    notes:\n      - date: 2024-03-01\n        text: "x"\n        percent: 60\n        by: "a: b"\n'
     )
 
 
