@@ -137,3 +137,18 @@ def test_stats_of_several_plans_ends_with_each_plans_counts(city: Path, invoke: 
     assert lines[-3] == "青羊  4 overdue, 13 upcoming, 9 ongoing"
     assert lines[-2] == "锦江  3 overdue, 13 upcoming, 9 ongoing, 1 done"  # 锦江 closed 2.1.1
     assert lines[-1].startswith("武侯  not loaded:")
+
+
+def test_an_edit_of_a_prefixed_id_goes_to_that_plan_of_the_workspace(
+    city: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(city)
+    result = invoke(["done", "青羊:2.2.1", "--on", "2024-03-30"])
+    assert result.exit_code == 0, result.output
+    assert "2.2.1 done on 2024-03-30" in result.stdout and "qingyang/plan/2-2.yaml" in result.stdout
+    assert invoke(["set", "锦江:2.2.2", "deadline", "9月底前"]).exit_code == 0
+    rows = {row["id"]: row for row in json.loads(invoke(["list", "--json", "--as-of", "2024-04-15"]).stdout)}
+    assert rows["青羊:2.2.1"]["done"] == "2024-03-30" and rows["锦江:2.2.1"]["done"] is None
+    assert rows["锦江:2.2.2"]["phrase"] == "9月底前" and rows["青羊:2.2.2"]["phrase"] == "6月底前"
+    unknown = invoke(["done", "成华:2.2.1"])
+    assert unknown.exit_code == 2 and "no plan named '成华'" in unknown.stderr and "青羊" in unknown.stderr

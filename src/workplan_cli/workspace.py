@@ -193,6 +193,29 @@ def unprefixed(item_id: str) -> tuple[str | None, str]:
     return (name, rest) if separator else (None, item_id)
 
 
+def route_id(
+    plan_dir: Path | None, item_id: str, workspace_file: Path | None, env: Mapping[str, str], cwd: Path
+) -> tuple[Path | None, str]:
+    """An edit of ``青羊:2.1.1``: (青羊's plan folder, 2.1.1) from the workspace. An id without a
+    plan's name, or an explicit ``--plan``, is left to the usual search (the name dropped)."""
+    name, plain = unprefixed(item_id)
+    if name is None:
+        return plan_dir, item_id
+    if plan_dir is not None:
+        return plan_dir, plain
+    found = plan_sources([], workspace_file, env, cwd)
+    if found is None:
+        return None, plain
+    for source in found.sources:
+        if source.name == name:
+            return source.folder, plain
+    names = "、".join(source.name for source in found.sources)
+    raise UsageError(
+        f"{item_id}: no plan named {name!r} in {found.file}; its plans: {names}",
+        f"{item_id}：{found.file} 中没有名为 {name!r} 的计划；其中的计划：{names}",
+    )
+
+
 def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
     """Every plan of the workspace, merged; a plan that fails is a problem, not a stop. All failing:
     PlanNotFoundError (exit 3) listing why."""

@@ -63,9 +63,10 @@ def add_milestone(
     from workplan_cli.authoring import add_milestone as add
 
     run = AppContext.of(ctx)
+    plan, initiative_id = run.route(plan, initiative_id)
+    given = parse_day(assigned, "--assigned") if assigned else None
     with run.editing(plan) as loaded:
-        given = parse_day(assigned, "--assigned") if assigned else None
-    outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner, assigned=given)
+        outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner, assigned=given)
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.milestone")
 
@@ -127,6 +128,7 @@ def set_field(
     from workplan_cli.authoring import set_field as set_value
 
     run = AppContext.of(ctx)
+    plan, item_id = run.route(plan, item_id)
     with run.editing(plan) as loaded:
         edit = set_value(loaded, item_id, field, value)
     print_outcomes([edit.outcome], run.lang)
@@ -155,6 +157,8 @@ def log(
     from workplan_cli.views.history import history_json, history_lines
 
     run = AppContext.of(ctx)
+    if item_id is not None:
+        plan, item_id = run.route(plan, item_id)
     loaded = run.open_plan(plan)
     entries = plan_history(loaded, item_id)[:limit]
     if json:

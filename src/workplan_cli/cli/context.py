@@ -101,6 +101,12 @@ class AppContext:
         self.set_language(self.many.plan)
         return self.many.plan
 
+    def route(self, plan_dir: Path | None, item_id: str) -> tuple[Path | None, str]:
+        """For an edit: ``青羊:2.1.1`` names plan 青羊 of the workspace and its milestone 2.1.1."""
+        from workplan_cli.workspace import route_id
+
+        return route_id(plan_dir, item_id, self.workspace_file, self.env, Path.cwd())
+
     def print_per_plan(self, entries: Iterable[Entry], out: Console | None = None) -> None:
         """With several plans open: a summary line per plan, a plan that failed among them."""
         if self.many is None:

@@ -40,6 +40,7 @@ def done(
     from workplan_cli.actions import close
 
     run = AppContext.of(ctx)
+    plan, item_id = run.route(plan, item_id)
     with run.editing(plan) as loaded:
         today = run.today(loaded, None)
         day = parse_day(on, "--on") if on is not None else today
@@ -64,6 +65,7 @@ def reopen(
     from workplan_cli.actions import reopen as reopen_milestones
 
     run = AppContext.of(ctx)
+    plan, item_id = run.route(plan, item_id)
     with run.editing(plan) as loaded:
         outcomes = reopen_milestones(loaded, item_id, every=every)
     print_outcomes(outcomes, run.lang)
@@ -87,6 +89,7 @@ def note(
     from workplan_cli.actions import add_note
 
     run = AppContext.of(ctx)
+    plan, item_id = run.route(plan, item_id)
     with run.editing(plan) as loaded:
         day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
         outcomes = add_note(loaded, item_id, text, on=day)
