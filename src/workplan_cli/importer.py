@@ -117,6 +117,7 @@ class Mention:
     due: date | None = None
     start: date | None = None
     repaired: str = ""  # the repair note, when a damaged date had exactly one reading
+    repaired_zh: str = ""
     milestone: str = ""  # the id of the milestone it became
     task: str = ""
     owner: str = ""
@@ -891,10 +892,11 @@ class _Context:
                 year = f"{due.year}年" if _written_year(mention.text) is not None else ""
                 before = "前" if re.search(r"(?:前|之前|以前)$", normalize_chars(mention.text)) else ""
                 milestone.phrase = f"{year}{due.month}月{due.day}日{before}"
+            mention.repaired_zh = f"原文缺字，读作 {milestone.phrase}"
             self._warn(
                 mention,
                 f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
-                f"{mention.text}：已修复（{deadline.note}），计划中写作 {milestone.phrase}",
+                f"{mention.text}：已修复（{mention.repaired_zh}）",
             )
 
     def _day_of_listed_month(self, mention: Mention) -> int | None:

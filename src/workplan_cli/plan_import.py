@@ -117,7 +117,7 @@ def _fate_text(mention: Mention, lang: str) -> str:
     if mention.owner:
         text += f"  {mention.owner}"
     if mention.repaired:
-        text += f"  ({'已修复' if lang == 'zh' else 'repaired'}: {mention.repaired})"
+        text += f"  （已修复：{mention.repaired_zh}）" if lang == "zh" else f"  (repaired: {mention.repaired})"
     return text
 
 
