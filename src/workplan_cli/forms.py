@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workplan_cli.i18n import os_reason_zh
 from workplan_cli.model import Note, PlanSettings, Status
 from workplan_cli.periods import Period
 from workplan_cli.schedule import Entry
@@ -324,7 +325,9 @@ def read_form(path: Path) -> ReturnedForm:
     try:
         data = path.read_bytes()
     except OSError as err:
-        return ReturnedForm(path, None, problems=[FormProblem("", f"cannot read: {err.strerror}", "无法读取")])
+        return ReturnedForm(
+            path, None, problems=[FormProblem("", f"cannot read: {err.strerror}", f"无法读取：{os_reason_zh(err)}")]
+        )
     if path.suffix.lower() == ".csv":
         grid = _csv_grid(data)
     else:

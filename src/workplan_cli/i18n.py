@@ -8,6 +8,7 @@ start-up for free (no .mo file to compile, ship and locate), and a missing key i
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from enum import StrEnum
 
@@ -48,8 +49,6 @@ class Msg(StrEnum):
     DUE_TODAY = "due.today"
     DONE_ON = "done.on"
     DONE_LATE = "done.late"
-    DEADLINE_ONGOING = "deadline.ongoing"
-    DEADLINE_DONE = "deadline.done"
     SUMMARY_NOTHING = "summary.nothing"
     SUMMARY_DUE = "summary.due"
     SUMMARY_DUE_BEHIND = "summary.due_behind"
@@ -57,7 +56,6 @@ class Msg(StrEnum):
     SUMMARY_COUNT = "summary.count"
     SUMMARY_NONE = "summary.none"
     SHOW_SECTION = "show.section"
-    SHOW_OWNER = "show.owner"
     SHOW_FILE = "show.file"
     SHOW_TEXT = "show.text"
     SHOW_NOTES = "show.notes"
@@ -88,11 +86,7 @@ class Msg(StrEnum):
     DIGEST_NEWLY_OVERDUE = "digest.newly_overdue"
     DIGEST_CLOSED = "digest.closed"
     DIGEST_PROGRESS = "digest.progress"
-    DIGEST_NONE = "digest.none"
-    DIGEST_DAYS_LATE = "digest.days_late"
     DIGEST_DAYS_LEFT = "digest.days_left"
-    DIGEST_DUE_TODAY = "digest.due_today"
-    DIGEST_DONE_ON = "digest.done_on"
     DIGEST_DONE_LATE = "digest.done_late"
     DIGEST_NEW_TAG = "digest.new_tag"
     DIGEST_ASIDE = "digest.aside"
@@ -229,8 +223,6 @@ TEXT: dict[Msg, tuple[str, str]] = {
     Msg.DUE_TODAY: ("due today", "今天到期"),
     Msg.DONE_ON: ("done {date}", "{date} 完成"),
     Msg.DONE_LATE: ("done {date}, {late}", "{date} 完成，{late}"),
-    Msg.DEADLINE_ONGOING: ("ongoing", "持续推进"),
-    Msg.DEADLINE_DONE: ("done", "已完成"),
     Msg.SUMMARY_NOTHING: (
         "Nothing is overdue or due within {window} days (as of {today}).",
         "截至 {today}，没有逾期或 {window} 天内到期的事项。",
@@ -247,7 +239,6 @@ TEXT: dict[Msg, tuple[str, str]] = {
     Msg.SUMMARY_COUNT: ("{n} {status}", "{status} {n} 项"),
     Msg.SUMMARY_NONE: ("none", "无"),
     Msg.SHOW_SECTION: ("Section", "所属部分"),
-    Msg.SHOW_OWNER: ("Owner", "责任单位"),
     Msg.SHOW_FILE: ("File", "文件"),
     Msg.SHOW_TEXT: ("Text", "原文"),
     Msg.SHOW_NOTES: ("Progress notes (进展情况)", "进展情况"),
@@ -287,11 +278,7 @@ TEXT: dict[Msg, tuple[str, str]] = {
     Msg.DIGEST_NEWLY_OVERDUE: ("{n} became overdue in the past week", "过去一周新逾期 {n} 项"),
     Msg.DIGEST_CLOSED: ("{n} closed in the past week", "过去一周完成 {n} 项"),
     Msg.DIGEST_PROGRESS: ("Progress by section", "各部分进度"),
-    Msg.DIGEST_NONE: ("none", "无"),
-    Msg.DIGEST_DAYS_LATE: ("{n} days late", "逾期 {n} 天"),
     Msg.DIGEST_DAYS_LEFT: ("{n} days left", "还剩 {n} 天"),
-    Msg.DIGEST_DUE_TODAY: ("due today", "今天到期"),
-    Msg.DIGEST_DONE_ON: ("done {date}", "{date} 完成"),
     Msg.DIGEST_DONE_LATE: ("done {date}, {n} days late", "{date} 完成，逾期 {n} 天"),
     Msg.DIGEST_NEW_TAG: ("new this week", "本周新逾期"),
     Msg.DIGEST_ASIDE: (" ({text})", "（{text}）"),
@@ -477,3 +464,28 @@ def resolve_language(override: str | None, env: Mapping[str, str], plan_language
 def tr(key: Msg, lang: str, **fields: object) -> str:
     english, chinese = TEXT[key]
     return (chinese if lang == "zh" else english).format(**fields)
+
+
+# The operating system's reasons (strerror is English whatever the locale), by errno.
+_OS_REASONS_ZH = {
+    errno.ENOENT: "没有这个文件或文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许此操作",
+    errno.EISDIR: "这是文件夹",
+    errno.ENOTDIR: "不是文件夹",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "只读文件系统",
+    errno.EEXIST: "已经存在",
+    errno.EPIPE: "管道已关闭",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.ECONNREFUSED: "连接被拒绝",
+    errno.ETIMEDOUT: "连接超时",
+    errno.EHOSTUNREACH: "无法到达主机",
+}
+
+
+def os_reason_zh(err: OSError) -> str:
+    """Why an operation on a file or connection failed, in Chinese (the errno's name when not known)."""
+    if err.errno in _OS_REASONS_ZH:
+        return _OS_REASONS_ZH[err.errno]
+    return f"系统错误 {errno.errorcode.get(err.errno or 0, err.errno)}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
+from workplan_cli.i18n import os_reason_zh
 from workplan_cli.importer import DraftPlan, Mention, UpdateReport
 
 _FATE_TEXT = {
@@ -209,11 +210,11 @@ def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: b
                     made.rmdir()
             raise ReportImportError(
                 f"{folder}: could not write the plan ({err.strerror}); no plan was written",
-                f"{folder}：无法写入计划（{err.strerror}）；没有写入任何计划文件",
+                f"{folder}：无法写入计划（{os_reason_zh(err)}）；没有写入任何计划文件",
             ) from None
         raise ReportImportError(
             f"{folder}: could not write the plan ({err.strerror}); the plan already there is intact, unchanged",
-            f"{folder}：无法写入计划（{err.strerror}）；原有计划完好，未做改动",
+            f"{folder}：无法写入计划（{os_reason_zh(err)}）；原有计划完好，未做改动",
         ) from None
     for target, temp in temps.items():
         os.replace(temp, target)
@@ -239,7 +240,7 @@ def _create_folder(folder: Path) -> list[Path]:
     except OSError as err:
         raise ReportImportError(
             f"{folder}: cannot create the folder ({err.strerror}); nothing was written",
-            f"{folder}：无法创建文件夹（{err.strerror}）；未写入任何文件",
+            f"{folder}：无法创建文件夹（{os_reason_zh(err)}）；未写入任何文件",
         ) from None
     return list(reversed(missing))
 

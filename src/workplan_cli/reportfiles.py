@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
+from workplan_cli.i18n import os_reason_zh
 
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 
@@ -37,7 +38,9 @@ def read_report(path: Path) -> tuple[str, str]:
                 )
             data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as err:
-        raise ReportImportError(f"{path}: cannot read: {err.strerror}", f"{path}：无法读取：{err.strerror}") from None
+        raise ReportImportError(
+            f"{path}: cannot read: {err.strerror}", f"{path}：无法读取：{os_reason_zh(err)}"
+        ) from None
     if path.suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
         text, how = _docx_text(path), "docx"
     else:

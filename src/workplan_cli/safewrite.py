@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workplan_cli.errors import EditRefusedError
+from workplan_cli.i18n import os_reason_zh
 
 LOCK_FILE = ".workplan.lock"  # hidden: never read as an initiative file
 LOCK_TIMEOUT_SECONDS = 60.0  # an edit takes milliseconds: a lock held this long is someone stuck
@@ -80,7 +81,7 @@ def plan_lock(folder: Path) -> Iterator[None]:
         raise EditRefusedError(
             f"{folder}: cannot lock the plan ({err.strerror}): is the folder read-only? workplan writes "
             f"{LOCK_FILE} and temporary files in the plan folder, nothing was changed",
-            f"{folder}：无法锁定计划（{err.strerror}）；"
+            f"{folder}：无法锁定计划（{os_reason_zh(err)}）；"
             f"workplan 需要在计划文件夹中写 {LOCK_FILE} 和临时文件，未做任何改动",
         ) from None
     held[key] = 1
@@ -206,7 +207,7 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
         temp.unlink(missing_ok=True)
         raise EditRefusedError(
             f"{target}: could not replace the file ({err.strerror}); it is unchanged",
-            f"{target}：无法替换文件（{err.strerror}）；文件保持原样",
+            f"{target}：无法替换文件（{os_reason_zh(err)}）；文件保持原样",
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)

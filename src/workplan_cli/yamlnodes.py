@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from workplan_cli.i18n import os_reason_zh
 from workplan_cli.model import Problem, parse_day
 
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
@@ -115,7 +116,7 @@ def read_text(path: Path) -> str:
         finally:
             os.close(fd)
     except OSError as err:
-        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}", f"无法读取：{err.strerror}")) from None
+        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}", f"无法读取：{os_reason_zh(err)}")) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -14,15 +14,26 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 import typer.main
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from workplan_cli import __version__
 from workplan_cli.cli.context import AppContext
+from workplan_cli.cli.helptext import (
+    TranslatingContext,
+    language,
+    language_of_args,
+    set_language,
+    show_usage_error,
+    use_translating_context,
+)
 from workplan_cli.cli.options import LangOption
 from workplan_cli.errors import EXIT_CODES
 
@@ -60,8 +71,33 @@ class RootGroup(TyperGroup):
     """Loads command modules on demand, and takes ``--lang`` after the command too
     (`workplan due --lang en`), though only the root declares it."""
 
+    context_class = TranslatingContext
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """As click's, but its usage errors are shown in the run's language (see helptext)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except ClickException as error:
+            show_usage_error(error)
+            sys.exit(error.exit_code)
+        except Abort:
+            sys.stderr.write("已中止。\n" if language() == "zh" else "Aborted!\n")
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)  # typer returns an Exit's code here
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, hoist_lang(args))
+        set_language(language_of_args(args, os.environ))  # before click can fail on an option
+        return super().parse_args(ctx, english_statuses(hoist_lang(args)))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
@@ -84,12 +120,31 @@ class RootGroup(TyperGroup):
                 info, pretty_exceptions_short=app.pretty_exceptions_short, rich_markup_mode=app.rich_markup_mode
             )
             if command.name is not None:
+                use_translating_context([command])
                 self.commands.setdefault(command.name, command)
         for group_info in module.commands.registered_groups:  # `workplan add initiative|milestone`
             sub = group_info.typer_instance
             name = group_info.name or (sub.info.name if sub is not None else None)
             if sub is not None and isinstance(name, str):
-                self.commands.setdefault(name, typer.main.get_command(sub))
+                group = typer.main.get_command(sub)
+                use_translating_context([group])
+                self.commands.setdefault(name, group)
+
+
+def english_statuses(args: list[str]) -> list[str]:
+    """``--status 逾期`` as ``--status overdue``: a status is accepted by its Chinese name too."""
+    from workplan_cli.i18n import TEXT, Msg
+
+    chinese = {TEXT[Msg(f"status.{name}")][1]: name for name in ("overdue", "due", "upcoming", "ongoing", "done")}
+    out = list(args)
+    for index, arg in enumerate(out):
+        if arg == "--":
+            break
+        if index and out[index - 1] == "--status" and arg in chinese:
+            out[index] = chinese[arg]
+        elif arg.startswith("--status=") and arg[len("--status=") :] in chinese:
+            out[index] = "--status=" + chinese[arg[len("--status=") :]]
+    return out
 
 
 def hoist_lang(args: list[str]) -> list[str]:
@@ -117,6 +172,7 @@ app = typer.Typer(
     help="Track the deadlines of an annual work plan kept as YAML files in plan/.",
     epilog="Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + ".",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["--help", "-h"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )

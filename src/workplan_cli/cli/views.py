@@ -77,7 +77,13 @@ def list_milestones(
     json: JsonOption = False,
     show_all: AllRowsOption = False,
     status: Annotated[
-        list[Status] | None, typer.Option("--status", help="Only these statuses (repeatable).", show_default=False)
+        list[Status] | None,
+        typer.Option(
+            "--status",
+            help="Only these statuses (repeatable): overdue, due, upcoming, ongoing, done, "
+            "or 逾期, 临期, 正常推进, 持续推进, 已完成.",
+            show_default=False,
+        ),
     ] = None,
     owner: Annotated[
         str | None, typer.Option("--owner", help="Only milestones of this owner.", show_default=False)

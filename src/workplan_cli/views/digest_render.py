@@ -45,10 +45,15 @@ class Labels:
     unreported: str
 
 
+# Digest words that the terminal views say the same way: one key each, not two.
+_SHARED = {"none": Msg.SUMMARY_NONE, "days_late": Msg.DAYS_LATE, "due_today": Msg.DUE_TODAY, "done_on": Msg.DONE_ON}
+
+
 def labels_for(lang: str) -> Labels:
     """The digest's labels in one language, from the interface text table (i18n.py)."""
     names = [f.name for f in fields(Labels) if f.name != "columns"]
-    values: dict[str, Any] = {name: TEXT[Msg(f"digest.{name}")][1 if lang == "zh" else 0] for name in names}
+    keys = {name: _SHARED.get(name) or Msg(f"digest.{name}") for name in names}
+    values: dict[str, Any] = {name: TEXT[key][1 if lang == "zh" else 0] for name, key in keys.items()}
     values["columns"] = tuple(TEXT[Msg.DIGEST_COLUMNS][1 if lang == "zh" else 0].split("|"))
     return Labels(**values)
 

@@ -92,7 +92,7 @@ def deadline_text(item: Item, lang: str, *, nested: bool = False) -> str:
     due = item.entry.due
     phrase = item.milestone.phrase or ""
     if due is None:
-        return phrase or tr(Msg.DEADLINE_ONGOING, lang)
+        return phrase or tr(Msg.STATUS_ONGOING, lang)
     if not phrase:
         return due.isoformat()
     return f"{phrase}，{due.isoformat()}" if nested else f"{phrase}（{due.isoformat()}）"

@@ -152,7 +152,7 @@ def stats_view(entries: Sequence[Entry], lang: str = "en", width: int = 200) -> 
     parts: list[RenderableType] = [
         _table(tr(Msg.STATS_BY_SECTION, lang), tr(Msg.SHOW_SECTION, lang), sections, lang, width),
         Text(""),
-        _table(tr(Msg.STATS_BY_OWNER, lang), tr(Msg.SHOW_OWNER, lang), owners, lang, width),
+        _table(tr(Msg.STATS_BY_OWNER, lang), tr(Msg.COL_OWNER, lang), owners, lang, width),
         Text(""),
     ]
     if any(e.leader for e in entries):

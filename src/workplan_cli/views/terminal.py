@@ -74,7 +74,7 @@ def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
     """The phrase as written, and what it means: the dates (period, start → due), or ongoing/done."""
     milestone = entry.milestone
     if entry.due is None:
-        label = tr(Msg.DEADLINE_DONE if milestone.done else Msg.DEADLINE_ONGOING, lang)
+        label = tr(Msg.STATUS_DONE if milestone.done else Msg.STATUS_ONGOING, lang)
         return literal(milestone.phrase or "—"), label
     span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
     period = f"{entry.period}: " if entry.period else ""
@@ -100,7 +100,7 @@ def _date_first(entry: Entry, lang: str) -> tuple[str, str]:
     milestone = entry.milestone
     phrase = literal(milestone.phrase or "")
     if entry.due is None:
-        return tr(Msg.DEADLINE_DONE if milestone.done else Msg.DEADLINE_ONGOING, lang), phrase
+        return tr(Msg.STATUS_DONE if milestone.done else Msg.STATUS_ONGOING, lang), phrase
     extra = [phrase] if phrase else []
     if entry.period:
         extra.append(entry.period)
@@ -263,7 +263,7 @@ def initiative_view(
     details.add_column(style="dim", no_wrap=True)
     details.add_column(overflow="fold")
     details.add_row(tr(Msg.SHOW_SECTION, lang), text(initiative.section))
-    details.add_row(tr(Msg.SHOW_OWNER, lang), text(initiative.owner or "—"))
+    details.add_row(tr(Msg.COL_OWNER, lang), text(initiative.owner or "—"))
     for key, value in ((Msg.SHOW_LEAD, initiative.lead), (Msg.SHOW_CO_UNITS, "、".join(initiative.co_units))):
         if value:
             details.add_row(tr(key, lang), text(value))

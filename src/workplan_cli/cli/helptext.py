@@ -1,0 +1,152 @@
+"""What click and typer print themselves (help pages, usage lines, usage errors) in the run's language.
+
+Typer declares help texts in English when a command module is imported, before the language is
+known, and its bundled click writes its own words in English; so the Chinese is put in where the
+text is written out: a help formatter that translates what it is given, and usage errors shown here.
+The Chinese lives in ``help_zh`` (imported only when a Chinese page or error is shown).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from typer._click.core import Context
+from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+
+_language = ["en"]
+
+
+def set_language(lang: str) -> None:
+    _language[0] = lang
+
+
+def language() -> str:
+    return _language[0]
+
+
+def language_of_args(args: Sequence[str], env: os._Environ[str] | dict[str, str]) -> str:
+    """The language before anything is parsed: ``--lang``, $WORKPLAN_LANG, the plan's ``language:``
+    (read with a regular expression, not the YAML loader, to keep `--help` cheap), the locale."""
+    from workplan_cli.i18n import resolve_language
+
+    given = None
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(args):
+            given = args[index + 1]
+    return resolve_language(given, env, None if given or env.get("WORKPLAN_LANG") else _plan_language(args, env))
+
+
+def _plan_language(args: Sequence[str], env: os._Environ[str] | dict[str, str]) -> str | None:
+    from workplan_cli.planfolder import find_plan_folder
+    from workplan_cli.settings import SETTINGS_FILE
+
+    explicit = next((Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg == "--plan"), None)
+    try:
+        text = (find_plan_folder(explicit, env, Path.cwd()) / SETTINGS_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeError, ClickException, Exception):  # no plan here: the locale decides
+        return None
+    found = re.search(r"^language:\s*['\"]?(zh|en)\b", text, re.MULTILINE)
+    return found.group(1) if found else None
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    from workplan_cli.cli.help_zh import CLICK_ZH
+
+    return [(re.compile(pattern, re.DOTALL), chinese) for pattern, chinese in CLICK_ZH]
+
+
+def click_zh(text: str) -> str:
+    """click's own English words in Chinese (the text unchanged when no pattern knows it)."""
+    for pattern, chinese in _patterns():
+        found = pattern.fullmatch(text)
+        if found:
+            return chinese.format(**{k: click_zh(v) if k == "b" else v for k, v in found.groupdict("").items()})
+    return text
+
+
+def help_zh(text: str) -> str:
+    """A help text in Chinese: the command's or option's own, with typer's ``[default: …]`` after it."""
+    from workplan_cli.cli.help_zh import EXIT_CODES_ZH, HELP_ZH
+    from workplan_cli.errors import EXIT_CODES
+
+    own, bracket, extra = text.partition("  [")
+    if own.startswith("Exit codes: "):
+        codes = (f"{code} {EXIT_CODES_ZH.get(code, meaning)}" for code, meaning in EXIT_CODES.items())
+        chinese = "退出码：" + "；".join(codes) + "。"
+    elif own in HELP_ZH:
+        chinese = HELP_ZH[own]
+    elif whole := _starting_with(own.removesuffix("...")):  # a command's short help in the list of commands
+        chinese = whole.split("\n\n")[0].split("。")[0] + "。"
+    else:
+        chinese = click_zh(own)
+    if bracket:
+        chinese += "  [" + "; ".join(click_zh(part) for part in extra.rstrip("]").split("; ")) + "]"
+    return chinese
+
+
+def _starting_with(prefix: str) -> str | None:
+    from workplan_cli.cli.help_zh import HELP_ZH
+
+    return next((zh for en, zh in HELP_ZH.items() if en.startswith(prefix)), None)
+
+
+class TranslatingFormatter(HelpFormatter):
+    """click's help formatter writing Chinese when the run's language is Chinese."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if language() == "zh":
+            prefix = "用法："
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        if language() == "zh":
+            self.write(f"{'':>{self.current_indent}}{click_zh(heading)}：\n")
+        else:
+            super().write_heading(heading)
+
+    def write_text(self, text: str) -> None:
+        super().write_text(help_zh(text) if language() == "zh" else text)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        if language() == "zh":
+            rows = [(term, help_zh(text) if text else text) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+class TranslatingContext(Context):
+    formatter_class = TranslatingFormatter
+
+
+def use_translating_context(commands: Iterable[Any]) -> None:
+    """Give these commands (and the commands of a group among them) the translating help formatter."""
+    for command in commands:
+        command.context_class = TranslatingContext
+        subcommands = getattr(command, "commands", None)
+        if isinstance(subcommands, dict):
+            use_translating_context(subcommands.values())
+
+
+def show_usage_error(error: ClickException, file: IO[str] | None = None) -> None:
+    """click's usage error in the run's language: usage line, where to find help, and the error."""
+    if language() != "zh":
+        error.show(file)
+        return
+    out = file or sys.stderr
+    ctx = error.ctx if isinstance(error, UsageError) else None
+    if ctx is not None:
+        out.write(ctx.get_usage() + "\n")
+        if ctx.command.get_help_option(ctx) is not None:
+            out.write(f"运行 '{ctx.command_path} {ctx.help_option_names[0]}' 查看帮助。\n")
+    out.write(f"错误：{click_zh(error.format_message())}\n")

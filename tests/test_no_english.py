@@ -1,0 +1,221 @@
+"""With --lang zh no English sentence reaches the user: every command's --help, click's own usage
+errors, and the error paths the tests reach. And the text table itself: every key in both
+languages, no two keys with the same text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workplan_cli.cli import COMMANDS
+from workplan_cli.cli.help_zh import HELP_ZH
+from workplan_cli.i18n import TEXT, Msg
+
+from .conftest import Invoke
+
+# Words that stay as they are in Chinese text: names of programs, formats and services, settings
+# keys and the English status names that --status accepts.
+PROPER = (
+    {
+        "WeCom",
+        "DingTalk",
+        "Feishu",
+        "SMTP",
+        "HTML",
+        "Markdown",
+        "JSON",
+        "CSV",
+        "SVG",
+        "PNG",
+        "Word",
+        "YAML",
+        "UTF",
+        "BOM",
+        "GBK",
+        "VTODO",
+        "DUE",
+        "iCalendar",
+        "FRX",
+        "less",
+        "git",
+        "pull",
+        "ff",
+        "only",
+        "crontab",
+        "overdue",
+        "due",
+        "upcoming",
+        "ongoing",
+        "done",
+        "none",
+        "progress",
+        "summary",
+        "shell",
+        "OPTIONS",
+        "COMMAND",
+        "ARGS",
+        "FILE",
+        "DIR",
+        "ID",
+        "NAME",
+        "FOLDER",
+        "DAYS",
+        "YYYY",
+        "MM",
+        "DD",
+        "TEXT",
+        "INTEGER",
+    }
+    | set(COMMANDS)
+    | {
+        "workplan",
+        "initiative",
+        "milestone",
+        "language",
+        "workdays",
+        "commit",
+        "deadline",
+        "task",
+        "owner",
+        "lead",
+        "leader",
+        "assigned",
+        "title",
+        "section",
+        "notify",
+        "owners",
+    }
+)
+_TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def english_sentences(text: str) -> list[str]:
+    """Runs of two or more plain English words: what a Chinese reader would have to read in English.
+
+    A word is a whitespace-separated token made of letters only (with ordinary punctuation around
+    it); option names (--plan), ids, paths, file names, placeholders, settings keys (warn_days) and
+    the proper nouns above are not words."""
+    found, run = [], []
+    for token in _TOKEN.findall(re.sub(r"[^\x00-\x7f]", " ", text)):
+        bare = token.rstrip(".,;:!?()[]'\"`").lstrip("([\"'`")
+        if _WORD.fullmatch(bare) and bare not in PROPER and not bare.isupper():
+            run.append(bare)
+            continue
+        if len(run) >= 2:
+            found.append(" ".join(run))
+        run = []
+    if len(run) >= 2:
+        found.append(" ".join(run))
+    return found
+
+
+def test_the_detector_finds_english_and_leaves_names_alone() -> None:
+    assert english_sentences("错误：No such option: --bogus") == ["No such option"]
+    assert english_sentences("用法：workplan due [OPTIONS]  计划文件夹 plan/ 用 --plan DIR 指定") == []
+    assert english_sentences("经由 SMTP 发给 WeCom 机器人；less -FRX") == []
+
+
+def chinese(invoke: Invoke, *args: str) -> tuple[int, str]:
+    result = invoke(["--lang", "zh", *args], WORKPLAN_LANG="")
+    return result.exit_code, result.stdout + result.stderr
+
+
+def every_command() -> list[list[str]]:
+    return [[]] + [[name] for name in COMMANDS] + [["add", "initiative"], ["add", "milestone"]]
+
+
+@pytest.mark.parametrize("command", every_command(), ids=lambda c: " ".join(c) or "workplan")
+def test_help_of_every_command_is_chinese(invoke: Invoke, command: list[str]) -> None:
+    code, out = chinese(invoke, *command, "--help")
+    assert code == 0 and ("用法：" in out), out
+    assert english_sentences(out) == [], english_sentences(out)
+    short_code, short = chinese(invoke, *command, "-h")
+    assert short_code == 0 and short == out
+
+
+def test_usage_errors_of_click_are_chinese(invoke: Invoke, plan_dir: Path) -> None:
+    cases = [
+        (["due", "--bogus"], "错误：没有这个选项：--bogus"),
+        (["show"], "错误：缺少参数 'ID'。"),
+        (["lst"], "错误：没有这个命令：'lst'"),
+        (["due", "--within", "x"], "'--within' 的值无效：'x' 不是有效的整数。"),
+        (["due", "--within", "-1"], "不在范围"),
+        (["due", "--as-of"], "选项 '--as-of' 需要一个值。"),
+        (["list", "--status", "late"], "不是以下之一"),
+        (["show", "2.1", "3.1"], "多余的参数"),
+    ]
+    for args, expected in cases:
+        code, out = (
+            chinese(invoke, args[0], "--plan", str(plan_dir), *args[1:]) if args[0] != "lst" else chinese(invoke, *args)
+        )
+        assert code == 2, (args, out)
+        assert expected in out, (args, out)
+        assert args[-1] == "--as-of" or ("用法：" in out and "查看帮助" in out), (args, out)
+        assert english_sentences(out) == [], (args, out)
+
+
+def test_status_is_accepted_by_its_chinese_name(invoke: Invoke, plan_dir: Path) -> None:
+    by_chinese = chinese(invoke, "list", "--status", "逾期", "--plan", str(plan_dir), "--as-of", "2024-06-17")
+    by_english = chinese(invoke, "list", "--status", "overdue", "--plan", str(plan_dir), "--as-of", "2024-06-17")
+    assert by_chinese == by_english and by_chinese[0] == 0 and "共 4 项：逾期 4 项" in by_chinese[1]
+
+
+def test_error_paths_of_the_commands_are_chinese(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    plan = ["--plan", str(plan_dir)]
+    paths = [
+        ["show", "9.9", *plan],
+        ["done", "9.9.9", *plan],
+        ["reopen", "2.1.1", *plan],
+        ["due", "--as-of", "17/06/2024", *plan],
+        ["due", "--plan", str(tmp_path / "nowhere")],
+        ["list", "--section", "9", *plan],
+        ["list", "--owner", "无此单位", *plan],
+        ["import", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")],
+        ["set", "2.1.1", "colour", "red", *plan],
+        ["add", "milestone", "9.9", "--deadline", "9月底前", "--task", "x", *plan],
+        ["digest", "--to", "not an address", *plan],
+        ["report", "--month", "2024-13", *plan],
+        ["collect", "--period", "2024-99", *plan],
+        ["accept", "2.1.1", *plan],
+    ]
+    found = {}
+    for args in paths:
+        _, out = chinese(invoke, *args)
+        assert out.strip(), args
+        if english_sentences(out):
+            found[" ".join(args[:2])] = english_sentences(out)
+    assert found == {}
+
+
+def test_every_key_has_both_languages_and_no_two_keys_the_same_text() -> None:
+    assert set(TEXT) == set(Msg)
+    for key, (english, chinese_text) in TEXT.items():
+        assert english.strip() and chinese_text.strip(), key
+        assert re.findall(r"{(\w+)}", english) == re.findall(r"{(\w+)}", chinese_text) or sorted(
+            re.findall(r"{(\w+)}", english)
+        ) == sorted(re.findall(r"{(\w+)}", chinese_text)), key
+    texts = list(TEXT.values())
+    assert len(set(texts)) == len(texts), [t for t in texts if texts.count(t) > 1]
+
+
+def test_every_help_text_has_its_chinese() -> None:
+    import typer.main
+    from typer._click.core import Context
+
+    from workplan_cli.cli import app
+
+    root = typer.main.get_command(app)
+    missing = []
+
+    def walk(command: object, ctx: Context) -> None:
+        for text in [getattr(command, "help", None)] + [getattr(p, "help", None) for p in command.params]:  # type: ignore[attr-defined]
+            if text and not text.startswith("Exit codes:") and text not in HELP_ZH:
+                missing.append(text)
+        for name in getattr(command, "list_commands", lambda _: [])(ctx):
+            walk(command.get_command(ctx, name), ctx)  # type: ignore[attr-defined]
+
+    walk(root, Context(root))
+    assert missing == []
