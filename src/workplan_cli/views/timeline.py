@@ -2,7 +2,8 @@
 
 Laid out for the terminal's width: from about 80 columns the initiative's title has a column of its
 own (folded over several lines when long); narrower, the title goes on a line of its own above its
-months, like gh stacks what does not fit. The months take 4 to 6 columns each, whatever the width.
+months, like gh stacks what does not fit. The months take 3 to 5 columns each; a wide terminal spreads
+them to up to 8.
 """
 
 from __future__ import annotations
@@ -83,6 +84,11 @@ def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en",
     later_column = later_width + _GAP if later_width else 0
     title_width = min(30, width - id_width - _GAP - months_width - later_column - _GAP)
     titles_inline = title_width >= _MIN_TITLE
+    if titles_inline:  # room to spare on a wide terminal: the months get it, up to 8 columns each
+        spare = width - id_width - _GAP - title_width - _GAP - months_width - later_column
+        extra = max(0, min(8 - min(month_widths), spare // 12))
+        month_widths = [w + extra for w in month_widths]
+        months_width = sum(month_widths)
     lead = id_width + _GAP + (title_width + _GAP if titles_inline else 0)
 
     lines: list[Text] = [Text(tr(Msg.TIMELINE_TITLE, lang, year=year), style="bold")]
