@@ -57,7 +57,9 @@ def run_git(
                 "git is not installed (or not on PATH); this command needs it",
                 "没有安装 git（或不在 PATH 中）；此命令需要 git",
             ) from None
-        raise GitError(f"{folder}: cannot run git there: {err.strerror}") from None
+        raise GitError(
+            f"{folder}: cannot run git there: {err.strerror}", f"{folder}：无法在此运行 git：{err.strerror}"
+        ) from None
     except subprocess.TimeoutExpired:
         raise GitError(
             f"{folder}: `git {' '.join(args)}` did not finish in {_TIMEOUT_SECONDS} s",

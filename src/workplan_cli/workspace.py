@@ -87,7 +87,9 @@ def read_workspace(path: Path) -> Workspace:
         text = path.read_text(encoding="utf-8-sig")
         root = yaml.compose(text, Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError) as err:
-        raise PlanNotFoundError(f"{path}: cannot read the workspace file ({err})") from None
+        raise PlanNotFoundError(
+            f"{path}: cannot read the workspace file ({err})", f"{path}：无法读取工作区文件（{err}）"
+        ) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -106,7 +108,10 @@ def read_workspace(path: Path) -> Workspace:
     for key, value in plans.value:
         name, line = str(key.value).strip(), key.start_mark.line + 1
         if not name or SEPARATOR in name:
-            raise PlanNotFoundError(f"{path}:{line}: a plan's name must be short text without ':' ({name!r})")
+            raise PlanNotFoundError(
+                f"{path}:{line}: a plan's name must be short text without ':' ({name!r})",
+                f"{path}:{line}：计划简称应为不含“:”的短文本（{name!r}）",
+            )
         sources.append(_source(path, base, name, value, line))
     title = fields.get("title")
     return Workspace(
@@ -309,5 +314,7 @@ def _clone_folder(source: PlanSource) -> Path:
 def single(folder: Path) -> Workspace:
     """One plan folder as a workspace of one (for `workplan pull` without a workspace)."""
     if not (folder / "workplan.yaml").is_file():
-        raise UsageError(f"{folder} is not a plan folder")
+        raise UsageError(
+            f"{folder} is not a plan folder (no workplan.yaml)", f"{folder} 不是计划文件夹（没有 workplan.yaml）"
+        )
     return Workspace(None, "", tuple(sources_from_flags([folder])))
