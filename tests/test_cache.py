@@ -335,3 +335,20 @@ def test_a_one_file_edit_of_a_large_cache_is_rewritten_in_the_background(
     stored = stored_entries(generated)["dept-001/1-5.yaml"]
     assert "改过的" in str(stored)
     assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_two_plans_whose_cache_files_share_a_name_never_read_each_others_entries(
+    generated: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is named by checksums of the folder's path, which two folders may share: the
+    identity inside the file (the whole path) keeps them apart; they only take turns."""
+    other = generate(tmp_path / "other", 40, as_of=AS_OF, overdue_share=0.5, seed=7)
+    age_all(other)
+    shared = cache_path(generated)
+    monkeypatch.setattr(cache, "cache_file", lambda folder, env: shared)
+    mine, theirs = snapshot(generated, use_cache=False), snapshot(other, use_cache=False)
+    assert mine != theirs
+    for _ in range(2):
+        assert snapshot(generated, use_cache=True) == mine
+        assert snapshot(other, use_cache=True) == theirs
+    assert cache.read_cache(shared, other, cache.file_key((other / "workplan.yaml").stat())) != {}

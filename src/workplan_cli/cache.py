@@ -23,11 +23,11 @@ It must never serve stale data:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import time
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -89,8 +89,11 @@ def cache_file(folder: Path, env: Mapping[str, str]) -> Path | None:
     root = cache_folder(env)
     if root is None:
         return None
-    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    return root / f"plan-{digest}.pickle"
+    # Two checksums of the folder's path name its file: zlib is built in, where hashlib would load
+    # OpenSSL on every run. Two folders with the same name only take turns (the identity inside
+    # the file holds the whole path, see _identity), never read each other's entries.
+    name = str(folder.resolve()).encode("utf-8", "surrogateescape")
+    return root / f"plan-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.pickle"
 
 
 def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:

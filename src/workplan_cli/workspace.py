@@ -24,7 +24,6 @@ from pathlib import Path
 
 import yaml
 
-from workplan_cli import gitrepo
 from workplan_cli.errors import GitError, PlanNotFoundError, UsageError, WorkplanError
 from workplan_cli.model import Initiative, Plan, PlanSettings, Problem
 from workplan_cli.yamlnodes import YAML_LOADER
@@ -285,6 +284,8 @@ def pull_all(workspace: Workspace) -> list[PullReport]:
 
 
 def _pull_one(source: PlanSource) -> PullReport:
+    from workplan_cli import gitrepo  # only `pull` runs git: subprocess is not imported by `due`
+
     if source.remote is not None and not source.folder.exists():
         clone = _clone_folder(source)
         clone.parent.mkdir(parents=True, exist_ok=True)
