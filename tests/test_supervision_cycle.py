@@ -276,3 +276,22 @@ def test_digest_by_owner_reaches_lead_and_co_units(invoke: Invoke, tmp_path: Pat
     body = text.get_content()
     assert "2.1.2" in body and "4.2.1" in body  # a co-unit of sections 2 and 4
     assert "1.4.1" not in body  # 机构编制科's alone
+
+
+def test_unit_and_leader_filters_on_due_list_stats_and_digest(invoke: Invoke, tmp_path: Path) -> None:
+    plan = supervised_plan(tmp_path / "plan")
+
+    def ids(*args: str) -> list[str]:
+        result = invoke([*args, "--plan", str(plan), "--as-of", "2024-06-17", "--json"])
+        assert result.exit_code == 0, result.output
+        return [row["id"] for row in json.loads(result.stdout)]
+
+    co_unit = ids("list", "--unit", "法制科")  # a co-unit of sections 2 and 4
+    assert co_unit and {i.split(".")[0] for i in co_unit} == {"2", "4"}
+    assert ids("list", "--leader", "王主任") == [i for i in ids("list") if i.split(".")[0] in ("1", "3")]
+    assert ids("due", "--unit", "改革科") == ["2.1.1", "2.2.1", "2.1.2", "2.2.2", "2.3.1"]  # soonest first
+    assert ids("due", "--unit", "改革科", "--leader", "王主任") == []
+    stats = invoke(["stats", "--plan", str(plan), "--unit", "监督检查科", "--as-of", "2024-06-17"])
+    assert "四、" in stats.stdout and "一、" not in stats.stdout and "张副主任" in stats.stdout
+    digest = invoke(["digest", "--plan", str(plan), "--unit", "机构编制科", "--as-of", "2024-06-17"])
+    assert "1.4.1" in digest.stdout and "2.2.1" not in digest.stdout
