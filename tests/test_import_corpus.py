@@ -30,6 +30,8 @@ MATCHING = {
     "jiangxian-2023-specialty-towns-plan-traditional",
     "jiayu-2024-duty-breakdown-notice",
     "mirror-2025-city-target-breakdown-traditional",
+    "qinxian-2025-report-task-list-notice",
+    "school-2020-timetable-schedule-notice",
     "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
     "tianjin-2014-school-year-calendar-traditional",

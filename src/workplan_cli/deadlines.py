@@ -626,6 +626,7 @@ _MENTION_PATTERN = (
     rf"(?P<suffix>前|之前|以前)?"
     r"|(?P<period>各(?:季度|月份?|年度|半年))"
     rf"|(?P<samemonth>当月{_NUM}[日号])"  # 分别截至当月15日: a day of the months listed before it
+    r"|(?P<weekday>(?<![每上下本])(?:周|星期)[一二三四五六日天](?=上午|下午|晚上))"  # 周三下午不排课: a weekly rule
     r"|(?P<lunar>(?:正月|腊月|冬月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十))"
     r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
@@ -686,6 +687,8 @@ def find_date_mentions(text: str) -> list[DateMention]:
             status = folded[max(0, start - 4) : start].endswith(_STATUS_DATE_WORDS)
             if re.fullmatch(r"\d{3,4}[日号]", core) and not (m["prefix"] or m["suffix"] or status):
                 continue  # "110号" is a number; only "于1130日前" is a damaged date
+        if kind == "per-case" and re.fullmatch(r"一[天日]内", m[0]) and folded[max(0, start - 1) : start] == "在":
+            continue  # 不在一天内安排较多的课程: a span of time, not a limit
         before, after = folded[max(0, start - 4) : start], folded[end : end + 8]
         context = ""
         if before.endswith(_STATUS_DATE_WORDS):

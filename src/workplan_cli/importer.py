@@ -820,6 +820,8 @@ class _Context:
         told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
         if re.match(r"(?:上午|下午|晚上)", after) and told:
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
+        if mention.kind == "weekday":
+            return "not-a-deadline", "other"  # 周三下午…: a day of every week in a timetable rule
         if mention.kind == "lunar":
             return "not-a-deadline", "other"  # 腊月十四 beside a date: the lunar calendar's name for it
         if mention.kind in ("years", "period"):
