@@ -187,12 +187,14 @@ def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: b
     which of the two outcomes it left. Returns the initiative files removed with ``remove_others``.
     """
     from workplan_cli.planfolder import initiative_files
+    from workplan_cli.safewrite import writable_target
 
+    targets = {name: writable_target(folder / name) for name in files}  # never rename over a device
     created = _create_folder(folder)
     temps: dict[Path, Path] = {}
     try:
         for name, text in files.items():
-            target = folder / name
+            target = targets[name]
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             temps[target] = Path(temp_name)

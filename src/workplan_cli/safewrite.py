@@ -183,6 +183,7 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
     the caller holds the plan lock, so a temp file of ``target`` already there is a killed
     writer's, removed now.
     """
+    target = writable_target(target)
     if locked:
         remove_stale_temps(target)
     info = target.stat() if target.exists() else None
@@ -213,6 +214,43 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(target.parent)
+
+
+def writable_target(path: Path) -> Path:
+    """The regular file a write to ``path`` replaces: ``path`` itself, or where its symlink points.
+
+    Replacing is safe only for a regular file or a missing path. A symlink is followed (its
+    target is replaced, the link kept, as an editor saving through a link does); a device, FIFO,
+    socket or folder is refused: renaming over ``/dev/null`` as root would replace the device for
+    the whole machine, and a FIFO would silently become a file its reader never sees.
+    """
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target  # a missing path (or a link to one): a new file
+    except OSError:
+        return target  # unreadable: the write itself says why
+    if stat.S_ISREG(mode):
+        return target
+    kind_en, kind_zh = _kind_of(mode)
+    raise EditRefusedError(
+        f"{path}: not a regular file ({kind_en}); workplan writes regular files only "
+        "(use - for standard output), nothing was changed",
+        f"{path}：不是普通文件（{kind_zh}）；workplan 只写入普通文件（输出到屏幕请用 -），未做任何改动",
+    )
+
+
+def _kind_of(mode: int) -> tuple[str, str]:
+    if stat.S_ISDIR(mode):
+        return "a folder", "是文件夹"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO", "是命名管道"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device", "是设备文件"
+    if stat.S_ISSOCK(mode):
+        return "a socket", "是套接字"
+    return "a special file", "是特殊文件"
 
 
 def _rename_over(temp: Path, target: Path) -> None:
