@@ -257,9 +257,12 @@ def measure(name: str, *, show_survivors: bool) -> tuple[int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("modules", nargs="*", default=list(TESTS), choices=list(TESTS), metavar="MODULE")
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"any of {', '.join(TESTS)} (default: all)")
     parser.add_argument("--survivors", action="store_true", help="list each surviving mutant with its line")
     args = parser.parse_args()
+    args.modules = args.modules or list(TESTS)
+    if unknown := set(args.modules) - set(TESTS):
+        parser.error(f"unknown module {', '.join(sorted(unknown))}; choose from {', '.join(TESTS)}")
     os.chdir(REPO)
     sys.path.insert(0, str(REPO))
     import pytest  # noqa: F401  (imported once here: every forked child starts with it loaded)

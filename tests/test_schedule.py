@@ -40,7 +40,7 @@ def milestone(done: date | None = None, deadline: object = MARCH) -> Milestone:
         (date(2024, 1, 1), Status.UPCOMING),
     ],
 )
-def test_status_at_the_boundaries(today: date, status: Status) -> None:
+def test_the_deadline_day_is_on_time_and_the_edge_of_the_window_is_due(today: date, status: Status) -> None:
     assert status_of(MARCH.due, None, today, 14) is status
 
 
@@ -49,12 +49,12 @@ def test_window_zero_means_only_today_is_due() -> None:
     assert status_of(MARCH.due, None, date(2024, 3, 30), 0) is Status.UPCOMING
 
 
-def test_done_and_ongoing() -> None:
+def test_a_done_date_means_done_and_no_deadline_means_ongoing() -> None:
     assert status_of(MARCH.due, date(2024, 5, 1), date(2024, 6, 1), 14) is Status.DONE
     assert status_of(None, None, date(2030, 1, 1), 14) is Status.ONGOING
 
 
-def test_days_left_and_days_late() -> None:
+def test_days_left_count_down_to_the_deadline_and_days_late_up_from_it() -> None:
     initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
     overdue = entry_for(initiative, milestone(), date(2024, 4, 15), 14)
     assert overdue.days_left == -15 and overdue.days_late is None
