@@ -5,7 +5,9 @@ Runs the importer over every ``NAME.txt`` and compares its accounting of dates w
 with the right date, found with a wrong date, false milestones (a date that is not a deadline made
 one), deadlines left for a person, deadlines missed; and every other difference in the accounting.
 
-    .venv/bin/python -m benchmarks.import_corpus [--verbose]
+    .venv/bin/python -m benchmarks.import_corpus [--verbose] [--corpus DIR]
+
+``--corpus DIR`` compares the reports of another folder of the same format (held-out reports).
 
 Matching tolerance (documented in the README): a truth mention and an import mention are the same
 mention when they are on the same line and their spans overlap (``3月底前`` against ``于3月底前``).
@@ -225,7 +227,10 @@ def row(name: str, figures: Figures) -> str:
 
 
 def main(argv: list[str]) -> int:
+    global CORPUS
     verbose = "--verbose" in argv
+    if "--corpus" in argv and argv.index("--corpus") + 1 < len(argv):
+        CORPUS = Path(argv[argv.index("--corpus") + 1])
     total = Figures()
     print(HEADER)
     years_right = 0
