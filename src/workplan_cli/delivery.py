@@ -121,7 +121,7 @@ def send_digests(
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for delivery in deliveries:
-        who = ", ".join(delivery.recipients)
+        who = ", ".join(delivery.recipients) or "(no recipients)"
         if skip_empty and delivery.digest.is_empty:
             report.skipped.append(f"nothing to report for {delivery.digest.owner or who}: not sent")
             continue
