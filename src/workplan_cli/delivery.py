@@ -121,7 +121,7 @@ def send_digests(
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for delivery in deliveries:
-        who = ", ".join(delivery.recipients) or "(no recipients)"
+        who = ", ".join(delivery.recipients)
         if skip_empty and delivery.digest.is_empty:
             report.skipped.append(f"nothing to report for {delivery.digest.owner or who}: not sent")
             continue
@@ -154,7 +154,7 @@ def _mail(
     show: Callable[[str], None],
 ) -> tuple[str, str]:
     """Send one e-mail (or show it, with ``dry_run``); the line saying so (English, Chinese), or DeliveryError."""
-    who = ", ".join(recipients)
+    who = ", ".join(recipients) or "(no recipients)"
     sender = check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for address in recipients:
         check_address(address, "recipient")
