@@ -219,3 +219,30 @@ def test_every_help_text_has_its_chinese() -> None:
 
     walk(root, Context(root))
     assert missing == []
+
+
+def test_every_error_raised_carries_its_chinese() -> None:
+    """Each WorkplanError (or subclass) built in the source has a Chinese sentence beside the English."""
+    import ast
+
+    from workplan_cli import errors
+
+    source = Path(errors.__file__).parent
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(source.rglob("*.py"))}
+    names = {name for name, value in vars(errors).items() if isinstance(value, type) and issubclass(value, Exception)}
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and any(isinstance(b, ast.Name) and b.id in names for b in node.bases):
+                names.add(node.name)
+    english_only = [
+        f"{path.relative_to(source)}:{node.lineno}"
+        for path, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in names
+        and node.args
+        and len(node.args) < 2
+        and not any(k.arg == "zh" for k in node.keywords)
+    ]
+    assert english_only == []

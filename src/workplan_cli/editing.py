@@ -77,7 +77,10 @@ class _Document:
                 f"{where}：YAML 格式错误（{err.problem or err.context}）；请先修正文件，未做任何改动",
             ) from None
         if not isinstance(node, yaml.MappingNode):
-            raise EditRefusedError(f"{path}: not an initiative file (not a mapping); nothing was changed")
+            raise EditRefusedError(
+                f"{path}: not an initiative file (not a mapping); nothing was changed",
+                f"{path}：不是重点工作文件（不是映射）；未做任何改动",
+            )
         return node
 
 
@@ -106,7 +109,10 @@ def _milestone_node(root: yaml.MappingNode, milestone_id: str, path: Path) -> ya
                         "请手工修改，未做任何改动",
                     )
                 return item
-    raise EditRefusedError(f"{path}: no milestone {milestone_id} in this file; nothing was changed")
+    raise EditRefusedError(
+        f"{path}: no milestone {milestone_id} in this file; nothing was changed",
+        f"{path}：此文件中没有节点 {milestone_id}；未做任何改动",
+    )
 
 
 def _end_of_subtree(node: yaml.Node) -> int:
@@ -138,7 +144,9 @@ def _set_scalar(doc: _Document, item: yaml.MappingNode, key: str, value: str | N
         _, node = entry
         if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
             raise EditRefusedError(
-                f"{path}:{node.start_mark.line + 1}: {key!r} is not a plain value; edit it by hand, nothing was changed"
+                f"{path}:{node.start_mark.line + 1}: {key!r} is not a plain value; "
+                "edit it by hand, nothing was changed",
+                f"{path}:{node.start_mark.line + 1}：{key!r} 不是普通的值；请手工修改，未做任何改动",
             )
         start, end = node.start_mark.index, node.end_mark.index
         if value is None:
@@ -179,7 +187,8 @@ def _drop_key(doc: _Document, item: yaml.MappingNode, key: str, path: Path) -> N
     key_node, node = entry
     if not isinstance(node, yaml.ScalarNode) or node.end_mark.line != key_node.start_mark.line:
         raise EditRefusedError(
-            f"{path}:{key_node.start_mark.line + 1}: {key!r} spans several lines; edit it by hand, nothing was changed"
+            f"{path}:{key_node.start_mark.line + 1}: {key!r} spans several lines; edit it by hand, nothing was changed",
+            f"{path}:{key_node.start_mark.line + 1}：{key!r} 跨越多行；请手工修改，未做任何改动",
         )
     start = _line_start_of(doc.text, key_node.start_mark.index)
     doc.text = doc.text[:start] + doc.text[_line_start_after(doc.text, node.end_mark.index) :]
@@ -234,7 +243,8 @@ def _append_note(
         if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL):
             raise EditRefusedError(
                 f"line {key_node.start_mark.line + 1}: 'notes' is not a block list; edit it by "
-                "hand, nothing was changed"
+                "hand, nothing was changed",
+                f"第 {key_node.start_mark.line + 1} 行：'notes' 不是块列表；请手工修改，未做任何改动",
             )
         # `notes:` (or `notes: ~`) with nothing in it: drop the empty value, list under the key.
         start, end = value_node.start_mark.index, value_node.end_mark.index
@@ -294,7 +304,9 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     try:
         text = raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError:
-        raise EditRefusedError(f"{path}: not UTF-8; nothing was changed") from None
+        raise EditRefusedError(
+            f"{path}: not UTF-8; nothing was changed", f"{path}：不是 UTF-8 编码；未做任何改动"
+        ) from None
     doc = _Document(text, "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n")
     before = _plain(doc.compose(path))
     for change in changes:
@@ -313,7 +325,8 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     if after != _expected(before, changes):
         raise EditRefusedError(
             f"{path}: the edit would have changed more than intended (an unusual layout?); "
-            "nothing was changed, edit it by hand"
+            "nothing was changed, edit it by hand",
+            f"{path}：这次修改会改动超出预期的内容（格式特殊？）；未做任何改动，请手工修改",
         )
     return bom + doc.text.encode("utf-8")
 

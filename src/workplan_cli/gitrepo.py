@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from workplan_cli.errors import GitError
+from workplan_cli.i18n import os_reason_zh
 
 # Messages in English whatever the locale (they are shown inside ours), no pager, no prompt for a
 # password (a pull from a remote that wants one fails instead of hanging a cron job).
@@ -58,7 +59,7 @@ def run_git(
                 "没有安装 git（或不在 PATH 中）；此命令需要 git",
             ) from None
         raise GitError(
-            f"{folder}: cannot run git there: {err.strerror}", f"{folder}：无法在此运行 git：{err.strerror}"
+            f"{folder}: cannot run git there: {err.strerror}", f"{folder}：无法在此运行 git：{os_reason_zh(err)}"
         ) from None
     except subprocess.TimeoutExpired:
         raise GitError(

@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from workplan_cli.errors import DeliveryError
+from workplan_cli.i18n import os_reason_zh
 from workplan_cli.model import SmtpSettings
 
 
@@ -41,9 +42,13 @@ def check_address(address: str, what: str) -> str:
     try:
         Address(addr_spec=address)
     except (ValueError, IndexError) as err:
-        raise DeliveryError(f"{what} {address!r} is not an e-mail address ({err})") from None
+        raise DeliveryError(
+            f"{what} {address!r} is not an e-mail address ({err})", f"{what} {address!r} 不是电子邮件地址"
+        ) from None
     if "@" not in address:
-        raise DeliveryError(f"{what} {address!r} is not an e-mail address (no @)")
+        raise DeliveryError(
+            f"{what} {address!r} is not an e-mail address (no @)", f"{what} {address!r} 不是电子邮件地址（没有 @）"
+        )
     return address
 
 
@@ -72,7 +77,9 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
             if not password:
                 raise DeliveryError(
                     f"SMTP server {server}: user {settings.username!r} needs a password; set "
-                    "WORKPLAN_SMTP_PASSWORD in the environment"
+                    "WORKPLAN_SMTP_PASSWORD in the environment",
+                    f"SMTP 服务器 {server}：用户 {settings.username!r} 需要密码；"
+                    "请在环境变量中设置 WORKPLAN_SMTP_PASSWORD",
                 )
             client.ehlo_or_helo_if_needed()
             if not client.has_extn("auth"):
@@ -90,32 +97,48 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
         refused = client.send_message(message, from_addr=settings.sender, to_addrs=list(recipients))
         if refused:
             listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in refused.items())
-            raise DeliveryError(f"SMTP server {server} refused some recipients: {listing}; the others got it")
+            raise DeliveryError(
+                f"SMTP server {server} refused some recipients: {listing}; the others got it",
+                f"SMTP 服务器 {server} 拒收了部分收件人：{listing}；其他收件人已收到",
+            )
     except DeliveryError:
         raise
     except smtplib.SMTPAuthenticationError as err:
         raise DeliveryError(
             f"SMTP server {server}: authentication failed for user {settings.username!r}: "
-            f"{_reply(err.smtp_code, err.smtp_error)}"
+            f"{_reply(err.smtp_code, err.smtp_error)}",
+            f"SMTP 服务器 {server}：用户 {settings.username!r} 身份验证失败：{_reply(err.smtp_code, err.smtp_error)}",
         ) from err
     except smtplib.SMTPRecipientsRefused as err:
         listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in err.recipients.items())
-        raise DeliveryError(f"SMTP server {server} refused every recipient: {listing}") from err
+        raise DeliveryError(
+            f"SMTP server {server} refused every recipient: {listing}",
+            f"SMTP 服务器 {server} 拒收了全部收件人：{listing}",
+        ) from err
     except smtplib.SMTPSenderRefused as err:
         raise DeliveryError(
-            f"SMTP server {server} refused the sender {settings.sender!r}: {_reply(err.smtp_code, err.smtp_error)}"
+            f"SMTP server {server} refused the sender {settings.sender!r}: {_reply(err.smtp_code, err.smtp_error)}",
+            f"SMTP 服务器 {server} 拒绝了发件人 {settings.sender!r}：{_reply(err.smtp_code, err.smtp_error)}",
         ) from err
     except smtplib.SMTPResponseException as err:  # any other refusal: the server's own words
-        raise DeliveryError(f"SMTP server {server} answered {_reply(err.smtp_code, err.smtp_error)}") from err
+        raise DeliveryError(
+            f"SMTP server {server} answered {_reply(err.smtp_code, err.smtp_error)}",
+            f"SMTP 服务器 {server} 答复：{_reply(err.smtp_code, err.smtp_error)}",
+        ) from err
     except smtplib.SMTPNotSupportedError as err:
-        raise DeliveryError(f"SMTP server {server}: {err}") from err
+        raise DeliveryError(f"SMTP server {server}: {err}", f"SMTP 服务器 {server} 不支持所需功能：{err}") from err
     except ssl.SSLCertVerificationError as err:
         raise DeliveryError(
             f"SMTP server {server}: TLS failed, the certificate was not accepted "
-            f"({err.verify_message}); set smtp.cafile if the server uses a private CA"
+            f"({err.verify_message}); set smtp.cafile if the server uses a private CA",
+            f"SMTP 服务器 {server}：TLS 失败，证书未被接受（{err.verify_message}）；"
+            "服务器使用私有 CA 时请设置 smtp.cafile",
         ) from err
     except ssl.SSLError as err:
-        raise DeliveryError(f"SMTP server {server}: TLS failed ({err.reason or err})") from err
+        raise DeliveryError(
+            f"SMTP server {server}: TLS failed ({err.reason or err})",
+            f"SMTP 服务器 {server}：TLS 失败（{err.reason or err}）",
+        ) from err
     except TimeoutError as err:
         raise _timed_out(server, settings.timeout) from err
     except ConnectionRefusedError as err:
@@ -126,11 +149,17 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
     except smtplib.SMTPServerDisconnected as err:
         if "timed out" in str(err):  # smtplib turns a read timeout into a disconnect
             raise _timed_out(server, settings.timeout) from err
-        raise DeliveryError(f"SMTP server {server}: the server closed the connection ({err})") from err
+        raise DeliveryError(
+            f"SMTP server {server}: the server closed the connection ({err})",
+            f"SMTP 服务器 {server}：服务器关闭了连接（{err}）",
+        ) from err
     except smtplib.SMTPException as err:
-        raise DeliveryError(f"SMTP server {server}: {err}") from err
+        raise DeliveryError(f"SMTP server {server}: {err}", f"SMTP 服务器 {server}：发送失败（{err}）") from err
     except (OSError, ValueError, OverflowError) as err:  # an unknown host, a port the system refuses
-        raise DeliveryError(f"SMTP server {server}: cannot connect ({getattr(err, 'strerror', None) or err})") from err
+        raise DeliveryError(
+            f"SMTP server {server}: cannot connect ({getattr(err, 'strerror', None) or err})",
+            f"SMTP 服务器 {server}：无法连接（{os_reason_zh(err) if isinstance(err, OSError) else err}）",
+        ) from err
     finally:
         if client is not None:
             try:

@@ -71,10 +71,11 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         text = data.decode("gb18030")
     except UnicodeDecodeError as err:
         raise ReportImportError(
-            f"{path}: neither UTF-8 nor GB18030/GBK text (byte {err.start}); save it as UTF-8"
+            f"{path}: neither UTF-8 nor GB18030/GBK text (byte {err.start}); save it as UTF-8",
+            f"{path}：既不是 UTF-8 也不是 GB18030/GBK 文本（第 {err.start} 字节）；请另存为 UTF-8",
         ) from None
     if "\x00" in text:
-        raise ReportImportError(f"{path}: looks like a binary file, not a report")
+        raise ReportImportError(f"{path}: looks like a binary file, not a report", f"{path}：像是二进制文件，不是报告")
     return text, "gb18030"
 
 
@@ -138,7 +139,9 @@ def _docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
-        raise ReportImportError(f"{path}: not a readable .docx file ({err})") from None
+        raise ReportImportError(
+            f"{path}: not a readable .docx file ({err})", f"{path}：不是可读取的 .docx 文件"
+        ) from None
     lines = []
     body = document.element.body
     for child in body.iterchildren():

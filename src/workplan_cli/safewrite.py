@@ -191,7 +191,8 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
         fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
         raise EditRefusedError(
-            f"{target}: cannot write in {target.parent}: {err.strerror}; nothing was changed"
+            f"{target}: cannot write in {target.parent}: {err.strerror}; nothing was changed",
+            f"{target}：无法在 {target.parent} 中写入：{os_reason_zh(err)}；未做任何改动",
         ) from None
     temp = Path(temp_name)
     try:

@@ -197,13 +197,13 @@ def load_settings(folder: Path) -> PlanSettings:
     try:
         node = compose(path, read_text(path))
     except FileBroken as broken:
-        raise PlanNotFoundError(str(broken.problem)) from None
+        raise PlanNotFoundError(str(broken.problem), broken.problem.text("zh")) from None
     fields = reader.mapping(node, SETTINGS_FILE, SETTINGS_KEYS) if reader.check_tags(node) else None
     if fields is None:
-        raise PlanNotFoundError("; ".join(map(str, problems)))
+        raise PlanNotFoundError("; ".join(map(str, problems)), "；".join(p.text("zh") for p in problems))
     settings = PlanSettings(**_read_all(reader, fields, SETTINGS, ""))
     if problems:
-        raise PlanNotFoundError("\n".join(map(str, problems)))
+        raise PlanNotFoundError("\n".join(map(str, problems)), "\n".join(p.text("zh") for p in problems))
     return settings
 
 
