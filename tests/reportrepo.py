@@ -28,7 +28,7 @@ def _done(item: str, on: date | None = None) -> Callable[[Plan, date], object]:
 
 
 def _note(item: str, text: str) -> Callable[[Plan, date], object]:
-    return lambda plan, today: add_note(plan, item, text, on=today)
+    return lambda plan, today: add_note(plan, item, text, on=today, today=today)
 
 
 def _entry(item: str, percent: int, progress: str, problems: str = "", next_steps: str = "") -> Callable[..., object]:

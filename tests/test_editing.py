@@ -18,7 +18,7 @@ from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError
 from workplan_cli.planfiles import load_plan
 
-from .conftest import SAMPLES, Invoke
+from .conftest import SAMPLES, Invoke, rewrite
 from .test_installed import installed_workplan
 
 EDITS = SAMPLES / "edits"
@@ -270,3 +270,19 @@ def test_completion_reopen_offers_closed_ids_show_and_note_offer_all(plan_dir: P
     for command in ("show", "note"):
         offered = _offered(plan_dir, f"workplan {command} 2.1")
         assert offered[:2] == ["2.1", "2.1.1"] and "2.1.4" in offered, (command, offered)
+
+
+def test_a_note_dated_in_the_future_is_refused_and_check_finds_a_hand_written_one(
+    invoke: Invoke, plan_dir: Path
+) -> None:
+    # As `done --on` a day after today is refused, so is `note --on` one (F33: 2030 for 2023).
+    before = (plan_dir / "2-1.yaml").read_bytes()
+    refused = invoke(["note", "2.1.2", "测试", "--on", "2999-01-01", "--plan", str(plan_dir)])
+    assert refused.exit_code == 2, refused.output
+    assert "2999-01-01 is after today" in refused.output
+    assert (plan_dir / "2-1.yaml").read_bytes() == before
+    assert invoke(["note", "2.1.2", "测试", "--on", "2024-05-01", "--plan", str(plan_dir)]).exit_code == 0
+    rewrite(plan_dir / "2-1.yaml", "2024-05-01", "2999-05-01")
+    checked = invoke(["check", "--plan", str(plan_dir)])
+    assert checked.exit_code == 1, checked.output
+    assert "2-1.yaml" in checked.output and "2.1.2: a note is dated 2999-05-01, later than today" in checked.output

@@ -32,7 +32,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     commit_on(top, "2.1.2 完成时限调整", "2024-06-20T10:00:00+08:00")
     git(top, "mv", "plan/2-1.yaml", "plan/2-1-街道扩权赋能.yaml")
     commit_on(top, "文件改名", "2024-07-01T10:00:00+08:00")
-    actions.add_note(load_plan(plan), "2.1.2", "试点街道已完成", on=date(2024, 9, 20))
+    actions.add_note(load_plan(plan), "2.1.2", "试点街道已完成", on=date(2024, 9, 20), today=date(2024, 9, 20))
     commit_on(top, "2.1.2 进展", "2024-09-20T10:00:00+08:00")
     actions.close(load_plan(plan), "2.1.1", on=date(2024, 9, 25), today=date(2024, 9, 25))
     commit_on(top, "销号 2.1.1（2024-09-25）", "2024-09-25T16:00:00+08:00")

@@ -13,7 +13,7 @@ from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, 
 from workplan_cli.schedule import (
     check_filters,
     current_due,
-    done_after,
+    dated_after,
     entry_for,
     filter_entries,
     initiative_status,
@@ -118,8 +118,8 @@ def test_the_urgent_milestones_are_exactly_the_overdue_and_due_of_the_full_sched
 def test_a_milestone_done_today_is_not_done_in_the_future() -> None:
     today = date(2024, 6, 10)
     plan = plan_of(milestone(done=today), milestone(done=today + timedelta(days=1)))
-    assert [p.line for p in done_after(plan, today)] == [0]
-    assert "1.2.1" in done_after(plan, today)[0].message
+    assert [p.line for p in dated_after(plan, today)] == [0]
+    assert "1.2.1" in dated_after(plan, today)[0].message
 
 
 def test_a_closed_period_moves_the_due_day_to_the_next_period() -> None:

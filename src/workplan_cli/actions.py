@@ -246,9 +246,14 @@ def _omits_done(raw: bytes) -> Callable[[str], bool]:
     return omits
 
 
-def add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
+def add_note(plan: Plan, item_id: str, text: str, *, on: date, today: date) -> list[Outcome]:
     if not text.strip():
         raise UsageError("the note is empty", "进展情况为空")
+    if on > today:  # as `done` refuses: a note from the future is a typo, and reports would skip it
+        raise UsageError(
+            f"--on {on.isoformat()} is after today ({today.isoformat()}); a note cannot be dated in the future",
+            f"--on {on.isoformat()} 晚于今天（{today.isoformat()}）；进展情况的日期不能在未来",
+        )
     with _current(plan) as current:
         return _add_note(current, item_id, text, on=on)
 

@@ -190,19 +190,34 @@ def _later_than(milestone: Milestone, horizon: date) -> bool:
     return due is None or due > horizon
 
 
-def done_after(plan: Plan, today: date) -> list[Problem]:
-    """Milestones closed on a day that has not come yet: a typo in the year, or a date guessed ahead."""
-    return [
-        Problem(
-            initiative.file,
-            milestone.line,
-            f"milestone {milestone.id}: done {milestone.done.isoformat()} is later than today ({today.isoformat()})",
-            f"节点 {milestone.id}：完成日期 {milestone.done.isoformat()} 晚于今天（{today.isoformat()}）",
-        )
-        for initiative in plan.initiatives
-        for milestone in initiative.milestones
-        if milestone.done is not None and milestone.done > today
-    ]
+def dated_after(plan: Plan, today: date) -> list[Problem]:
+    """Done dates and notes (progress entries) dated on a day that has not come yet: a typo in the
+    year, or a date guessed ahead. `done` and `note` refuse them; a hand edit is caught by `check`."""
+    problems = []
+    for initiative in plan.initiatives:
+        for milestone in initiative.milestones:
+            if milestone.done is not None and milestone.done > today:
+                problems.append(
+                    Problem(
+                        initiative.file,
+                        milestone.line,
+                        f"milestone {milestone.id}: done {milestone.done.isoformat()} "
+                        f"is later than today ({today.isoformat()})",
+                        f"节点 {milestone.id}：完成日期 {milestone.done.isoformat()} 晚于今天（{today.isoformat()}）",
+                    )
+                )
+            for note in milestone.notes:
+                if note.on > today:
+                    problems.append(
+                        Problem(
+                            initiative.file,
+                            milestone.line,
+                            f"milestone {milestone.id}: a note is dated {note.on.isoformat()}, "
+                            f"later than today ({today.isoformat()})",
+                            f"节点 {milestone.id}：进展情况日期 {note.on.isoformat()} 晚于今天（{today.isoformat()}）",
+                        )
+                    )
+    return problems
 
 
 def by_deadline(entries: Iterable[Entry]) -> list[Entry]:

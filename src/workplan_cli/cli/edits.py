@@ -91,7 +91,8 @@ def note(
     run = AppContext.of(ctx)
     plan, item_id = run.route(plan, item_id)
     with run.editing(plan) as loaded:
-        day = parse_day(on, "--on") if on is not None else run.today(loaded, None)
-        outcomes = add_note(loaded, item_id, text, on=day)
+        today = run.today(loaded, None)
+        day = parse_day(on, "--on") if on is not None else today
+        outcomes = add_note(loaded, item_id, text, on=day, today=today)
     print_outcomes(outcomes, run.lang)
     run.record(loaded, outcomes, commit, "note", day=day.isoformat())

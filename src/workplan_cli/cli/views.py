@@ -173,12 +173,12 @@ def check(ctx: typer.Context, plan: PlansOption = None) -> None:
 
     from workplan_cli.errors import PlanProblemsError
     from workplan_cli.i18n import TEXT, Msg, tr
-    from workplan_cli.schedule import done_after
+    from workplan_cli.schedule import dated_after
     from workplan_cli.views.literal import literal
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
-    problems = [*loaded.problems, *done_after(loaded, run.today(loaded, None))]
+    problems = [*loaded.problems, *dated_after(loaded, run.today(loaded, None))]
     count = sum(len(i.milestones) for i in loaded.initiatives)
     out = console()
     if not problems:
