@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from workplan_cli.deadlines import DeadlineError, resolve_deadline
 from workplan_cli.errors import ReportImportError
 from workplan_cli.importer import DraftPlan, Mention, parse_report
 from workplan_cli.workcalendar import WorkCalendar
@@ -173,10 +174,7 @@ def _compare_mention(figures: Figures, where: str, expected: dict[str, Any], fou
         _compare_deadline(figures, where, expected, found)
         return
     if fate == "recurring":
-        if found.fate == "recurring":
-            figures.recurring_right += 1
-        else:
-            figures.differences.append(f"{where}: truth recurring, import {found.fate} {found.reason}".rstrip())
+        _compare_recurring(figures, where, expected, found)
         return
     if found.fate in DATED:
         figures.false_milestones += 1
@@ -185,6 +183,25 @@ def _compare_mention(figures: Figures, where: str, expected: dict[str, Any], fou
         figures.differences.append(f"{where}: truth {fate}, import {found.fate} ({found.reason})")
     elif fate == "not-a-deadline" and found.reason != expected.get("reason"):
         figures.differences.append(f"{where}: reason: truth {expected.get('reason')}, import {found.reason}")
+
+
+def _compare_recurring(figures: Figures, where: str, expected: dict[str, Any], found: Mention) -> None:
+    """A cadence is right when import found it recurring with the cadence the truth's text names:
+    the same period and the same due day in it (每季度第一个月的20日前 is not 每季度, due at quarter end)."""
+    if found.fate != "recurring":
+        figures.differences.append(f"{where}: truth recurring, import {found.fate} {found.reason}".rstrip())
+        return
+    try:
+        cadence = resolve_deadline(str(expected["text"]), int(expected.get("year") or 2000)).recurrence
+    except DeadlineError as err:
+        figures.differences.append(f"{where}: the grammar does not read the truth's cadence ({err.reason})")
+        return
+    wanted = (cadence.unit, cadence.day, cadence.month) if cadence else None
+    got = (found.recurrence.unit, found.recurrence.day, found.recurrence.month) if found.recurrence else None
+    if wanted != got:
+        figures.differences.append(f"{where}: cadence: truth {wanted}, import {got} ({found.text})")
+        return
+    figures.recurring_right += 1
 
 
 def _compare_deadline(figures: Figures, where: str, expected: dict[str, Any], found: Mention) -> None:

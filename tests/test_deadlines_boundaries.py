@@ -168,6 +168,9 @@ def test_chinese_numerals_digit_by_digit_and_with_ten() -> None:
     [
         ("每季度第一个月10日前", [("2025-Q1", date(2025, 1, 10)), ("2025-Q2", date(2025, 4, 10))]),
         ("每季度末月10日前", [("2025-Q1", date(2025, 3, 10)), ("2025-Q2", date(2025, 6, 10))]),
+        # F22: written with the digit and 个 (個 in Traditional), as real notices do
+        ("每个季度第1个月的20日前", [("2025-Q1", date(2025, 1, 20)), ("2025-Q2", date(2025, 4, 20))]),
+        ("每個季度第1個月的20日前", [("2025-Q1", date(2025, 1, 20)), ("2025-Q2", date(2025, 4, 20))]),
     ],
 )
 def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, periods_due: list[tuple[str, date]]) -> None:

@@ -476,7 +476,7 @@ _HOLIDAY = _Lazy(
 )
 _EVERY_MONTH = _Lazy(rf"每(?:个)?月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
 _EVERY_QUARTER = _Lazy(
-    rf"每(?:个)?季度?(?:(?P<end>末|底)|(?P<which>第一个月|首月|最后一个月|末月)的?(?P<day>{_NUM})[日号])"
+    rf"每(?:个)?季度?(?:(?P<end>末|底)|(?P<which>第[一1]个月|首月|最后一个月|末月)的?(?P<day>{_NUM})[日号])"
     r"(?:前|之前|以前)?"
 )
 _EVERY_WEEK = _Lazy(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
@@ -497,7 +497,7 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     if m := _EVERY_QUARTER.fullmatch(text):
         if m["end"]:
             return Recurrence("quarter", first)
-        month = 1 if m["which"] in ("第一个月", "首月") else 3
+        month = 1 if m["which"] in ("第一个月", "第1个月", "首月") else 3
         return Recurrence("quarter", first, day=parse_numeral(m["day"]), month=month)
     if m := _EVERY_WEEK.fullmatch(text):
         return Recurrence("week", first, day=_WEEKDAYS.index(m["weekday"].replace("天", "日")))
@@ -613,7 +613,7 @@ _MSEP = r"\s*(?:—|–|~|～|至|到|-|－|—|——)\s*"
 _MENTION_PATTERN = (
     r"(?P<docnum>[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号)"
     rf"|(?P<recurring>每(?:个)?(?:月|季度|季|半年|年度?|周|星期|旬)"
-    rf"(?:的)?(?:最后一周的?(?:周|星期)[一二三四五六日]|最后一个月的?{_NUM}[日号]|第一个月的?{_NUM}[日号]"
+    rf"(?:的)?(?:最后一周的?(?:周|星期)[一二三四五六日]|最后一个月的?{_NUM}[日号]|第[一1]个月的?{_NUM}[日号]"
     rf"|首月的?{_NUM}[日号]|末月的?{_NUM}[日号]|{_NUM}月(?:{_NUM}[日号]|底|末)|{_NUM}[日号]|底|末|初"
     r"|(?<=周)[一二三四五六日天](?![次一二三四五六七八九十])|(?<=星期)[一二三四五六日天])?"
     r"(?:前|之前|以前)?)"

@@ -18,6 +18,7 @@ from workplan_cli.deadlines import (
     Deadline,
     DeadlineCalendar,
     DeadlineError,
+    Recurrence,
     find_date_mentions,
     normalize_chars,
     parse_numeral,
@@ -117,6 +118,7 @@ class Mention:
     due: date | None = None
     start: date | None = None
     repaired: str = ""  # the repair note, when a damaged date had exactly one reading
+    recurrence: Recurrence | None = None  # recurring: the cadence (period and due day) it was read as
     repaired_zh: str = ""
     milestone: str = ""  # the id of the milestone it became
     task: str = ""
@@ -877,7 +879,7 @@ class _Context:
             self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
             return
         if deadline.recurrence is not None:
-            mention.fate = "recurring"
+            mention.fate, mention.recurrence = "recurring", deadline.recurrence
             return
         if deadline.is_open:
             mention.fate, mention.reason = "not-a-deadline", "other"
