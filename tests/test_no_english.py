@@ -246,3 +246,22 @@ def test_every_error_raised_carries_its_chinese() -> None:
         and not any(k.arg == "zh" for k in node.keywords)
     ]
     assert english_only == []
+
+
+def test_every_problem_in_a_plan_file_carries_its_chinese() -> None:
+    """``reader.problem(node, english, chinese)`` and ``Problem(path, line, english, chinese)``: the
+    problems of plan files and workplan.yaml are listed in Chinese for a Chinese plan."""
+    import ast
+
+    from workplan_cli import errors
+
+    source = Path(errors.__file__).parent
+    english_only = []
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            if (name == "problem" and len(node.args) == 2) or (name == "Problem" and len(node.args) == 3):
+                english_only.append(f"{path.relative_to(source)}:{node.lineno}")
+    assert english_only == []

@@ -182,6 +182,7 @@ class Msg(StrEnum):
     NOTIFY_PART = "notify.part"
     NOTIFY_MENTION_PROMPT = "notify.mention_prompt"
     COMMIT_MADE = "commit.made"
+    PROGRESS_READING = "progress.reading"
     HISTORY_EMPTY = "history.empty"
     ROLLOVER_WROTE = "rollover.wrote"
     PLANS_NOT_LOADED = "plans.not_loaded"
@@ -437,6 +438,7 @@ TEXT: dict[Msg, tuple[str, str]] = {
         "The people answerable for the overdue items above:",
         "请以上逾期事项的责任人关注：",
     ),
+    Msg.PROGRESS_READING: ("Reading plan files", "正在读取计划文件"),
     Msg.COMMIT_MADE: ("committed {commit}: {message}", "已提交 {commit}：{message}"),
     Msg.HISTORY_EMPTY: ("no changes in the history", "历史中没有相关改动"),
     Msg.ROLLOVER_WROTE: (

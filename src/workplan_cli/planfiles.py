@@ -27,6 +27,7 @@ from workplan_cli.deadlines import (
     period_start,
     resolve_deadline,
 )
+from workplan_cli.i18n import os_reason_zh
 from workplan_cli.model import Initiative, Milestone, Note, Plan, Problem, Roles, id_sort_key
 from workplan_cli.planfolder import walk
 from workplan_cli.settings import SETTINGS_FILE, load_settings
@@ -81,6 +82,7 @@ def load_initiative(
         reader.problem(
             fields.get("milestones", node),
             "no milestones: add `milestones:` with at least one `- id: …, deadline: …, task: …`",
+            "没有节点：请添加 `milestones:`，至少一项 `- id: …, deadline: …, task: …`",
         )
     if initiative_id is None or title is None:
         return None
@@ -131,7 +133,9 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
         return None
     if not milestone_id.startswith(f"{initiative_id}."):
         reader.problem(
-            fields["id"], f"milestone id {milestone_id!r} should start with its initiative's id ({initiative_id}.)"
+            fields["id"],
+            f"milestone id {milestone_id!r} should start with its initiative's id ({initiative_id}.)",
+            f"节点编号 {milestone_id!r} 应以所属重点工作的编号（{initiative_id}.）开头",
         )
     phrase = reader.text(fields, "deadline")
     assigned = reader.date(fields, "assigned")
@@ -156,6 +160,7 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
                 fields["deadline"],
                 f"milestone {milestone_id}: deadline {phrase!r} looks damaged: "
                 f"{deadline.note}; write the date in full to confirm it",
+                f"节点 {milestone_id}：时限 {phrase!r} 似有损坏：{deadline.note}；请写出完整日期加以确认",
             )
     notes = []
     for note_node in reader.sequence(fields, "notes"):
@@ -168,6 +173,8 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
             fields["closed_through"],
             f"milestone {milestone_id}: 'closed_through' must name a period of "
             f"its recurring deadline (such as {_period_example(deadline)}), not {closed_through!r}",
+            f"节点 {milestone_id}：'closed_through' 应写其周期性时限中的一期"
+            f"（如 {_period_example(deadline)}），而不是 {closed_through!r}",
         )
         closed_through = None
     return Milestone(
@@ -324,7 +331,7 @@ def load_plan(
     to_parse: list[tuple[str, cache.FileKey]] = []
     for rel, info in walk(str(folder)):
         if isinstance(info, OSError):
-            problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}")
+            problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}", f"无法读取：{os_reason_zh(info)}")
             results[rel] = (cache.NO_KEY, cache.FileResult(None, (problem,), cacheable=False))
             continue
         hit = stored.get(rel)

@@ -230,7 +230,11 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
         case Kind.YEAR:
             year = reader.integer(fields, key, 0)
             if key not in fields or not 1900 <= year <= 2200:
-                reader.problem(fields.get(key, fields.node), "'year' must be the plan year, such as `year: 2024`")
+                reader.problem(
+                    fields.get(key, fields.node),
+                    "'year' must be the plan year, such as `year: 2024`",
+                    "'year' 应为计划年度，如 `year: 2024`",
+                )
             return year
         case Kind.TRUE_FALSE:
             assert isinstance(default, bool)
@@ -271,7 +275,11 @@ def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
     if node is None or is_empty(node):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(node, "'owners' must map each owner to an e-mail address or a list of them")
+        reader.problem(
+            node,
+            "'owners' must map each owner to an e-mail address or a list of them",
+            "'owners' 应为每个单位对应一个电子邮件地址或地址列表",
+        )
         return {}
     owners = {}
     for key, value in node.value:
@@ -286,7 +294,11 @@ def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
         for k, given in ids.items():
             pattern = _MOBILE if k == "mobile" else _USER_ID
             if given and not pattern.fullmatch(given):
-                reader.problem(fields[k], f"owners: {name}: {k} {given!r} is not a mobile number or user id")
+                reader.problem(
+                    fields[k],
+                    f"owners: {name}: {k} {given!r} is not a mobile number or user id",
+                    f"owners：{name}：{k} {given!r} 不是手机号或用户 ID",
+                )
                 ids[k] = ""
         emails = reader.text_list(fields["email"], f"owners: {name}: email") if "email" in fields else ()
         owners[name] = Owner(emails=emails, **ids)
@@ -297,7 +309,11 @@ def _assign(reader: NodeReader, node: yaml.Node | None) -> dict[str, Roles]:
     if node is None or is_empty(node):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(node, "'assign' must map ids to `{lead: …, co_units: […], leader: …}`")
+        reader.problem(
+            node,
+            "'assign' must map ids to `{lead: …, co_units: […], leader: …}`",
+            "'assign' 应为编号对应 `{lead: …, co_units: […], leader: …}`",
+        )
         return {}
     assigned = {}
     for key, value in node.value:
@@ -342,7 +358,11 @@ def _channels(reader: NodeReader, node: yaml.Node | None) -> tuple[NotifyChannel
     if node is None or is_empty(node):
         return ()
     if not isinstance(node, yaml.SequenceNode):
-        reader.problem(node, "'notify' must be a list of channels (items starting with '- ')")
+        reader.problem(
+            node,
+            "'notify' must be a list of channels (items starting with '- ')",
+            "'notify' 应为渠道列表（每项以 '- ' 开头）",
+        )
         return ()
     channels: list[NotifyChannel] = []
     for item in node.value:
@@ -366,18 +386,31 @@ def _channels(reader: NodeReader, node: yaml.Node | None) -> tuple[NotifyChannel
         channel = NotifyChannel(**_read_all(reader, fields, NOTIFY_SETTINGS, "notify: "))
         where = fields.node
         if not channel.name or not channel.type:
-            reader.problem(where, "notify: each channel needs a name: and a type: (wecom, dingtalk, feishu or email)")
+            reader.problem(
+                where,
+                "notify: each channel needs a name: and a type: (wecom, dingtalk, feishu or email)",
+                "notify：每个渠道都需要 name: 和 type:（wecom、dingtalk、feishu 或 email）",
+            )
             continue
         if any(c.name == channel.name for c in channels):
-            reader.problem(fields["name"], f"notify: two channels are named {channel.name!r}; names must differ")
+            reader.problem(
+                fields["name"],
+                f"notify: two channels are named {channel.name!r}; names must differ",
+                f"notify：有两个渠道都叫 {channel.name!r}；名称不能重复",
+            )
         if channel.type != "email" and not channel.url_env:
             reader.problem(
                 where,
                 f"notify: {channel.name}: a {channel.type} robot needs url_env: the environment variable "
                 "holding its webhook URL",
+                f"notify：{channel.name}：{channel.type} 机器人需要 url_env:，即存放其 webhook 地址的环境变量名",
             )
         if channel.type in ("wecom", "email") and channel.secret_env:
-            reader.problem(fields["secret_env"], f"notify: {channel.name}: a {channel.type} channel is not signed")
+            reader.problem(
+                fields["secret_env"],
+                f"notify: {channel.name}: a {channel.type} channel is not signed",
+                f"notify：{channel.name}：{channel.type} 渠道不使用签名",
+            )
         channels.append(channel)
     return tuple(channels)
 
@@ -390,6 +423,7 @@ def _smtp(reader: NodeReader, node: yaml.Node | None) -> SmtpSettings:
             node,
             "smtp: a password never goes in a plan file (it is shared through git); "
             "set WORKPLAN_SMTP_PASSWORD in the environment instead",
+            "smtp：密码不能写在计划文件中（它通过 git 共享）；请改在环境变量中设置 WORKPLAN_SMTP_PASSWORD",
         )
         node = yaml.MappingNode(
             node.tag, [(k, v) for k, v in node.value if k.value != "password"], node.start_mark, node.end_mark

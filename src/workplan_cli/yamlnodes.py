@@ -206,7 +206,7 @@ def compose(path: Path, text: str) -> yaml.Node:
             what += f" ({err.context} at line {err.context_mark.line + 1})"
         raise FileBroken(Problem(path, line, f"not valid YAML: {what}", f"YAML 格式错误：{what}")) from None
     except yaml.YAMLError as err:
-        raise FileBroken(Problem(path, 0, f"not valid YAML: {err}")) from None
+        raise FileBroken(Problem(path, 0, f"not valid YAML: {err}", f"不是有效的 YAML：{err}")) from None
     except RecursionError:  # the pure-Python composer recurses per level
         raise FileBroken(
             Problem(path, 0, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层")
@@ -278,7 +278,7 @@ class NodeReader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.problem(key_node, f"{what}: a key must be plain text")
+                self.problem(key_node, f"{what}: a key must be plain text", f"{what}：键应为普通文字")
                 continue
             if key in fields:
                 first = line_of(fields[key])
@@ -303,7 +303,7 @@ class NodeReader:
                 )
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{key!r} must be text, not a list or mapping")
+            self.problem(node, f"{key!r} must be text, not a list or mapping", f"{key!r} 应为文字，而不是列表或映射")
             return None
         # The text as written: `id: 1.10` stays "1.10", `owner: no` stays "no".
         return str(node.value)
@@ -329,7 +329,9 @@ class NodeReader:
         try:
             return int(raw)
         except ValueError:
-            self.problem(fields[key], f"{key!r} must be a whole number, not {raw!r}")
+            self.problem(
+                fields[key], f"{key!r} must be a whole number, not {raw!r}", f"{key!r} 应为整数，而不是 {raw!r}"
+            )
             return default
 
     def boolean(self, fields: Fields, key: str, default: bool) -> bool:
@@ -340,7 +342,9 @@ class NodeReader:
             return True
         if raw.lower() in ("false", "no", "off"):
             return False
-        self.problem(fields[key], f"{key!r} must be true or false, not {raw!r}")
+        self.problem(
+            fields[key], f"{key!r} must be true or false, not {raw!r}", f"{key!r} 应为 true 或 false，而不是 {raw!r}"
+        )
         return default
 
     def choice(self, fields: Fields, key: str, allowed: tuple[str, ...], default: str, *, where: str = "") -> str:
@@ -348,7 +352,11 @@ class NodeReader:
         if raw is None:
             return default
         if raw not in allowed:
-            self.problem(fields[key], f"{where}{key!r} must be one of {', '.join(allowed)}, not {raw!r}")
+            self.problem(
+                fields[key],
+                f"{where}{key!r} must be one of {', '.join(allowed)}, not {raw!r}",
+                f"{where}{key!r} 应为 {'、'.join(allowed)} 之一，而不是 {raw!r}",
+            )
             return default
         return raw
 
@@ -357,7 +365,9 @@ class NodeReader:
         if is_empty(node):
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{key!r} must be a list (items starting with '- ')")
+            self.problem(
+                node, f"{key!r} must be a list (items starting with '- ')", f"{key!r} 应为列表（每项以 '- ' 开头）"
+            )
             return []
         return list(node.value)
 
@@ -374,5 +384,5 @@ class NodeReader:
             return () if node.tag == _NULL or not node.value else (str(node.value),)
         if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) for i in node.value):
             return tuple(str(i.value) for i in node.value if i.value)
-        self.problem(node, f"{what} must be text or a list of text")
+        self.problem(node, f"{what} must be text or a list of text", f"{what} 应为文字或文字列表")
         return ()

@@ -422,7 +422,12 @@ class LoadProgress:
 
             self.bar = Progress(console=console(stderr=True), transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("Reading plan files", total=total)
+            from workplan_cli.cli.helptext import language
+            from workplan_cli.i18n import Msg, tr
+
+            # The plan's language is not known before it is read: the one of --lang, the environment
+            # or the plan's `language:` line, found when the arguments were parsed.
+            self.task = self.bar.add_task(tr(Msg.PROGRESS_READING, language()), total=total)
         self.bar.update(self.task, completed=done)
 
     def __exit__(self, *exc: object) -> None:
