@@ -488,3 +488,27 @@ def test_months_sharing_one_day_each_get_that_day() -> None:
     assert fates["3月"] == ("deadline", date(2024, 3, 15))
     assert fates["當月15日"] == ("not-a-deadline", None)
     assert [m.phrase for m in draft.initiatives[0].milestones if m.phrase] == ["1月15日", "3月15日"]
+
+
+def test_a_dated_clause_keeps_its_brackets_and_the_words_before_its_deadline() -> None:
+    """F13: `(填写附件1)` keeps its `)`, and the object written before the deadline phrase
+    (制定全年办理工作方案, 各季度及全年完成情况) stays with that dated milestone instead of being
+    spliced into an ongoing one (`…工作方案,并。同时,…`)."""
+    report = (
+        "关于2025年重点工作的通知\n"
+        "一、工作要求\n"
+        "（一）认真组织办理。各牵头单位对照目标任务要求,认真制定全年办理工作方案,并于1月20日前经主要负责人审定后"
+        "书面报区政府督查室(填写附件1)。同时,将各季度完成情况4月8日、7月8日前,经主要负责人审定后报送至督查室(填写附件2)。"
+        "其他责任单位要积极配合。\n"
+    )
+    draft = parse_report(report)
+    tasks = {m.id: (m.phrase, m.task) for m in draft.initiatives[0].milestones}
+    assert tasks == {
+        "1.1.1": (
+            "于1月20日前",
+            "各牵头单位对照目标任务要求,认真制定全年办理工作方案,并经主要负责人审定后书面报区政府督查室(填写附件1)",
+        ),
+        "1.1.2": ("4月8日", "同时,将各季度完成情况经主要负责人审定后报送至督查室(填写附件2)"),
+        "1.1.3": ("7月8日前", "同时,将各季度完成情况经主要负责人审定后报送至督查室(填写附件2)"),
+        "1.1.4": (None, "其他责任单位要积极配合"),
+    }

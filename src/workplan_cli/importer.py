@@ -538,6 +538,19 @@ def _items(heading: Piece, body: Piece) -> list[tuple[int, tuple[Piece, Piece, P
     return items
 
 
+_CLOSERS = {"）": "（", ")": "(", "】": "【", "》": "《", "”": "“"}
+
+
+def _balanced(task: str) -> str:
+    """A task cut out of a sentence, without the closing brackets whose opening one stayed outside it
+    (`（3月底前）完成…`) but with those it opened itself (`报督查室(填写附件1)` keeps its `)`)."""
+    while task and task[0] in _CLOSERS:
+        task = task[1:].lstrip(_EDGE)
+    while task and task[-1] in _CLOSERS and task.count(task[-1]) > task.count(_CLOSERS[task[-1]]):
+        task = task[:-1].rstrip(_EDGE)
+    return task
+
+
 def _split_title(content: Piece) -> tuple[Piece, Piece]:
     """An item's title ends at its first 。 or, for a heading on a line of its own, at the line end."""
     text = content.text
@@ -678,15 +691,23 @@ class _Context:
                 ongoing.append(text.rstrip(_EDGE))
                 continue
             lead_in = text[: phrases[0][0]].rstrip(_EDGE + "（(")
-            lead_in = re.sub(r"(分别|均|须|需|要|应)$", "", lead_in).rstrip(_EDGE)
+            lead_in = re.sub(r"(分别|均|须|需|要|应)?(在|于)?$", "", lead_in).rstrip(_EDGE)
+            # 3月底前 after a comma starts a clause of its own; 并于3月底前 continues the one before it
+            same_clause = not re.search(r"[，,、：:；;（(]\s*$", text[: phrases[0][0]])
             pending: list[Mention] = []  # phrases sharing the next task: 分别于6月15日、12月15日前报送…
             for index, (_, end, mention) in enumerate(phrases):
                 next_start = phrases[index + 1][0] if index + 1 < len(phrases) else len(text)
-                task = text[end:next_start].strip(_EDGE + "）)")
+                task = _balanced(text[end:next_start].strip(_EDGE))
                 task = re.sub(r"(和|及|与|或)$", "", task).strip(_EDGE)
                 pending.append(mention)
                 if not task:
                     continue
+                if lead_in and same_clause:
+                    # The phrase runs on from the words before it (…认真制定全年办理工作方案,并于1月20日前
+                    # 报…, 将各季度完成情况4月8日前报送…): they say what is due then, so they stay with
+                    # that dated task rather than becoming an ongoing milestone cut off at 并。
+                    task = re.sub(r"^请", "", lead_in) + task
+                    lead_in = ""
                 dated += [(mention.text, task, [mention]) for mention in pending]
                 pending = []
             if pending:  # a phrase with nothing after it in its sentence
