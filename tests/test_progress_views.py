@@ -70,7 +70,9 @@ def test_the_digest_in_three_colours(invoke: Invoke, repository: Path) -> None:
     assert sections[:3] == [
         ("#c62828", "1 overdue"),  # red
         ("#f9a825", "2 behind schedule"),  # yellow: 3.2.1 at 40 % and 2.3.1 at 70 %, 94 % of their time gone
-        ("#1565c0", "4 due within 14 days"),  # blue: the four still open of the six due June 30
+        # blue: the five still open on June 20 of the six due June 30 (2.3.1 was closed on June 25,
+        # which was not known on June 20)
+        ("#1565c0", "5 due within 14 days"),
     ]
 
 
@@ -88,7 +90,7 @@ def test_group_robot_messages_in_three_colours(repository: Path) -> None:
     assert [(s.colour, s.heading) for s in notice.sections] == [
         (RED, "逾期 1 项"),
         (YELLOW, "欠进度 2 项"),
-        (BLUE, "14 天内到期 4 项"),
+        (BLUE, "14 天内到期 5 项"),  # 2.3.1, closed June 25, was open on June 20
         (GREEN, "过去一周完成 1 项"),
     ]
     assert notice.colour == RED and DISC[BLUE] == "🔵"

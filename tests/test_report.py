@@ -14,8 +14,8 @@ from workplan_cli.model import Plan, Status
 from workplan_cli.periods import Period, PeriodKind, last_full_month, parse_period
 from workplan_cli.planfiles import load_plan
 from workplan_cli.progress import Pace
-from workplan_cli.report import Counts, Report, ReportType, build_report, known_on
-from workplan_cli.schedule import schedule
+from workplan_cli.report import Counts, Report, ReportType, build_report
+from workplan_cli.schedule import known_on, schedule
 from workplan_cli.views.report_blocks import Heading, Paragraph, Table, Title, report_blocks
 from workplan_cli.views.report_docx import render_docx
 from workplan_cli.views.report_html import render_html

@@ -24,30 +24,9 @@ from typing import NamedTuple
 from workplan_cli.model import Initiative, Milestone, Note, Plan, Status
 from workplan_cli.periods import Period
 from workplan_cli.progress import Pace, ScheduleProgress, milestone_progress
-from workplan_cli.schedule import DayCountCalendar, Entry, schedule
+from workplan_cli.schedule import DayCountCalendar, Entry, known_on, schedule
 
 NO_UNIT = ""  # the unit of a milestone that names none; views show it as （未指定）
-
-
-# ---------------------------------------------------------------------------------------------
-# What was known on a day
-
-
-def known_on(plan: Plan, day: date) -> Plan:
-    """The plan as its files could have said on ``day``: later done dates, requests and notes left out."""
-
-    def milestone(m: Milestone) -> Milestone:
-        later = (m.done is not None and m.done > day) or (m.done_requested is not None and m.done_requested > day)
-        if not later and all(note.on <= day for note in m.notes):
-            return m
-        return m._replace(
-            done=m.done if m.done is not None and m.done <= day else None,
-            done_requested=m.done_requested if m.done_requested is not None and m.done_requested <= day else None,
-            notes=tuple(note for note in m.notes if note.on <= day),
-        )
-
-    initiatives = tuple(i._replace(milestones=tuple(milestone(m) for m in i.milestones)) for i in plan.initiatives)
-    return Plan(plan.folder, plan.settings, initiatives, plan.problems)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -143,6 +143,28 @@ def entry_for(
     )
 
 
+def known_milestone(m: Milestone, day: date) -> Milestone:
+    """The milestone as its file could have said on ``day``: a done date, a request for closing or a
+    note (progress entry) dated after it was not known yet, so it is left out. Every view works on
+    this, so `list/due/stats/digest --as-of D` agree with `report --as-of D` about what was done."""
+    later = (m.done is not None and m.done > day) or (m.done_requested is not None and m.done_requested > day)
+    if not later and all(note.on <= day for note in m.notes):
+        return m
+    return m._replace(
+        done=m.done if m.done is not None and m.done <= day else None,
+        done_requested=m.done_requested if m.done_requested is not None and m.done_requested <= day else None,
+        notes=tuple(note for note in m.notes if note.on <= day),
+    )
+
+
+def known_on(plan: Plan, day: date) -> Plan:
+    """The plan as its files could have said on ``day`` (see ``known_milestone``)."""
+    initiatives = tuple(
+        i._replace(milestones=tuple(known_milestone(m, day) for m in i.milestones)) for i in plan.initiatives
+    )
+    return Plan(plan.folder, plan.settings, initiatives, plan.problems)
+
+
 def schedule(
     plan: Plan, today: date, warn_days: int | None = None, work_calendar: DayCountCalendar | None = None
 ) -> list[Entry]:
@@ -173,7 +195,8 @@ def iter_schedule(
     year = plan.settings.year
     # Plan order: initiatives by id (load_plan sorts them), milestones as their file lists them.
     for initiative in plan.initiatives:
-        for milestone in initiative.milestones:
+        for written in initiative.milestones:
+            milestone = known_milestone(written, today)  # what was known on the day looked at
             if only_urgent and (milestone.done is not None or _later_than(milestone, horizon)):
                 continue
             yield entry_for(initiative, milestone, today, window, work_calendar, year)
