@@ -11,6 +11,7 @@ import pytest
 
 from workplan_cli.cli import COMMANDS
 from workplan_cli.cli.help_zh import HELP_ZH
+from workplan_cli.cli.helptext import cells, wrap_cells
 from workplan_cli.i18n import TEXT, Msg
 
 from .conftest import Invoke
@@ -118,8 +119,16 @@ def test_the_detector_finds_english_and_leaves_names_alone() -> None:
     assert english_sentences("经由 SMTP 发给 WeCom 机器人；less -FRX") == []
 
 
+def test_chinese_wraps_by_cells_and_keeps_options_whole() -> None:
+    text = "按中国大陆工作日计算剩余和逾期天数（默认：workplan.yaml 中的 workdays）。"
+    lines = wrap_cells(text, 30)
+    assert len(lines) > 1 and all(cells(line) <= 30 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    assert any("workplan.yaml" in line for line in lines) and not any(line.startswith("。") for line in lines)
+
+
 def chinese(invoke: Invoke, *args: str) -> tuple[int, str]:
-    result = invoke(["--lang", "zh", *args], WORKPLAN_LANG="")
+    result = invoke(["--lang", "zh", *args], WORKPLAN_LANG="", COLUMNS="80")
     return result.exit_code, result.stdout + result.stderr
 
 
@@ -132,6 +141,7 @@ def test_help_of_every_command_is_chinese(invoke: Invoke, command: list[str]) ->
     code, out = chinese(invoke, *command, "--help")
     assert code == 0 and ("用法：" in out), out
     assert english_sentences(out) == [], english_sentences(out)
+    assert [line for line in out.splitlines() if cells(line) > 80] == []  # wrapped by cells, not characters
     short_code, short = chinese(invoke, *command, "-h")
     assert short_code == 0 and short == out
 

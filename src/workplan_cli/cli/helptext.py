@@ -117,12 +117,60 @@ class TranslatingFormatter(HelpFormatter):
             super().write_heading(heading)
 
     def write_text(self, text: str) -> None:
-        super().write_text(help_zh(text) if language() == "zh" else text)
+        if language() != "zh":
+            super().write_text(text)
+            return
+        indent = " " * self.current_indent
+        paragraphs = [wrap_cells(p, self.width - self.current_indent) for p in help_zh(text).split("\n\n")]
+        self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        if language() == "zh":
-            rows = [(term, help_zh(text) if text else text) for term, text in rows]
-        super().write_dl(rows, col_max, col_spacing)
+        """As click's, with the Chinese wrapped by terminal cells (a Chinese character takes two)."""
+        if language() != "zh":
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        first_col = min(max((cells(term) for term, _ in rows), default=0), col_max) + col_spacing
+        for term, text in rows:
+            self.write(f"{'':>{self.current_indent}}{term}")
+            if not text:
+                self.write("\n")
+                continue
+            if cells(term) <= first_col - col_spacing:
+                self.write(" " * (first_col - cells(term)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap_cells(help_zh(text), max(self.width - first_col - self.current_indent, 10))
+            pad = " " * (first_col + self.current_indent)
+            self.write("\n".join([lines[0], *(pad + line for line in lines[1:])]) + "\n")
+
+
+# An ASCII run, a space, or one character; closing punctuation stays with what it closes.
+_PIECES = re.compile(r"[\x21-\x7e]+[，。；：）、]?|\s+|.[，。；：）、]?")
+
+
+def cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def wrap_cells(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` terminal cells: a run of ASCII (an option, a path) is never cut, a
+    line may break between any two Chinese characters, and a single newline is not a break."""
+    lines, line = [], ""
+    text = re.sub(r"(?<=[^\x00-\x7f])\n|\n(?=[^\x00-\x7f])", "", text).replace("\n", " ")
+    for piece in _PIECES.findall(text):
+        if piece.isspace():
+            piece = " "
+            if not line:
+                continue
+        if line and cells(line) + cells(piece) > width:
+            lines.append(line.rstrip())
+            line = "" if piece == " " else piece
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    return lines or [""]
 
 
 class TranslatingContext(Context):
