@@ -20,6 +20,12 @@ from workplan_cli.deadlines import (
 from workplan_cli.workcalendar import WorkCalendar
 
 
+def refused(phrase: str) -> DeadlineError:
+    with pytest.raises(DeadlineError) as raised:
+        resolve_deadline(phrase, 2025)
+    return raised.value
+
+
 def periods(phrase: str, year: int, count: int = 3) -> list[tuple[str, date]]:
     recurrence = resolve_deadline(phrase, year).recurrence
     assert recurrence is not None, phrase
@@ -135,8 +141,7 @@ def test_a_december_day_missing_its_month_character_is_repaired_and_said_so() ->
 
 @pytest.mark.parametrize("phrase", ["于1131日前", "1232日前"])
 def test_a_damaged_date_with_no_valid_reading_is_refused(phrase: str) -> None:
-    with pytest.raises(DeadlineError, match="looks damaged"):
-        resolve_deadline(phrase, 2025)
+    assert "looks damaged" in str(refused(phrase))
 
 
 @pytest.mark.parametrize(
@@ -179,17 +184,15 @@ def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, periods_d
 
 @pytest.mark.parametrize("day", [0, 32])
 def test_a_monthly_day_outside_1_to_31_is_refused(day: int) -> None:
-    with pytest.raises(DeadlineError) as raised:
-        resolve_deadline(f"每月{day}日前", 2025)
-    assert str(raised.value) == f"cannot read deadline '每月{day}日前': there is no day {day} in a month"
-    assert raised.value.reason_zh == f"一个月没有 {day} 日"
+    error = refused(f"每月{day}日前")
+    assert str(error) == f"cannot read deadline '每月{day}日前': there is no day {day} in a month"
+    assert error.reason_zh == f"一个月没有 {day} 日"
 
 
 def test_january_before_it_starts_means_the_end_of_december() -> None:
-    with pytest.raises(DeadlineError) as raised:
-        resolve_deadline("1月前", 2025)
-    assert "(1月底前) or before it starts (12月底前)?" in str(raised.value)
-    assert raised.value.reason_zh == "有歧义：是 1月底前，还是 1 月开始之前（12月底前）？请写明其一"
+    error = refused("1月前")
+    assert "(1月底前) or before it starts (12月底前)?" in str(error)
+    assert error.reason_zh == "有歧义：是 1月底前，还是 1 月开始之前（12月底前）？请写明其一"
 
 
 @pytest.mark.parametrize(
@@ -221,10 +224,9 @@ def test_a_day_missing_its_month_character_is_read_the_one_way_it_can_be(phrase:
 
 
 def test_a_day_missing_its_month_character_with_two_readings_names_both() -> None:
-    with pytest.raises(DeadlineError) as raised:
-        resolve_deadline("于101日前", 2025)
-    assert "could be 1月1日 or 10月1日; fix the text" in str(raised.value)
-    assert raised.value.reason_zh == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"
+    error = refused("于101日前")
+    assert "could be 1月1日 or 10月1日; fix the text" in str(error)
+    assert error.reason_zh == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"
 
 
 @pytest.mark.parametrize(
