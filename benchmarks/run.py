@@ -132,8 +132,9 @@ class Bench:
         return [WORKPLAN, *args, "--plan", str(plan), *(["--as-of", self.today.isoformat()] if as_of else [])]
 
     def cache_file(self, plan: Path) -> Path | None:
-        files = list((self.workdir / f"cache-{plan.name}" / "workplan").glob("plan-*.pickle"))
-        return files[0] if files else None
+        # The newest: a cache of an older version may lie beside it under another name.
+        files = (self.workdir / f"cache-{plan.name}" / "workplan").glob("plan-*.pickle")
+        return max(files, key=lambda path: path.stat().st_mtime, default=None)
 
     def wait_for_cache(self, plan: Path, newer_than: float, timeout: float = 120.0) -> None:
         """Until the (background) cache writer has replaced the cache file after ``newer_than``."""
