@@ -275,3 +275,12 @@ def test_every_problem_in_a_plan_file_carries_its_chinese() -> None:
             if (name == "problem" and len(node.args) == 2) or (name == "Problem" and len(node.args) == 3):
                 english_only.append(f"{path.relative_to(source)}:{node.lineno}")
     assert english_only == []
+
+
+def test_a_chinese_plan_makes_help_and_usage_errors_chinese(invoke: Invoke, plan_dir: Path) -> None:
+    """No --lang, no $WORKPLAN_LANG, an English locale: the plan's `language: zh` decides, read before
+    click parses anything."""
+    result = invoke(["due", "--plan", str(plan_dir), "--bogus"], WORKPLAN_LANG="", LANG="C")
+    assert result.exit_code == 2 and "错误：没有这个选项：--bogus" in result.stderr
+    english = invoke(["--lang", "en", "due", "--plan", str(plan_dir), "--bogus"], WORKPLAN_LANG="", LANG="C")
+    assert "Error: No such option: --bogus" in english.stderr and "用法" not in english.stderr

@@ -48,16 +48,21 @@ def language_of_args(args: Sequence[str], env: os._Environ[str] | dict[str, str]
 
 
 def _plan_language(args: Sequence[str], env: os._Environ[str] | dict[str, str]) -> str | None:
-    from workplan_cli.planfolder import find_plan_folder
-    from workplan_cli.settings import SETTINGS_FILE
-
-    explicit = next((Path(args[i + 1]) for i, arg in enumerate(args[:-1]) if arg == "--plan"), None)
-    try:
-        text = (find_plan_folder(explicit, env, Path.cwd()) / SETTINGS_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeError, ClickException, Exception):  # no plan here: the locale decides
-        return None
-    found = re.search(r"^language:\s*['\"]?(zh|en)\b", text, re.MULTILINE)
-    return found.group(1) if found else None
+    """The ``language:`` of the plan the command would open (--plan, $WORKPLAN_PLAN, ./plan or a
+    parent's plan/, as planfolder finds it), without importing the settings loader and YAML."""
+    explicit = next((args[i + 1] for i, arg in enumerate(args[:-1]) if arg == "--plan"), None) or env.get(
+        "WORKPLAN_PLAN"
+    )
+    cwd = Path.cwd()
+    folders = [Path(explicit)] if explicit else [folder / "plan" for folder in (cwd, *cwd.parents)]
+    for folder in folders:
+        try:
+            text = (folder / "workplan.yaml").read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            continue
+        found = re.search(r"^language:\s*['\"]?(zh|en)\b", text, re.MULTILINE)
+        return found.group(1) if found else None
+    return None
 
 
 @cache
