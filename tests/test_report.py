@@ -198,3 +198,12 @@ def test_file_text_stays_text_in_every_format(plan: Plan) -> None:
     assert "\x1b" not in render_text(blocks) and "\\x1b[31m" in render_text(blocks)
     paragraphs, _, _ = _docx_text(render_docx(blocks))
     assert any("\\x1b[31m\\x07" in text for _, text in paragraphs)
+
+
+def test_the_year_so_far_is_the_year_of_the_period() -> None:
+    # F31: in a workspace holding a 2024 and a 2025 plan, a 2025 report counted 2024's deadlines as
+    # 年初以来; the 2024 ones still overdue belong in the 通报 only.
+    shipped = load_plan(SHIPPED_PLAN, use_cache=False)
+    built = build_report(shipped, parse_period(PeriodKind.QUARTER, "2025-Q1"), date(2025, 3, 31))
+    assert built.year_counts.due == 0
+    assert built.overdue and all(i.entry.due is not None and i.entry.due.year == 2024 for i in built.overdue)

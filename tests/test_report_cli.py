@@ -173,3 +173,20 @@ def test_days_late_in_working_days(invoke: Invoke, june_30: Path) -> None:
     # Feb 29 to June 30: 122 days, of which 83 working days (weekends, 清明, 劳动节, 端午 off; 调休 worked)
     assert "| 1 | 4.2.1 | 制定我区2023年度XX监督检查计划 | 监督检查科 | 2月底前（2024-02-29） | 83 |" in result.stdout
     assert "已于2024-04-10完成，逾期7个工作日" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "--year", "1800"], "--year 1800: outside the plan's year (2024)"),
+        (["report", "--quarter", "2025-Q1"], "--quarter 2025-Q1: outside the plan's year (2024); for the next year"),
+        (["collect", "--period", "1999-01", "--out", "forms"], "--period 1999-01: outside the plan's year"),
+    ],
+)
+def test_a_period_outside_the_plan_year_is_refused(
+    invoke: Invoke, plan_dir: Path, args: list[str], message: str
+) -> None:
+    # F38, F31: a report of 1800 or of 2025 on a 2024 plan counted 2024's deadlines in its numbers.
+    result = invoke([*args, "--plan", str(plan_dir)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr

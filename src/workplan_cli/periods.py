@@ -109,3 +109,20 @@ def period_of_label(label: str, kinds: tuple[PeriodKind, ...] = _LABEL_KINDS) ->
         if match and not (kind is PeriodKind.MONTH and not 1 <= int(match[2]) <= 12):
             return Period(kind, int(match[1]), int(match[2]) if match[2] else 1)
     return None
+
+
+def check_within_years(period: Period, years: set[int], flag: str) -> None:
+    """Refuse a period that falls in none of ``years`` (the plan year and the years its deadlines
+    fall in): `report --year 1800` or `collect --period 1999-01` on a 2024 plan is a typo, and a
+    report of 2025 on a 2024 plan would count 2024's deadlines as 年初以来."""
+    if period.year in years:
+        return
+    span = "、".join(str(y) for y in sorted(years))
+    span_en = ", ".join(str(y) for y in sorted(years))
+    later = bool(years) and period.year > max(years)
+    raise UsageError(
+        f"{flag} {period.label}: outside the plan's year ({span_en})"
+        + ("; for the next year, roll the plan over first (workplan rollover)" if later else ""),
+        f"{flag} {period.label}：不在计划年度（{span}）内"
+        + ("；新年度请先结转计划（workplan rollover）" if later else ""),
+    )

@@ -225,7 +225,9 @@ def build_report(
     """The report for ``period`` as of ``as_of`` (usually the period's last day)."""
     known = known_on(plan, as_of)
     entries = schedule(known, as_of, None, work_calendar)
-    year_start = date(plan.settings.year, 1, 1)
+    # 年初以来 is the year of the period: a 2025 report of a workspace holding a 2024 plan does not
+    # count 2024's deadlines (they are in the 通报 while overdue).
+    year_start = date(period.year, 1, 1)
     window_end = min(period.end, as_of) if as_of >= period.start else period.end
 
     def item(entry: Entry, start: date, end: date) -> Item:

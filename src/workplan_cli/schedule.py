@@ -143,6 +143,11 @@ def entry_for(
     )
 
 
+def plan_years(plan: Plan) -> set[int]:
+    """The plan year and every year a deadline falls in (a workspace may hold plans of two years)."""
+    return {plan.settings.year} | {m.deadline.due.year for _, m in plan.milestones() if m.deadline.due is not None}
+
+
 def known_milestone(m: Milestone, day: date) -> Milestone:
     """The milestone as its file could have said on ``day``: a done date, a request for closing or a
     note (progress entry) dated after it was not known yet, so it is left out. Every view works on

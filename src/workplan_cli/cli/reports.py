@@ -64,8 +64,9 @@ def report(
     Example: workplan report --quarter 2024-Q2 --docx q2.docx
     """
     from workplan_cli.errors import UsageError
-    from workplan_cli.periods import PeriodKind, last_full_month, parse_period
+    from workplan_cli.periods import PeriodKind, check_within_years, last_full_month, parse_period
     from workplan_cli.report import ReportType, build_report
+    from workplan_cli.schedule import plan_years
     from workplan_cli.views.report_blocks import report_blocks
 
     given = [(k, v) for k, v in ((PeriodKind.MONTH, month), (PeriodKind.QUARTER, quarter),
@@ -90,6 +91,8 @@ def report(
     if from_git:
         committed = run.as_committed(loaded, day)
         loaded, source = committed.plan, committed.source(run.lang)
+    if given:  # the plan as read (from git: as committed then) says which years it covers
+        check_within_years(period, plan_years(loaded), f"--{given[0][0].value}")
     work_calendar = run.work_calendar(loaded, day, use_workdays)
     built = build_report(loaded, period, day, report_type=report_type, work_calendar=work_calendar, source=source)
     blocks = report_blocks(built, run.lang)

@@ -60,6 +60,11 @@ def collect(
     loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
     chosen = parse_period(period) if period else month_of(today)
+    if period:
+        from workplan_cli.periods import check_within_years
+        from workplan_cli.schedule import plan_years
+
+        check_within_years(chosen, plan_years(loaded), "--period")
     made = make_forms(loaded.settings, run.schedule(loaded, today, None, None), chosen, today, unit)
     if not made:
         console().print(Text(tr(Msg.COLLECT_NONE, run.lang, period=chosen.label)))
