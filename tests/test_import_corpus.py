@@ -35,6 +35,7 @@ MATCHING = {
     "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
     "tianjin-2014-school-year-calendar-traditional",
+    "xiangshan-2024-town-key-work-table",
 }
 
 

@@ -512,3 +512,21 @@ def test_a_dated_clause_keeps_its_brackets_and_the_words_before_its_deadline() -
         "1.1.3": ("7月8日前", "同时,将各季度完成情况经主要负责人审定后报送至督查室(填写附件2)"),
         "1.1.4": (None, "其他责任单位要积极配合"),
     }
+
+
+def test_a_flattened_table_not_understood_needs_a_person_and_its_header_is_a_period_label(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """F15: a quarterly table flattened one cell per line (序号 / 重点工作 / … / 第二季度 / 完成情况):
+    the header cell 第二季度 names the period the column covers, not a deadline; the cells joined
+    into one milestone are nonsense a person must restructure, so import says so and exits 7."""
+    report = SAMPLES / "reports" / "real" / "xiangshan-2024-town-key-work-table.txt"
+    draft = parse_report(report.read_text(encoding="utf-8"))
+    header = next(m for m in draft.mentions if m.line == 21)
+    assert (header.text, header.fate, header.reason) == ("第二季度", "not-a-deadline", "period-label")
+    assert all(m.phrase is None for i in draft.initiatives for m in i.milestones)
+    result = invoke(["import", str(report), "--out", str(tmp_path / "plan"), "--lang", "zh"])
+    assert result.exit_code == 7
+    assert (tmp_path / "plan" / "workplan.yaml").exists()  # written, for the person to put right
+    assert "第3–51行：结构无法识别" in result.stderr
+    assert "需人工整理" in result.stderr

@@ -139,6 +139,7 @@ class DraftPlan:
     mentions: list[Mention] = field(default_factory=list)
     warnings_zh: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # the report's lines, for `import --explain`
+    unreadable: list[tuple[int, int]] = field(default_factory=list)  # line spans a person must restructure
 
     def counts(self) -> dict[str, int]:
         """How many mentions went into each fate (the import summary)."""
@@ -330,6 +331,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     plan = DraftPlan(
         title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh, lines
     )
+    plan.unreadable = context.unreadable
     return plan
 
 
@@ -606,6 +608,7 @@ class _Context:
         self.work_calendar = work_calendar
         self.warnings: list[str] = []
         self.warnings_zh: list[str] = []
+        self.unreadable: list[tuple[int, int]] = []  # line spans whose structure was not understood
         self.folded_lines: dict[int, str] = {}
         self.school_year = False  # a plan for the school year starting in autumn of the plan year
         self.by_line: dict[int, list[Mention]] = {}
@@ -648,6 +651,7 @@ class _Context:
     def milestones(self, initiative_id: str, title: Piece, body: Piece) -> tuple[list[DraftMilestone], _Units | None]:
         dated: list[tuple[str, str, list[Mention]]] = []
         ongoing: list[str] = []
+        ongoing_at: list[int] = []  # where each ongoing sentence starts in the source
         owned_from = 0  # milestones from this index on get the next owner line's units
         owners: list[_Units] = []
         owner_of: dict[int, _Units] = {}
@@ -689,6 +693,7 @@ class _Context:
                     phrases.append((start, end, mention))
             if not phrases:
                 ongoing.append(text.rstrip(_EDGE))
+                ongoing_at.append(sentence.at)
                 continue
             lead_in = text[: phrases[0][0]].rstrip(_EDGE + "（(")
             lead_in = re.sub(r"(分别|均|须|需|要|应)?(在|于)?$", "", lead_in).rstrip(_EDGE)
@@ -718,6 +723,7 @@ class _Context:
                 dated += [(mention.text, whole, [mention]) for mention in pending]
             elif lead_in:
                 ongoing.append(lead_in)
+                ongoing_at.append(sentence.at)
         drafts = [DraftMilestone(f"{initiative_id}.{n}", phrase, task) for n, (phrase, task, _) in enumerate(dated, 1)]
         for index, (_, _, found_mentions) in enumerate(dated):
             for mention in found_mentions:
@@ -736,7 +742,27 @@ class _Context:
                 mention.owner = draft.owner or initiative_owner
         if ongoing:
             drafts.append(DraftMilestone(f"{initiative_id}.{len(dated) + 1}", None, "。".join(ongoing)))
+            self._check_cells(ongoing, ongoing_at)
         return drafts, item_units
+
+    def _check_cells(self, ongoing: list[str], ongoing_at: list[int]) -> None:
+        """Many short unpunctuated pieces (序号, 重点工作, 责任, 领导, 1, 欧乾震…) joined into one ongoing
+        milestone are a table flattened one cell per line whose columns import did not recognise: the
+        milestone is nonsense, so a person must put it right (exit 7), never a silent success."""
+        cells = [text for text in ongoing if len(text) <= 12 and not re.search(r"[，,。；;：:！？!?]", text)]
+        if len(cells) < 6 or len(cells) * 2 < len(ongoing):
+            return
+        first, last = self.source.place(ongoing_at[0])[0], self.source.place(ongoing_at[-1])[0]
+        self.unreadable.append((first, last))
+        self.warnings.append(
+            f"lines {first}–{last}: structure not understood (it looks like a table flattened one cell per line: "
+            f"{len(ongoing)} pieces, {len(cells)} of them short cells, were joined into one ongoing milestone); "
+            "a person must restructure it"
+        )
+        self.warnings_zh.append(
+            f"第{first}–{last}行：结构无法识别（像是逐格拆开的表格：{len(ongoing)} 段文字、其中 {len(cells)} 个短格"
+            "被连成一个持续性节点），需人工整理"
+        )
 
     def _table_row(
         self,
@@ -787,6 +813,19 @@ class _Context:
             self.folded_lines[number] = normalize_chars(self.lines[number - 1])
         return self.folded_lines[number]
 
+    def _header_cell(self, mention: Mention) -> bool:
+        """Whether the mention is a whole cell of a table's header row as copying flattens it, one cell
+        per line: below a 序号 cell and above the first row number (1)."""
+        if self._folded(mention.line).strip() != normalize_chars(mention.text):
+            return False
+        for number in range(mention.line - 1, max(0, mention.line - 40), -1):
+            cell = self._folded(number).strip()
+            if cell == "序号":
+                return True
+            if re.fullmatch(r"\d{1,3}", cell):
+                return False  # a row has begun: this is a cell of the body
+        return False
+
     def _not_a_deadline(self, mention: Mention) -> tuple[str, str] | None:
         """(fate, reason) for a mention that cannot be a deadline, from what it is and where it stands."""
         region = self.regions[mention.line - 1]
@@ -825,6 +864,8 @@ class _Context:
             return "not-a-deadline", "past-event"
         if mention.kind == "per-case":
             return "not-a-deadline", "per-case-limit"
+        if mention.kind == "date" and self._header_cell(mention):
+            return "not-a-deadline", "period-label"  # 序号 / 工作任务安排 / 第二季度: the column's period
         whole_before = line[:col]
         prose = region == "body" or "。" in line or len(line.strip()) > 80  # not a title line
         book = whole_before.rfind("《")

@@ -86,9 +86,15 @@ def import_report(
     for warning in warnings:
         err.print(Text(f"{prefix}{warning}", style="yellow"))
     needing = result.draft.counts()["needs-person"]
+    written = f"; the plan was written to {out}" if result.written else ""
+    written_zh = f"；计划已写入 {out}" if result.written else ""
+    if unreadable := len(result.draft.unreadable):
+        raise NeedsPersonError(
+            f"{unreadable} part(s) of the report were not understood and {needing} date(s) need a person "
+            f"(listed above){written}; put them right in the plan by hand",
+            f"报告中有 {unreadable} 处结构无法识别、{needing} 处日期需人工确认（见上）{written_zh}；请在计划中人工整理",
+        )
     if needing:
-        written = f"; the plan was written to {out}" if result.written else ""
-        written_zh = f"；计划已写入 {out}" if result.written else ""
         raise NeedsPersonError(
             f"{needing} date(s) need a person (listed above){written}; the milestones keep their phrases, "
             "so `workplan check` lists them until they are fixed; `--explain` shows every date",
