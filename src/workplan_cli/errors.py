@@ -89,7 +89,8 @@ EXIT_CODES = {
     EditRefusedError.exit_code: "a plan file was not edited (broken, read-only, or not safely editable)",
     DeliveryError.exit_code: "the digest or a reminder could not be delivered (to a recipient or to a channel)",
     ReportImportError.exit_code: "a report could not be imported (no structure, no plan year, a plan already there)",
-    NeedsPersonError.exit_code: "import wrote the plan, but some dates need a person (listed on stderr)",
+    NeedsPersonError.exit_code: "import wrote the plan, but some dates need a person, "
+    "or some part's structure was not understood (listed on stderr)",
     FormRefusedError.exit_code: "a returned progress form was refused (the cell and the reason are named)",
     GitError.exit_code: "a git operation failed, or git is missing where the command needs it",
 }
