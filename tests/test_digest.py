@@ -266,7 +266,7 @@ def test_by_owner_sends_each_owner_only_theirs_and_goes_on_after_a_failure(
     result = invoke(["digest", "--send", "--by-owner", "--as-of", "2024-06-17", "--plan", str(plan_dir)])
     assert result.exit_code == 5  # 综合科's server refused
     assert f"zonghe@{REFUSED_DOMAIN}" in result.stderr
-    assert "无邮箱科" in result.stderr and "(no owner)" in result.stderr  # warned, not sent
+    assert "无邮箱科" in result.stderr and "（未指定单位的节点）" in result.stderr  # warned, not sent
     by_recipient = {r.recipients[0]: r.message for r in server.received}
     assert set(by_recipient) == {"gaige@example.gov.cn", "jiandu@example.gov.cn"}
     gaige = text_part(by_recipient["gaige@example.gov.cn"])
@@ -330,3 +330,17 @@ def test_due_under_a_bare_environment_keeps_chinese_and_wide_tables(plan_dir: Pa
     assert max(len(line) for line in out.splitlines()) > 80
     assert "逾期 4 项，14 天内到期 6 项（截至 2024-06-17）" in out
     assert os.environ.get("LANG") != "" or True
+
+
+def test_by_owner_with_no_address_for_anyone_fails_in_the_plans_language(invoke: Invoke, plan_dir: Path) -> None:
+    # F28: leads assigned in workplan.yaml, no addresses: nothing was sent, yet the run said so in
+    # English and exited 0, so a cron job never noticed.
+    settings = (plan_dir / "workplan.yaml").read_text(encoding="utf-8")
+    assign = 'assign:\n  "1": {lead: 机构编制科}\n  "2": {lead: 改革科}\nowners:\n'
+    (plan_dir / "workplan.yaml").write_text(settings.replace("owners:\n", assign, 1), encoding="utf-8")
+    result = invoke(
+        ["digest", "--send", "--by-owner", "--as-of", "2024-06-17", "--plan", str(plan_dir)], WORKPLAN_LANG="zh"
+    )
+    assert result.exit_code == 5, result.output
+    assert "workplan.yaml（owners:）中没有以下单位的邮箱：机构编制科、改革科" in result.stderr
+    assert "未发送任何周报" in result.stderr

@@ -30,7 +30,7 @@ class DeliveryReport:
     sent: list[str] = field(default_factory=list)  # one line per message delivered (or shown, with --dry-run)
     skipped: list[str] = field(default_factory=list)
     failed: list[DeliveryError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # owners with no address, found before sending
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese): found before sending
     digests: int = 0  # how many digests there were to send
 
     def failure(self) -> DeliveryError | None:
@@ -54,7 +54,7 @@ def plan_deliveries(
     by_owner: bool,
     to: Sequence[str],
     dry_run: bool = False,
-) -> tuple[list[Delivery], list[str]]:
+) -> tuple[list[Delivery], list[tuple[str, str]]]:
     """The digests to send and warnings (owners with no address). Pure.
 
     A dry run without recipients still shows the message (with an empty To:) and warns: it is
@@ -79,21 +79,31 @@ def plan_deliveries(
                     "no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS",
                     "没有收件人：请在 workplan.yaml 中设置 smtp.to，或用 --to 指定地址",
                 )
-            warnings.append("no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty")
+            warnings.append(
+                (
+                    "no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty",
+                    "尚无收件人（workplan.yaml 中的 smtp.to，或 --to 地址）：收件人为空",
+                )
+            )
         return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], warnings
     deliveries, unreachable = [], []
     for owner in owners_of(entries):
         addresses = settings.owners[owner].emails if owner in settings.owners else ()
         if not owner or not addresses:
-            unreachable.append(owner or "(no owner)")
+            unreachable.append(owner)
             continue
         mine = [e for e in entries if owner in e.units]
         deliveries.append(Delivery(addresses, build_digest(settings.title, mine, as_of, window, owner=owner)))
     warnings = []
     if unreachable:
+        named = [u for u in unreachable if u]
+        en = ", ".join(named + ["(no unit)"] * (len(named) < len(unreachable)))
+        zh = "、".join(named + ["（未指定单位的节点）"] * (len(named) < len(unreachable)))
         warnings.append(
-            f"no e-mail address in workplan.yaml (owners:) for: {', '.join(unreachable)}; "
-            "their milestones were not sent"
+            (
+                f"no e-mail address in workplan.yaml (owners:) for: {en}; their milestones were not sent",
+                f"workplan.yaml（owners:）中没有以下单位的邮箱：{zh}；其周报未发送",
+            )
         )
     return deliveries, warnings
 

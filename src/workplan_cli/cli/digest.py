@@ -143,11 +143,19 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
     from workplan_cli.i18n import Msg, tr
 
     err = console(stderr=True)
-    for warning in report.warnings:
-        err.print(Text(tr(Msg.WARNING, lang, message=warning), style="yellow"))
+    for english, chinese in report.warnings:
+        err.print(Text(tr(Msg.WARNING, lang, message=chinese if lang == "zh" else english), style="yellow"))
     for line in report.sent + report.skipped:
         err.print(Text(line, style="green"))
     failure = report.failure()
+    if failure is None and not report.digests and report.warnings:
+        # --by-owner and no unit has an address: nothing went out, which a cron job must notice.
+        from workplan_cli.errors import DeliveryError
+
+        raise DeliveryError(
+            "no digest was sent: no unit has an e-mail address in workplan.yaml (owners:)",
+            "未发送任何周报：workplan.yaml（owners:）中没有任何单位的邮箱",
+        )
     if failure is None:
         return
     if report.digests > 1:
