@@ -241,3 +241,18 @@ def test_exit_codes_are_documented_once_in_the_readme_and_help(invoke: Invoke) -
     for code, meaning in EXIT_CODES.items():
         assert f"| {code} | {meaning} |" in readme
     assert "Exit codes: 0 success; 1 some plan files" in invoke(["--help"]).stdout
+
+
+def test_list_json_keeps_the_key_order(invoke: Invoke, plan_dir: Path) -> None:
+    rows = json.loads(invoke(["list", "--plan", str(plan_dir), "--json", "--as-of", "2024-04-15"]).stdout)
+    assert list(rows[0])[:4] == ["id", "initiative", "title", "section"]
+    assert list(rows[0])[-2:] == ["schedule_progress", "colour"]
+
+
+def test_a_lone_surrogate_orjson_refuses_is_still_written_as_json() -> None:
+    from workplan_cli.views.jsonview import compact_json
+
+    value = {"title": "半个\ud800代理", "bell": "\x07"}
+    assert compact_json(value) == '{"title": "\\u534a\\u4e2a\\ud800\\u4ee3\\u7406", "bell": "\\u0007"}'
+    assert json.loads(compact_json(value)) == value
+    assert compact_json({"title": "红字", "bell": "\x07"}) == '{"title":"红字","bell":"\\u0007"}'

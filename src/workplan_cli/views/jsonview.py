@@ -85,12 +85,26 @@ def _note(note: Note) -> dict[str, Any]:
     }
 
 
+def compact_json(value: object) -> str:
+    """One milestone's object on one line. orjson writes it about ten times faster than the json module
+    (most of `list --json` on a large plan), with the same string escapes (Chinese unescaped, C0 controls
+    as \\u escapes) and keys in the same order, only without spaces after "," and ":". Text holding a
+    lone surrogate (a YAML "\\ud800" escape), which orjson refuses and no UTF-8 output can hold, goes
+    through the json module with every non-ASCII character escaped: the same value, and writable."""
+    import orjson
+
+    try:
+        return orjson.dumps(value).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(value)
+
+
 def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
     """The JSON array in pieces, one milestone per line, so large plans stream instead of buffering."""
     yield "["
     first = True
     for entry in entries:
-        yield ("\n  " if first else ",\n  ") + json_text(json.dumps(entry_object(entry), ensure_ascii=False))
+        yield ("\n  " if first else ",\n  ") + json_text(compact_json(entry_object(entry)))
         first = False
     yield "\n]\n" if not first else "]\n"
 
