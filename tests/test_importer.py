@@ -530,3 +530,17 @@ def test_a_flattened_table_not_understood_needs_a_person_and_its_header_is_a_per
     assert (tmp_path / "plan" / "workplan.yaml").exists()  # written, for the person to put right
     assert "第3–51行：结构无法识别" in result.stderr
     assert "需人工整理" in result.stderr
+
+
+def test_a_notice_issuing_a_plan_is_titled_and_dated_by_the_plan_it_issues() -> None:
+    """F23: a copy that starts at 现将《…》印发 has no title line of its own: the plan is the one named in
+    《》 (not the notice's first sentence), and that name gives the year."""
+    report = SAMPLES / "reports" / "real" / "mirror-2025-city-target-breakdown-traditional.txt"
+    draft = parse_report(report.read_text(encoding="utf-8"))
+    assert draft.title == "2025年市〈政府工作報告〉目標任務責任分解方案"
+    assert (draft.year, draft.year_reason) == (2025, "name of the attached plan")
+    simplified = (
+        "各单位：\n现将《2026年重点工作分解方案》印发给你们，请认真执行。\n一、工作要求\n（一）3月底前完成甲方案。\n"
+    )
+    draft = parse_report(simplified)
+    assert (draft.title, draft.year) == ("2026年重点工作分解方案", 2026)

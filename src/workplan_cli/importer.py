@@ -213,6 +213,13 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
             m = _DOC_NUMBER.search(folded)
             if m and len(folded) <= 40 and not folded.startswith(_CITING) and "。" not in folded:
                 return YearChoice(int(m[1]), "own document number")
+    name = _issued_name(heads[0])
+    if (
+        name
+        and not _YEARS_IN_TITLE.search(normalize_chars(name))
+        and (m := _YEAR_IN_TITLE.search(normalize_chars(name)))
+    ):
+        return YearChoice(parse_numeral(m[1]), "name of the attached plan")
     written = (
         r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
         r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
@@ -229,6 +236,19 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         + (f"；文中出现的年份：{listed}" if listed else "")
         + "；请用 --year 指明",
     )
+
+
+# 现将《2025年…分解方案》印发给你们 (Traditional 現將《…》印發): the plan the notice issues.
+_ISSUES = re.compile(r"[现現][将將]((?:《[^《》]+》)+)[^，,。]{0,6}?(?:印|转|轉|下)[发發]")
+
+
+def _issued_name(head: list[str]) -> str | None:
+    """The name of the plan a notice issues (现将《…》印发), when it issues exactly one."""
+    for line in head[:8]:
+        if m := _ISSUES.search(line):
+            names = re.findall(r"《([^《》]+)》", m[1])
+            return names[0] if len(names) == 1 else None
+    return None
 
 
 def plan_year(text: str, explicit: int | None) -> int:
@@ -342,9 +362,12 @@ def _title(lines: list[str], regions: list[str]) -> str:
     """The report's title: the first line of the head that names what it is, else the first line."""
     head = [line.strip() for line, region in zip(lines, regions, strict=True) if region == "head" and line.strip()]
     first = next((line.strip() for line in lines if line.strip()), "")
-    return next(
+    title = next(
         (line for line in head[:6] if any(word in line for word in _TITLE_WORDS_FIRST)), head[0] if head else first
     )
+    if _ISSUES.search(title) and (name := _issued_name([title])):
+        return name  # a copy starting at 现将《…》印发: the plan it issues, not that sentence
+    return title
 
 
 _DATE_ONLY_LINE = re.compile(

@@ -96,6 +96,7 @@ class ImportReport:
 
 _YEAR_REASON_ZH = {
     "title": "标题",
+    "name of the attached plan": "印发的方案名称",
     "own document number": "本文件文号",
     "attachment title": "附件标题",
     "--year": "--year 参数",
