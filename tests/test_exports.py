@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
@@ -207,3 +208,24 @@ def test_calendar_repeat_rule_gives_the_schedule_own_due_days(phrase: str) -> No
     assert isinstance(expanded, rrule)
     shown = [d.date() for _, d in zip(range(30), expanded, strict=False)]
     assert shown == expected, rule
+
+
+def test_the_calendar_names_the_lead_unit_in_the_plans_language(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    # F26: the calendar said 责任单位 Owner: — while a lead was assigned, with English twins.
+    rewrite(plan_dir / "workplan.yaml", "owners:\n", 'assign:\n  "1": {lead: 机构编制科}\nowners:\n')
+    target = tmp_path / "plan.ics"
+    result = invoke(["export", "--ics", str(target), "--plan", str(plan_dir)], WORKPLAN_LANG="zh")
+    assert result.exit_code == 0, result.output
+    first = next(e for e in events(target) if str(e["summary"]).startswith("1.1.1"))
+    description = str(first["description"])
+    assert "责任单位：机构编制科" in description and "任务：" in description
+    assert "Task" not in description and "Owner" not in description
+    assert "CATEGORIES:逾期" in target.read_text(encoding="utf-8")
+
+
+def test_show_names_the_lead_as_the_responsible_unit(invoke: Invoke, plan_dir: Path) -> None:
+    # F8: the header said 责任单位 — while its own rows said 改革科.
+    rewrite(plan_dir / "workplan.yaml", "owners:\n", 'assign:\n  "2": {lead: 改革科}\nowners:\n')
+    shown = invoke(["show", "2.1.2", "--as-of", "2024-06-30", "--plan", str(plan_dir)], WORKPLAN_LANG="zh").stdout
+    header = shown.split("2.1.2")[0]
+    assert re.search(r"责任单位\s+改革科", header), header

@@ -64,7 +64,7 @@ def export(
     outputs: list[tuple[Path, Callable[[], bytes]]] = []
     if ics:
         now = run.now(loaded)
-        outputs.append((ics, lambda: to_ical(loaded.settings, entries, now=now, todo=todo)))
+        outputs.append((ics, lambda: to_ical(loaded.settings, entries, now=now, todo=todo, lang=run.lang)))
     if xlsx:
         outputs.append((xlsx, lambda: to_xlsx(loaded.settings, entries, today)))
     if csv:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from icalendar import Calendar, Event, Todo
 
 from workplan_cli.deadlines import Recurrence
+from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import PlanSettings, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -20,21 +21,27 @@ def milestone_uid(settings: PlanSettings, milestone_id: str) -> str:
     return f"{uuid.uuid5(uuid.NAMESPACE_URL, key)}@workplan"
 
 
-def _description(entry: Entry) -> str:
+def _description(entry: Entry, lang: str) -> str:
+    zh = lang == "zh"
     lines = [
         f"{entry.initiative.id} {entry.initiative.title}",
-        f"任务 Task: {entry.milestone.task}",
-        f"时限 Deadline: {entry.milestone.phrase or ''} ({entry.due})",
-        f"责任单位 Owner: {entry.owner or '—'}",
+        f"{'任务：' if zh else 'Task: '}{entry.milestone.task}",
+        f"{'时限：' if zh else 'Deadline: '}{entry.milestone.phrase or ''} ({entry.due})",
+        # 责任单位 as every view names it: the lead unit, else the owner
+        f"{'责任单位：' if zh else 'Responsible unit: '}{entry.responsible or '—'}",
     ]
     if entry.milestone.done:
-        lines.append(f"已完成 Done: {entry.milestone.done.isoformat()}")
+        lines.append(f"{'已完成：' if zh else 'Done: '}{entry.milestone.done.isoformat()}")
     lines += [f"{n.on.isoformat()} {n.text}" for n in entry.milestone.notes]
     return literal("\n".join(lines))
 
 
-def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, todo: bool = False) -> bytes:
-    """Events on each deadline day (what calendar programs display), or VTODOs with DUE for task apps."""
+def to_ical(
+    settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, todo: bool = False, lang: str = "en"
+) -> bytes:
+    """Events on each deadline day (what calendar programs display), or VTODOs with DUE for task apps.
+
+    Labels and the status category are in ``lang``; the category is the status on the export day."""
     calendar = Calendar()
     calendar.add("prodid", "-//workplan//workplan-cli//ZH")
     calendar.add("version", "2.0")
@@ -49,8 +56,8 @@ def to_ical(settings: PlanSettings, entries: Sequence[Entry], *, now: datetime, 
         component.add("uid", milestone_uid(settings, milestone.id))
         component.add("dtstamp", now)
         component.add("summary", ("✓ " if done and not todo else "") + summary)
-        component.add("description", _description(entry))
-        component.add("categories", [entry.status.value])
+        component.add("description", _description(entry, lang))
+        component.add("categories", [tr(Msg(f"status.{entry.status.value}"), lang)])
         if todo:
             component.add("due", entry.due)
             if milestone.deadline.start:

@@ -263,8 +263,10 @@ def initiative_view(
     details.add_column(style="dim", no_wrap=True)
     details.add_column(overflow="fold")
     details.add_row(tr(Msg.SHOW_SECTION, lang), text(initiative.section))
-    details.add_row(tr(Msg.COL_OWNER, lang), text(initiative.owner or "—"))
-    for key, value in ((Msg.SHOW_LEAD, initiative.lead), (Msg.SHOW_CO_UNITS, "、".join(initiative.co_units))):
+    # 责任单位 as every view names it: the lead, else the owner (the lead then needs no row of its own)
+    details.add_row(tr(Msg.COL_OWNER, lang), text(initiative.lead or initiative.owner or "—"))
+    lead = initiative.lead if initiative.owner and initiative.owner != initiative.lead else ""
+    for key, value in ((Msg.SHOW_LEAD, lead), (Msg.SHOW_CO_UNITS, "、".join(initiative.co_units))):
         if value:
             details.add_row(tr(key, lang), text(value))
     if initiative.leader:
