@@ -544,3 +544,21 @@ def test_a_notice_issuing_a_plan_is_titled_and_dated_by_the_plan_it_issues() -> 
     )
     draft = parse_report(simplified)
     assert (draft.title, draft.year) == ("2026年重点工作分解方案", 2026)
+
+
+def test_a_report_with_one_year_in_its_text_is_refused_with_the_command_to_use_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    """F24: when the text names exactly one year but not as its own (no title year, no own number),
+    import still asks (that year may be a cited document's), but names it and gives the command."""
+    report = tmp_path / "r.txt"
+    text = "工作安排\n根据2025年会议精神，制定本安排。\n一、第一部分\n一是做事。3月底前，完成。\n"
+    report.write_text(text, encoding="utf-8")
+    refused = invoke(["import", str(report), "--out", str(tmp_path / "plan"), "--lang", "zh"])
+    assert refused.exit_code == 6
+    assert "文中只出现 2025 年" in refused.stderr
+    assert f"workplan import {report} --out {tmp_path / 'plan'} --year 2025" in refused.stderr.replace("\n", "")
+    english = invoke(["import", str(report), "--dry-run", "--lang", "en"])
+    assert "only 2025 appears in the text" in english.stderr
+    assert f"workplan import {report} --dry-run --year 2025" in english.stderr.replace("\n", "")
+    assert not (tmp_path / "plan").exists()

@@ -227,7 +227,19 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
     folded_lines = (_PINYIN.sub("", normalize_chars(line)) for line in lines)
     candidates = sorted({int(m[1] or m[2]) for line in folded_lines for m in re.finditer(written, line)})
     listed = ", ".join(str(y) for y in candidates)
-    raise ReportImportError(
+    if len(candidates) == 1:
+        # Still asked, not assumed: a lone year outside the title and the own number is as often a
+        # cited document's or a past event's (根据…〔2016〕13号) as the plan's.
+        only = candidates[0]
+        raise YearUnclearError(
+            "cannot tell the plan year: the title names none and there is no document number of its own; "
+            f"only {only} appears in the text (it may be a cited document's); if {only} is the plan year, "
+            f"give --year {only}",
+            "无法确定计划年度：标题中没有年份，也没有本文件文号；"
+            f"文中只出现 {only} 年（也可能是所引文件的年份）；若计划年度就是 {only}，请加 --year {only}",
+            candidates,
+        )
+    raise YearUnclearError(
         "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
         "number of its own (〔2024〕1号)"
         + (f"; years in the text: {listed}" if listed else "")
@@ -235,7 +247,16 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）"
         + (f"；文中出现的年份：{listed}" if listed else "")
         + "；请用 --year 指明",
+        candidates,
     )
+
+
+class YearUnclearError(ReportImportError):
+    """The plan year could not be told from the report; ``candidates`` are the years its text names."""
+
+    def __init__(self, message: str, zh: str, candidates: list[int]) -> None:
+        super().__init__(message, zh)
+        self.candidates = candidates
 
 
 # 现将《2025年…分解方案》印发给你们 (Traditional 現將《…》印發): the plan the notice issues.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     ``update`` (keeping done dates, notes and owners of unchanged milestones). The plan is written
     whole or not at all (see :func:`write_whole_plan`).
     """
-    from workplan_cli.importer import carry_over, parse_report, plan_files
+    from workplan_cli.importer import YearUnclearError, carry_over, parse_report, plan_files
     from workplan_cli.planfiles import load_plan
     from workplan_cli.planfolder import holds_a_plan
     from workplan_cli.reportfiles import read_report
@@ -139,7 +140,17 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     if not dry_run:
         check_out_folder(out)
     text, _ = read_report(report)
-    result = ImportReport(parse_report(text, year=year, work_calendar=WorkCalendar()), out)
+    try:
+        draft = parse_report(text, year=year, work_calendar=WorkCalendar())
+    except YearUnclearError as unclear:
+        if len(unclear.candidates) != 1:
+            raise
+        # The command to run, so a first import that stops here is one paste from done.
+        flags = ["--dry-run"] if dry_run else ["--out", str(out)]
+        flags += ["--force"] * force + ["--update"] * update + ["--year", str(unclear.candidates[0])]
+        command = shlex.join(["workplan", "import", str(report), *flags])
+        raise ReportImportError(f"{unclear}: {command}", f"{unclear.text('zh')}：{command}") from None
+    result = ImportReport(draft, out)
     if dry_run:
         return result
     from workplan_cli.safewrite import plan_lock
