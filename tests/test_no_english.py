@@ -198,6 +198,9 @@ def test_error_paths_of_the_commands_are_chinese(invoke: Invoke, plan_dir: Path,
         if english_sentences(out):
             found[" ".join(args[:2])] = english_sentences(out)
     assert found == {}
+    # What digest --dry-run says of the letter it would send (the letter itself is MIME, headers and all).
+    dry = invoke(["--lang", "zh", "digest", "--dry-run", "--as-of", "2024-06-17", *plan], WORKPLAN_LANG="")
+    assert "演练：未发送至" in dry.stderr and english_sentences(dry.stderr) == []
 
 
 def test_every_key_has_both_languages_and_no_two_keys_the_same_text() -> None:
