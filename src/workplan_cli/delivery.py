@@ -16,7 +16,7 @@ from workplan_cli.notify.channels import Outcome, failed, for_channel, send_robo
 from workplan_cli.notify.messages import plain_text
 from workplan_cli.notify.notice import Notice, digest_notice, remind_notice, without_mentions
 from workplan_cli.schedule import Entry
-from workplan_cli.views.digest_render import Labels, render_html, render_text, subject
+from workplan_cli.views.digest_render import ZH, Labels, render_html, render_text, subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +130,14 @@ def send_digests(
     deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to, dry_run=dry_run)
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
+    zh = int(labels == ZH)  # the lines said to the user in the digest's language
     for delivery in deliveries:
         who = ", ".join(delivery.recipients)
         if skip_empty and delivery.digest.is_empty:
-            report.skipped.append(f"nothing to report for {delivery.digest.owner or who}: not sent")
+            owner = delivery.digest.owner or who
+            report.skipped.append(
+                f"{owner}：无可报告内容，未发送" if zh else f"nothing to report for {owner}: not sent"
+            )
             continue
         try:
             letter = Letter(
@@ -141,7 +145,7 @@ def send_digests(
                 render_text(delivery.digest, labels),
                 render_html(delivery.digest, labels),
             )
-            report.sent.append(_mail(letter, delivery.recipients, settings, now, password, dry_run, show)[0])
+            report.sent.append(_mail(letter, delivery.recipients, settings, now, password, dry_run, show)[zh])
         except DeliveryError as err:
             report.failed.append(err)
     return report
@@ -179,7 +183,7 @@ def _mail(
     )
     if dry_run:
         show(message.as_bytes().decode("utf-8").replace("\r\n", "\n"))
-        return f"dry run: not sent to {who}", f"演练：未发送至 {who}"
+        return f"dry run: not sent to {who}", f"演练：未发送至 {', '.join(recipients) or '（无收件人）'}"
     send(message, settings.smtp, recipients, password)
     return f"sent to {who}: {message['Subject']}", f"已发送至 {who}：{message['Subject']}"
 
