@@ -256,3 +256,11 @@ def test_a_lone_surrogate_orjson_refuses_is_still_written_as_json() -> None:
     assert compact_json(value) == '{"title": "\\u534a\\u4e2a\\ud800\\u4ee3\\u7406", "bell": "\\u0007"}'
     assert json.loads(compact_json(value)) == value
     assert compact_json({"title": "红字", "bell": "\x07"}) == '{"title":"红字","bell":"\\u0007"}'
+
+
+def test_piped_due_is_plain_blocks_not_a_table(invoke: Invoke, plan_dir: Path) -> None:
+    lines = invoke(["due", "--plan", str(plan_dir), "--as-of", "2024-06-17"]).stdout.splitlines()
+    assert lines[:3] == ["Status  ID  Deadline  Days", "  Task", "  Initiative · Owner"]
+    assert lines[3:6] == ["● overdue  4.2.1  2024-02-29  109 days late", "  制定我区2023年度XX监督检查计划",
+                          "  4.2 开展XX监督检查 · 2月底前"]  # fmt: skip
+    assert not any("─" in line for line in lines)
