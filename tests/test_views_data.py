@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import Invoke
+from tests.supervision_plan import supervised_plan
 
 
 def _json(invoke: Invoke, *args: str) -> Any:
@@ -90,3 +93,16 @@ def test_readme_dry_run_works_on_the_shipped_plan(invoke: Invoke, plan_dir: Path
     assert result.exit_code == 0, result.output
     assert "Subject: Work plan digest 2024-06-17: 4 overdue, 6 due within 14 days" in result.stdout
     assert "no recipients yet" in result.stderr and "not sent to (no recipients)" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["due"], ["stats"], ["digest"]])
+@pytest.mark.parametrize(("flag", "typo", "known"), [("--unit", "改革股", "改革科"), ("--leader", "李四", "张副主任")])
+def test_a_mistyped_unit_or_leader_is_a_usage_error_naming_those_there(
+    invoke: Invoke, tmp_path: Path, command: list[str], flag: str, typo: str, known: str
+) -> None:
+    # F18: `list --unit 改革股` said 共 0 项 with exit 0, which reads as "this unit has nothing".
+    plan = supervised_plan(tmp_path / "plan")
+    result = invoke([*command, flag, typo, "--as-of", "2024-06-17", "--plan", str(plan)])
+    assert result.exit_code == 2, result.output
+    assert typo in result.stderr and known in result.stderr
+    assert invoke([*command, flag, known, "--as-of", "2024-06-17", "--plan", str(plan)]).exit_code == 0

@@ -302,8 +302,16 @@ def filter_entries(
         yield entry
 
 
-def check_filters(plan: Plan, *, owner: str | None = None, section: str | None = None) -> None:
-    """``--owner`` / ``--section`` naming nothing in the plan is a mistake to say, not an empty list."""
+def check_filters(
+    plan: Plan,
+    *,
+    owner: str | None = None,
+    section: str | None = None,
+    unit: str | None = None,
+    leader: str | None = None,
+) -> None:
+    """``--owner`` / ``--section`` / ``--unit`` / ``--leader`` naming nothing in the plan is a mistake
+    to say (a typo, 改革股 for 改革科), not an empty list."""
     if section is not None and not any(_in_section(i, section) for i in plan.initiatives):
         there = list(dict.fromkeys(f"{i.id.split('.')[0]} {i.section}".strip() for i in plan.initiatives))
         raise UsageError(
@@ -316,6 +324,21 @@ def check_filters(plan: Plan, *, owner: str | None = None, section: str | None =
             raise UsageError(
                 f"--owner {owner!r}: no milestone has this owner; owners in the plan: {', '.join(owners) or 'none'}",
                 f"--owner {owner!r}：没有节点属于这一责任单位；计划中的责任单位：{'、'.join(owners) or '无'}",
+            )
+    if unit is not None:
+        units = list(dict.fromkeys(u for i, m in plan.milestones() for u in i.units_of(m)))
+        if unit not in units:
+            raise UsageError(
+                f"--unit {unit!r}: no milestone names this unit; units in the plan: {', '.join(units) or 'none'}",
+                f"--unit {unit!r}：没有节点涉及这一单位；计划中的单位：{'、'.join(units) or '无'}",
+            )
+    if leader is not None:
+        leaders = list(dict.fromkeys(i.leader_of(m) for i, m in plan.milestones() if i.leader_of(m)))
+        if leader not in leaders:
+            raise UsageError(
+                f"--leader {leader!r}: no milestone has this leader; "
+                f"leaders in the plan: {', '.join(leaders) or 'none'}",
+                f"--leader {leader!r}：没有节点由这位领导负责；计划中的责任领导：{'、'.join(leaders) or '无'}",
             )
 
 

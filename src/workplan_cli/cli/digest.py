@@ -87,8 +87,9 @@ def digest(
     today = run.today(loaded, as_of)
     asked = within if within is not None else days
     window = loaded.settings.warn_days if asked is None else asked
-    from workplan_cli.schedule import filter_entries
+    from workplan_cli.schedule import check_filters, filter_entries
 
+    check_filters(loaded, unit=unit, leader=leader)
     entries = list(filter_entries(run.schedule(loaded, today, window, use_workdays), unit=unit, leader=leader))
     if not (send or dry_run):
         from workplan_cli.digest import build_digest

@@ -44,13 +44,14 @@ def due(
 
     Example: workplan due --as-of 2024-04-15
     """
-    from workplan_cli.schedule import due_entries, filter_entries
+    from workplan_cli.schedule import check_filters, due_entries, filter_entries
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
     if from_git:
         loaded = run.as_committed(loaded, today).plan
+    check_filters(loaded, unit=unit, leader=leader)
     window = loaded.settings.warn_days if within is None else within
     urgent = run.iter_schedule(loaded, today, window, use_workdays, only_urgent=True)
     entries = due_entries(filter_entries(urgent, unit=unit, leader=leader))
@@ -104,7 +105,7 @@ def list_milestones(
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
     today = run.today(loaded, as_of)
-    check_filters(loaded, owner=owner, section=section)
+    check_filters(loaded, owner=owner, section=section, unit=unit, leader=leader)
     entries = filter_entries(
         run.iter_schedule(loaded, today, within, use_workdays),
         statuses=status,
@@ -252,11 +253,12 @@ def stats(
 
     Example: workplan stats --as-of 2024-06-17
     """
-    from workplan_cli.schedule import filter_entries
+    from workplan_cli.schedule import check_filters, filter_entries
     from workplan_cli.views.stats import stats_object, stats_view
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
+    check_filters(loaded, unit=unit, leader=leader)
     entries = list(
         filter_entries(run.schedule(loaded, run.today(loaded, as_of), within, None), unit=unit, leader=leader)
     )
