@@ -207,3 +207,15 @@ def test_the_year_so_far_is_the_year_of_the_period() -> None:
     built = build_report(shipped, parse_period(PeriodKind.QUARTER, "2025-Q1"), date(2025, 3, 31))
     assert built.year_counts.due == 0
     assert built.overdue and all(i.entry.due is not None and i.entry.due.year == 2024 for i in built.overdue)
+
+
+def test_milestones_naming_no_unit_are_listed_last_and_never_ranked() -> None:
+    # F6: on the shipped plan (no units named) with two milestones given a lead, （未指定） came
+    # first in the ranking of units.
+    shipped = load_plan(SHIPPED_PLAN, use_cache=False)
+    first = shipped.initiatives[0]
+    with_lead = first._replace(lead="改革科")
+    plan = Plan(shipped.folder, shipped.settings, (with_lead, *shipped.initiatives[1:]), shipped.problems)
+    built = build_report(plan, parse_period(PeriodKind.QUARTER, "2024-Q2"), date(2024, 6, 30))
+    assert built.units[-1].unit == "" and built.units[-1].rank is None
+    assert all(row.unit for row in built.units[:-1])

@@ -4,7 +4,7 @@ A report looks at one period as of one day. The milestones due in the period end
 ways by that day: 按时完成 (done on or before the deadline), 逾期完成 (done after it, by so many
 days), 逾期未完成 (deadline passed, not done), 正在推进 (deadline not reached yet). 提前完成 counts
 the milestones due after the period that were closed during it. The same counts are given for the
-year so far (January 1 of the plan year to the as-of day), per unit with a ranking, and the report
+year so far (January 1 of the period's year to the as-of day), per unit with a ranking, and the report
 lists what is overdue (通报), what falls due in the next period (下阶段重点) and, per initiative, the
 progress entries written during the period.
 
@@ -131,7 +131,8 @@ def rank_units(items: Sequence[Item]) -> list[UnitRow]:
     """Per unit, the period's counts, ranked by completion rate, then fewer overdue, then more on time.
 
     Units with nothing due in the period are listed after the ranked ones, unranked. Equal units
-    share a rank (1, 2, 2, 4).
+    share a rank (1, 2, 2, 4). Milestones naming no unit are one row at the end, never ranked: a
+    通报 ranking "unassigned" ahead of real units reads wrong.
     """
     groups: dict[str, list[Outcome | None]] = {}
     for item in items:
@@ -142,13 +143,15 @@ def rank_units(items: Sequence[Item]) -> list[UnitRow]:
         counts = row[1]
         return (-(counts.completion_rate or 0.0), counts.overdue, -counts.on_time)
 
-    ranked = sorted((row for row in counted if row[1].due), key=lambda row: (*key(row), row[0] or "\uffff"))
+    unassigned = [row for row in counted if row[0] == NO_UNIT]
+    counted = [row for row in counted if row[0] != NO_UNIT]
+    ranked = sorted((row for row in counted if row[1].due), key=lambda row: (*key(row), row[0]))
     rows: list[UnitRow] = []
     for position, (unit, counts) in enumerate(ranked, 1):
         same = rows and key((rows[-1].unit, rows[-1].counts)) == key((unit, counts))
         rows.append(UnitRow(unit, counts, rows[-1].rank if same and rows else position))
-    rest = sorted((row for row in counted if not row[1].due), key=lambda row: row[0] or "\uffff")
-    return rows + [UnitRow(unit, counts, None) for unit, counts in rest]
+    rest = sorted((row for row in counted if not row[1].due), key=lambda row: row[0])
+    return rows + [UnitRow(unit, counts, None) for unit, counts in (*rest, *unassigned)]
 
 
 class PaceCounts(NamedTuple):
