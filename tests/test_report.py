@@ -219,3 +219,20 @@ def test_milestones_naming_no_unit_are_listed_last_and_never_ranked() -> None:
     built = build_report(plan, parse_period(PeriodKind.QUARTER, "2024-Q2"), date(2024, 6, 30))
     assert built.units[-1].unit == "" and built.units[-1].rank is None
     assert all(row.unit for row in built.units[:-1])
+
+
+def test_docx_rows_never_split_across_pages_and_dates_have_room(q2: Report) -> None:
+    # F5: the units table's header row was cut across pages (应完 | 成); F7: 完成时限 broke
+    # 3月底前（2024-03-31） inside the date.
+    import zipfile
+
+    from docx import Document
+    from docx.shared import Cm
+
+    data = render_docx(report_blocks(q2, "zh"))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    rows = xml.count("<w:tr>") + xml.count("<w:tr ")
+    assert rows and xml.count("<w:cantSplit/>") == rows
+    document = Document(io.BytesIO(data))
+    overdue = next(t for t in document.tables if t.rows[0].cells[4].text == "完成时限")
+    assert overdue.columns[4].width >= Cm(4.3)

@@ -137,6 +137,12 @@ def _shade(cell: Any, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
+def _cannot_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _table(document: Any, block: Table) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -154,6 +160,7 @@ def _table(document: Any, block: Table) -> None:
     header.repeat_table_header = True  # printed again at the top of each page the table runs onto
     for r, values in enumerate((block.columns, *block.rows)):
         row = table.rows[r]
+        _cannot_split(row)  # a row is never cut across pages (the header was: 应完 | 成)
         mark = block.marks[r - 1] if r and r - 1 < len(block.marks) else ""
         for c, value in enumerate(values):
             cell = row.cells[c]
@@ -165,6 +172,8 @@ def _table(document: Any, block: Table) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif c in block.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if r == 0:
+                paragraph.paragraph_format.keep_with_next = True  # the header stays with the first row
             run = paragraph.add_run(_clean(value))
             _set_fonts(run, HEADING_FONT if r == 0 else BODY_FONT, 10.5)
             if r == 0:
