@@ -235,4 +235,4 @@ def test_docx_rows_never_split_across_pages_and_dates_have_room(q2: Report) -> N
     assert rows and xml.count("<w:cantSplit/>") == rows
     document = Document(io.BytesIO(data))
     overdue = next(t for t in document.tables if t.rows[0].cells[4].text == "完成时限")
-    assert overdue.columns[4].width >= Cm(4.3)
+    assert overdue.columns[4].width >= Cm(4.9)

@@ -283,7 +283,7 @@ def _overdue(report: Report, lang: str) -> list[Block]:
         Table(
             tuple(tr(Msg.REPORT_OVERDUE_COLUMNS, lang, late=tr(late_key, lang)).split("|")),
             rows,
-            (0.7, 1.1, 4.0, 1.8, 3.5, 1.0),  # 完成时限 wide enough for 3月底前（2024-03-31） on one line
+            (0.7, 1.3, 3.3, 1.9, 3.9, 1.0),  # 完成时限 wide enough for 3月底前（2024-03-31） on one line
             frozenset({0, 5}),
             tuple("red" for _ in rows),
         ),
