@@ -286,3 +286,11 @@ def test_a_note_dated_in_the_future_is_refused_and_check_finds_a_hand_written_on
     checked = invoke(["check", "--plan", str(plan_dir)])
     assert checked.exit_code == 1, checked.output
     assert "2-1.yaml" in checked.output and "2.1.2: a note is dated 2999-05-01, later than today" in checked.output
+
+
+def test_an_impossible_day_is_called_that_not_a_format_error(invoke: Invoke, plan_dir: Path) -> None:
+    # F34: 2024-06-31 is written YYYY-MM-DD; June has 30 days.
+    result = invoke(["done", "2.1.2", "--on", "2024-06-31", "--plan", str(plan_dir)], WORKPLAN_LANG="zh")
+    assert result.exit_code == 2 and "不是有效日期" in result.stderr
+    bad_month = invoke(["due", "--as-of", "2024-13-01", "--plan", str(plan_dir)])
+    assert bad_month.exit_code == 2 and "there is no such day" in bad_month.stderr

@@ -249,9 +249,17 @@ def parse_day(value: str, flag: str) -> date:
     try:
         return parse_iso_day(value)
     except ValueError:
+        pass
+    import re
+
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # written right, but no such day (2024-06-31)
         raise UsageError(
-            f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
-        ) from None
+            f"{flag} {value!r}: there is no such day (check the month and the day)",
+            f"{flag} {value!r}：不是有效日期（没有这一天，请检查月份和日期）",
+        )
+    raise UsageError(
+        f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
+    )
 
 
 def console(*, stderr: bool = False) -> Console:
