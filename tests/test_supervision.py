@@ -276,3 +276,10 @@ def test_file_text_in_a_form_stays_text_and_reads_back_untampered(tmp_path: Path
     assert made.file_name == "2024-06-=HYPERLINK(_http___x_).xlsx"
     returned = read_form(form)
     assert returned.problems == [] and [r.milestone_id for r in returned.rows] == ["1.1.1"]
+
+
+def test_chase_says_a_unit_has_no_contact_in_plain_chinese() -> None:
+    # F9: it read （owners: 中未登记）.
+    from workplan_cli.i18n import Msg, tr
+
+    assert tr(Msg.CHASE_NO_CONTACT, "zh") == "（未在 owners: 中登记）"

@@ -329,7 +329,7 @@ TEXT: dict[Msg, tuple[str, str]] = {
     Msg.CHASE_COL_UNIT: ("Unit", "单位"),
     Msg.CHASE_COL_CONTACT: ("Contact", "联系方式"),
     Msg.CHASE_COL_MILESTONES: ("Milestones", "应报事项"),
-    Msg.CHASE_NO_CONTACT: ("(none in owners:)", "（owners: 中未登记）"),
+    Msg.CHASE_NO_CONTACT: ("(none in owners:)", "（未在 owners: 中登记）"),
     Msg.CHASE_ANSWERED: ("Reported: {units}", "已报送：{units}"),
     Msg.CHASE_OVERDUE: ("Overdue without a progress entry for the period", "逾期且本期无进展报送的事项"),
     Msg.CHASE_NOTHING: ("Everyone has reported.", "各单位均已报送。"),
