@@ -295,3 +295,9 @@ def test_unit_and_leader_filters_on_due_list_stats_and_digest(invoke: Invoke, tm
     assert "四、" in stats.stdout and "一、" not in stats.stdout and "张副主任" in stats.stdout
     digest = invoke(["digest", "--plan", str(plan), "--unit", "机构编制科", "--as-of", "2024-06-17"])
     assert "1.4.1" in digest.stdout and "2.2.1" not in digest.stdout
+
+
+def test_collect_without_a_destination_answers_in_the_plans_language(invoke: Invoke, plan_dir: Path) -> None:
+    # F39: a Chinese plan got "say where the forms go" in English.
+    result = invoke(["collect", "--period", "2024-06", "--plan", str(plan_dir)], WORKPLAN_LANG="")
+    assert result.exit_code == 2 and "请指明表格去向" in result.stderr

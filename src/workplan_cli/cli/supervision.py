@@ -52,12 +52,12 @@ def collect(
     from workplan_cli.safewrite import atomic_replace
     from workplan_cli.supervision import month_of, parse_period
 
+    run = AppContext.of(ctx)
+    loaded = run.open_plan(plan)  # first: its language is the language of the refusal below
     if out is None and not by_email:
         raise UsageError(
             "say where the forms go: --out DIR and/or --by-email", "请指明表格去向：--out 目录 和/或 --by-email"
         )
-    run = AppContext.of(ctx)
-    loaded = run.open_plan(plan)
     today = run.today(loaded, as_of)
     chosen = parse_period(period) if period else month_of(today)
     if period:
