@@ -283,3 +283,11 @@ def test_chase_says_a_unit_has_no_contact_in_plain_chinese() -> None:
     from workplan_cli.i18n import Msg, tr
 
     assert tr(Msg.CHASE_NO_CONTACT, "zh") == "（未在 owners: 中登记）"
+
+
+def test_accept_names_its_file_as_done_and_note_do() -> None:
+    # F10: accept said （plan/2-1.yaml） while done, note, set and ingest say (plan/2-1.yaml).
+    from workplan_cli.i18n import Msg, tr
+
+    said = tr(Msg.ACCEPT_DONE, "zh", id="2.1.3", date="2024-06-20", path="plan/2-1.yaml")
+    assert said.endswith("  (plan/2-1.yaml)")

@@ -320,7 +320,7 @@ TEXT: dict[Msg, tuple[str, str]] = {
         "待写入 {n} 条进展；尚未写入：加 --yes 再运行",
     ),
     Msg.INGEST_NOTHING: ("nothing new to write", "没有需要写入的新内容"),
-    Msg.ACCEPT_DONE: ("{id} done on {date} (销号 accepted)  ({path})", "{id} 已于 {date} 销号（确认申请）  （{path}）"),
+    Msg.ACCEPT_DONE: ("{id} done on {date} (销号 accepted)  ({path})", "{id} 已于 {date} 销号（确认申请）  ({path})"),
     Msg.CHASE_HEADING: (
         "Progress reports for {period}: {missing} unit(s) have not reported, {answered} have",
         "{period} 进展报送：未报送 {missing} 个单位，已报送 {answered} 个单位",
