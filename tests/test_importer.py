@@ -151,6 +151,14 @@ def test_dry_run_writes_nothing_and_shows_the_table(invoke: Invoke, tmp_path: Pa
     assert len(warnings_of(result.stderr)) == 3
 
 
+def test_dry_run_table_is_headed_in_the_run_language(invoke: Invoke) -> None:
+    report = str(REPORTS / "damaged-ranges.txt")
+    chinese = invoke(["--lang", "zh", "import", report, "--dry-run"])
+    english = invoke(["--lang", "en", "import", report, "--dry-run"])
+    assert "完成时限" in chinese.stdout and "具体任务" in chinese.stdout and "Deadline" not in chinese.stdout
+    assert "Deadline" in english.stdout and "完成时限" not in english.stdout
+
+
 def test_import_never_clobbers_a_plan_without_force(invoke: Invoke, plan_dir: Path) -> None:
     before = tree(plan_dir)
     refused = invoke(["import", str(REPORTS / "gb18030.txt"), "--out", str(plan_dir)])

@@ -63,7 +63,7 @@ def import_report(
     else:
         from workplan_cli.views.terminal import draft_table
 
-        console().print(draft_table(result.draft))
+        console().print(draft_table(result.draft, lang))
         for line in result.accounting(lang):
             console().print(Text(line))
     if result.written:

@@ -304,15 +304,15 @@ def problem_lines(problems: Iterable[Problem], lang: str = "en") -> list[Text]:
     return [Text(literal(problem.text(lang)), style="red") for problem in problems]
 
 
-def draft_table(draft: DraftPlan) -> Table:
-    """What `import --dry-run` would write: one row per milestone."""
+def draft_table(draft: DraftPlan, lang: str = "en") -> Table:
+    """What `import --dry-run` would write: one row per milestone, headed in the run's language."""
     table = Table(
         box=box.SIMPLE_HEAD, header_style="bold", title=literal(f"{draft.title} ({draft.year})"), title_justify="left"
     )
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Initiative", overflow="fold", ratio=1)
-    table.add_column("Deadline", no_wrap=True)
-    table.add_column("Task", overflow="fold", ratio=3)
+    table.add_column(tr(Msg.COL_ID, lang), no_wrap=True)
+    table.add_column(tr(Msg.COL_INITIATIVE, lang), overflow="fold", ratio=1)
+    table.add_column(tr(Msg.COL_DEADLINE, lang), no_wrap=True)
+    table.add_column(tr(Msg.COL_TASK, lang), overflow="fold", ratio=3)
     for initiative in draft.initiatives:
         for milestone in initiative.milestones:
             table.add_row(
