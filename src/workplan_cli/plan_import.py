@@ -199,7 +199,7 @@ def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: b
     which of the two outcomes it left. Returns the initiative files removed with ``remove_others``.
     """
     from workplan_cli.planfolder import initiative_files
-    from workplan_cli.safewrite import writable_target
+    from workplan_cli.safewrite import fsync_folder, writable_target
 
     targets = {name: writable_target(folder / name) for name in files}  # never rename over a device
     created = _create_folder(folder)
@@ -232,7 +232,7 @@ def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: b
         ) from None
     for target, temp in temps.items():
         os.replace(temp, target)
-    _fsync(folder)
+    fsync_folder(folder)
     removed = []
     if remove_others:
         for path in initiative_files(folder):
@@ -257,12 +257,3 @@ def _create_folder(folder: Path) -> list[Path]:
             f"{folder}：无法创建文件夹（{os_reason_zh(err)}）；未写入任何文件",
         ) from None
     return list(reversed(missing))
-
-
-def _fsync(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

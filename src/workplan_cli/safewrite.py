@@ -214,7 +214,7 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(target.parent)
+    fsync_folder(target.parent)
 
 
 def writable_target(path: Path) -> Path:
@@ -277,7 +277,7 @@ def remove_stale_temps(target: Path) -> None:
                     os.unlink(entry.path)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
