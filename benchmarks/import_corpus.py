@@ -25,7 +25,7 @@ import yaml
 
 from workplan_cli.deadlines import DeadlineError, resolve_deadline
 from workplan_cli.errors import ReportImportError
-from workplan_cli.importer import DraftPlan, Mention, parse_report
+from workplan_cli.importer import DraftPlan, Mention, YearUnclearError, parse_report
 from workplan_cli.workcalendar import WorkCalendar
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "samples" / "reports" / "real"
@@ -77,15 +77,13 @@ def load_truth(name: str) -> dict[str, Any]:
     return truth
 
 
-def import_report(name: str, truth: dict[str, Any]) -> tuple[DraftPlan, str]:
-    """The draft, and how the year was settled: import's own choice, or asked for and given."""
+def import_report(name: str, truth: dict[str, Any]) -> tuple[DraftPlan, YearUnclearError | None]:
+    """The draft, and how the year was settled: import's own choice, or asked for (the refusal) and given."""
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     try:
-        return parse_report(text, work_calendar=WorkCalendar()), ""
-    except ReportImportError as refused:
-        if "--year" not in str(refused):
-            raise
-        return parse_report(text, year=int(truth["year"]), work_calendar=WorkCalendar()), str(refused)
+        return parse_report(text, work_calendar=WorkCalendar()), None
+    except YearUnclearError as refused:
+        return parse_report(text, year=int(truth["year"]), work_calendar=WorkCalendar()), refused
 
 
 def compare(name: str) -> Figures:
@@ -147,10 +145,17 @@ def _overlaps(mention: Mention, col: int, length: int) -> bool:
     return col != -1 and mention.col < col + length and col < mention.end
 
 
-def _compare_year(figures: Figures, truth: dict[str, Any], draft: DraftPlan, refusal: str) -> None:
-    if refusal:
-        figures.year_right = str(truth["year"]) in refusal
-        figures.year_note = f"asked for --year (candidates given: {figures.year_right})"
+def _compare_year(figures: Figures, truth: dict[str, Any], draft: DraftPlan, refusal: YearUnclearError | None) -> None:
+    """Asking is right when the refusal lists the truth's year among the candidates, or lists none
+    because the text writes no year at all (the truth's year then comes from outside the text)."""
+    if refusal is not None:
+        year = int(truth["year"])
+        written = any(str(year) in line for line in draft.lines)
+        figures.year_right = year in refusal.candidates or (not refusal.candidates and not written)
+        listed = ", ".join(str(y) for y in refusal.candidates) or "none; the text writes no year"
+        figures.year_note = f"asked for --year (candidates: {listed})"
+        if not figures.year_right:
+            figures.differences.append(f"year: import asked for --year with candidates {listed}, truth {year}")
         return
     reason = str(truth.get("year_reason", ""))
     figures.year_right = draft.year == int(truth["year"]) and draft.year_reason in reason

@@ -17,8 +17,10 @@ from benchmarks.import_corpus import compare, reports
 # expected to fail (their differences: `python -m benchmarks.import_corpus --verbose`).
 MATCHING = {
     "beijing-2016-open-government-key-points",
+    "bozhou-2025-target-breakdown-notice",
     "crsrw-2024-tax-filing-deadlines-traditional",
     "ewenke-2022-key-tasks-notice",
+    "gcjjt-2025-second-quarter-competition",
     "guandu-2016-growth-measures",
     "guangyuan-2024-safety-three-year-plan",
     "hangzhou-2020-duty-breakdown-notice",
@@ -29,13 +31,19 @@ MATCHING = {
     "jiading-2024-sponge-city-plan",
     "jiangxian-2023-specialty-towns-plan-traditional",
     "jiayu-2024-duty-breakdown-notice",
+    "linghai-2020-education-evaluation-rules",
     "mirror-2025-city-target-breakdown-traditional",
+    "nujiang-2022-compulsory-education-plan",
+    "plaza-2021-construction-schedule",
+    "qingdao-2014-citizen-review-phases",
     "qinxian-2025-report-task-list-notice",
     "school-2020-timetable-schedule-notice",
     "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
     "tianjin-2014-school-year-calendar-traditional",
+    "wuhu-2024-education-bureau-key-points",
     "xiangshan-2024-town-key-work-table",
+    "yangzhou-2019-education-modernization-traditional",
 }
 
 

@@ -611,7 +611,9 @@ _MPOINT = (
 )
 _MSEP = r"\s*(?:—|–|~|～|至|到|-|－|—|——)\s*"
 _MENTION_PATTERN = (
-    r"(?P<docnum>[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号)"
+    r"(?P<docnum>[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号"
+    # damaged in copying: the closing bracket lost (亳政办〔20251), or both brackets (政20214号)
+    r"|〔\s*(?:19|20)\d\d\s*\d{0,4}\s*号?(?![\d〕])|(?<=[发政办字函])(?:19|20)\d\d\d{1,3}号)"
     rf"|(?P<recurring>每(?:个)?(?:月|季度|季|半年|年度?|周|星期|旬)"
     rf"(?:的)?(?:最后一周的?(?:周|星期)[一二三四五六日]|最后一个月的?{_NUM}[日号]|第[一1]个月的?{_NUM}[日号]"
     rf"|首月的?{_NUM}[日号]|末月的?{_NUM}[日号]|{_NUM}月(?:{_NUM}[日号]|底|末)|{_NUM}[日号]|底|末|初"
@@ -630,11 +632,15 @@ _MENTION_PATTERN = (
     r"|(?P<lunar>(?:正月|腊月|冬月)(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|十[一二三四五六七八九]?|三十))"
     r"|(?<=[\u4e00-\u9fff])(?P<cutyear>(?:19|20)\d\d)$"  # a title broken after its year: 印发2025 / 区…
     rf"|(?P<toyear>到{_MY}(?:底|末)?(?:前|之前)?)"
-    r"|(?P<bookyear>(?<=[\u4e00-\u9fff])(?:19|20)\d\d(?=》))"  # 《中国教育现代化2035》
+    # a year without 年 in a name: 《中国教育现代化2035》, 《…监测报告(2019)》, a slogan “拼2025”
+    r"|(?P<bookyear>(?<=[\u4e00-\u9fff])(?:19|20)\d\d(?=[》”\"])|(?<=[(（])(?:19|20)\d\d(?=[)）]》))"
     r"|(?P<cadence>(?<![一二三四1-4第每上下])(?:月度|季度)(?=盘点|研判|调度|通报|报送|报告|考核|考评|分析|督查|督导|点评|会商|总结))"
     rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}(?:{_MY}度?|(?:19|20)\d\d(?:学年度?|年度)?(?!\d)))"
     rf"|(?P<year>{_MY}度?)"
 )
+
+
+_RUN_TOGETHER_LINE = _Lazy(r"\s*((?:19|20)\d\d[01]?\d[0-3]?\d)\s*")
 
 
 @functools.cache
@@ -662,6 +668,9 @@ class DateMention:
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date-like mention in ``text``, in order, with its span in the original text."""
     folded = normalize_chars(text)
+    if alone := _RUN_TOGETHER_LINE.fullmatch(folded):
+        # 2024327 alone on a line (a signing date whose 年 and 月 were lost in copying)
+        return [DateMention(alone.start(1), alone.end(1), text[alone.start(1) : alone.end(1)], "date")]
     found: list[DateMention] = []
     for m in _mention_pattern().finditer(folded):
         start, end = m.span()

@@ -200,11 +200,12 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
                 continue  # a sentence of the preamble, not a title
             folded = _DOC_NUMBER.sub("", folded)
             if (span := _YEARS_IN_TITLE.search(folded)) and span[1] != span[2]:
-                raise ReportImportError(
+                raise YearUnclearError(
                     f"the title names the years {span[1]} and {span[2]} ({line.strip()}); "
                     f"give the plan year with --year {span[1]} or --year {span[2]}",
                     f"标题中有 {span[1]} 和 {span[2]} 两个年份（{line.strip()}）；"
                     f"请用 --year {span[1]} 或 --year {span[2]} 指明计划年度",
+                    [int(span[1]), int(span[2])],
                 )
             if m := _YEAR_IN_TITLE.search(folded):
                 return YearChoice(parse_numeral(m[1]), reason)
@@ -394,6 +395,7 @@ def _title(lines: list[str], regions: list[str]) -> str:
 _DATE_ONLY_LINE = re.compile(
     r"^\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?\s*$"
+    r"|^\s*(?:19|20)\d\d[01]?\d[0-3]?\d\s*$"  # 2024327: the same with 年 and 月 lost in copying
 )
 
 
@@ -915,6 +917,8 @@ class _Context:
         book = whole_before.rfind("《")
         opened = book != -1 and whole_before.count("《") > whole_before.count("》")
         lead_in = re.split(r"[。；;，,]", whole_before[:book])[-1] if opened else ""
+        if opened and prose and mention.kind == "year" and "年" not in normalize_chars(mention.text):
+            return "not-a-deadline", "cited-document"  # 《…监测报告(2019)》: a year that is part of a name
         if opened and prose and any(w in lead_in for w in _CITING if w != "《"):
             return "not-a-deadline", "cited-document"  # 根据《…规划（2016-2035）》: the name of a document cited
         clause_before = re.split(r"[。；;，,]", whole_before)[-1]
@@ -940,6 +944,8 @@ class _Context:
             re.match(r"[”\"’]?(?:劳动竞赛|竞赛|是|时间紧|的关键)", after) or before.endswith("大干")
         ):
             return "not-a-deadline", "period-label"  # 二季度是全年工作的关键阶段: the period is the subject
+        if mention.kind == "year" and re.match(r"(?:的)?(?:远景目标|远景|愿景)", after):
+            return "not-a-deadline", "other"  # 2035年远景目标: the name of the long-range goals, not a target date
         if mention.kind == "year":
             if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
                 return None
