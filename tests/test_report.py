@@ -140,6 +140,27 @@ def test_blocks_of_the_q2_report(q2: Report) -> None:
     assert "In this period 6 milestones fell due: 2 done on time" in english
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_text_report_fits_80_columns_as_tables(q2: Report, lang: str) -> None:
+    """F29: at 80 columns the count tables stay tables (their names on two lines: 按时 / 完成率)
+    and the 通报 table wraps its task column; English prose breaks between words."""
+    from rich.cells import cell_len
+
+    text = render_text(report_blocks(q2, lang), 80)
+    lines = text.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    this_period = "本期" if lang == "zh" else "This period"
+    # the whole row of counts on one line, as a table's row
+    assert any(line.split() == [*this_period.split(), "6", "2", "0", "0", "4", "1", "33.3%", "33.3%"] for line in lines)
+    task, deadline = ("任务内容", "完成时限") if lang == "zh" else ("Task", "Deadline")
+    assert any(task in line and deadline in line for line in lines)  # the 通报 is a table, not a block per row
+    assert any(line.split()[:2] == ["1", "4.2.1"] for line in lines)
+    if lang == "en":  # every word of the prose whole on some line: the terminal cuts none
+        words = {word for line in lines for word in line.split()}
+        paragraphs = [b.text for b in report_blocks(q2, lang) if isinstance(b, Paragraph)]
+        assert all(word in words for paragraph in paragraphs[:4] for word in paragraph.split())
+
+
 def _docx_text(data: bytes) -> tuple[list[tuple[str, str]], list[list[list[str]]], object]:
     from docx import Document
 
