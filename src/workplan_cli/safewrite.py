@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workplan_cli.errors import EditRefusedError
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import FileMsg
 
 LOCK_FILE = ".workplan.lock"  # hidden: never read as an initiative file
 LOCK_TIMEOUT_SECONDS = 60.0  # an edit takes milliseconds: a lock held this long is someone stuck
@@ -72,18 +72,9 @@ def plan_lock(folder: Path) -> Iterator[None]:
     try:
         fd = _acquire(path, time.monotonic() + LOCK_TIMEOUT_SECONDS)
     except TimeoutError:
-        raise EditRefusedError(
-            f"{folder}: another workplan has held the plan's lock for {LOCK_TIMEOUT_SECONDS:g} s; "
-            "nothing was changed, try again",
-            f"{folder}：另一个 workplan 已占用计划锁 {LOCK_TIMEOUT_SECONDS:g} 秒；未做任何改动，请稍后再试",
-        ) from None
+        raise EditRefusedError(FileMsg.LOCK_HELD, folder=folder, seconds=LOCK_TIMEOUT_SECONDS) from None
     except OSError as err:
-        raise EditRefusedError(
-            f"{folder}: cannot lock the plan ({err.strerror}): is the folder read-only? workplan writes "
-            f"{LOCK_FILE} and temporary files in the plan folder, nothing was changed",
-            f"{folder}：无法锁定计划（{os_reason_zh(err)}）；"
-            f"workplan 需要在计划文件夹中写 {LOCK_FILE} 和临时文件，未做任何改动",
-        ) from None
+        raise EditRefusedError(FileMsg.CANNOT_LOCK, folder=folder, reason=err, lock_file=LOCK_FILE) from None
     held[key] = 1
     try:
         yield
@@ -155,7 +146,7 @@ def locked(path: Path) -> Iterator[Path]:
     with plan_lock(plan_folder_of(path)):
         target = Path(os.path.realpath(path))
         if not target.exists():
-            raise EditRefusedError(f"{path}: cannot open: no such file", f"{path}：无法打开：文件不存在")
+            raise EditRefusedError(FileMsg.NO_SUCH_FILE, path=path)
         yield target
 
 
@@ -163,17 +154,10 @@ def check_writable(path: Path, target: Path) -> None:
     """Refuse a file or folder marked read-only, even for root (who could write it anyway)."""
     file_mode = target.stat().st_mode
     if not file_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
-        raise EditRefusedError(
-            f"{path}: the file is read-only; make it writable (chmod u+w) to edit it, nothing was changed",
-            f"{path}：文件是只读的；请先设为可写（chmod u+w），未做任何改动",
-        )
+        raise EditRefusedError(FileMsg.READ_ONLY_FILE, path=path)
     folder = target.parent
     if not folder.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(folder, os.W_OK):
-        raise EditRefusedError(
-            f"{path}: the folder {folder} is read-only; workplan writes a temporary file "
-            "beside the plan file and renames it, nothing was changed",
-            f"{path}：文件夹 {folder} 是只读的；workplan 需要在计划文件旁写临时文件再改名，未做任何改动",
-        )
+        raise EditRefusedError(FileMsg.READ_ONLY_FOLDER, path=path, folder=folder)
 
 
 def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
@@ -190,10 +174,7 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as err:
-        raise EditRefusedError(
-            f"{target}: cannot write in {target.parent}: {err.strerror}; nothing was changed",
-            f"{target}：无法在 {target.parent} 中写入：{os_reason_zh(err)}；未做任何改动",
-        ) from None
+        raise EditRefusedError(FileMsg.CANNOT_WRITE_IN, path=target, folder=target.parent, reason=err) from None
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -207,10 +188,7 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
         _rename_over(temp, target)
     except OSError as err:
         temp.unlink(missing_ok=True)
-        raise EditRefusedError(
-            f"{target}: could not replace the file ({err.strerror}); it is unchanged",
-            f"{target}：无法替换文件（{os_reason_zh(err)}）；文件保持原样",
-        ) from None
+        raise EditRefusedError(FileMsg.CANNOT_REPLACE, path=target, reason=err) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
@@ -234,24 +212,19 @@ def writable_target(path: Path) -> Path:
         return target  # unreadable: the write itself says why
     if stat.S_ISREG(mode):
         return target
-    kind_en, kind_zh = _kind_of(mode)
-    raise EditRefusedError(
-        f"{path}: not a regular file ({kind_en}); workplan writes regular files only "
-        "(use - for standard output), nothing was changed",
-        f"{path}：不是普通文件（{kind_zh}）；workplan 只写入普通文件（输出到屏幕请用 -），未做任何改动",
-    )
+    raise EditRefusedError(FileMsg.NOT_REGULAR, path=path, kind=_kind_of(mode))
 
 
-def _kind_of(mode: int) -> tuple[str, str]:
+def _kind_of(mode: int) -> FileMsg:
     if stat.S_ISDIR(mode):
-        return "a folder", "是文件夹"
+        return FileMsg.KIND_FOLDER
     if stat.S_ISFIFO(mode):
-        return "a FIFO", "是命名管道"
+        return FileMsg.KIND_FIFO
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device", "是设备文件"
+        return FileMsg.KIND_DEVICE
     if stat.S_ISSOCK(mode):
-        return "a socket", "是套接字"
-    return "a special file", "是特殊文件"
+        return FileMsg.KIND_SOCKET
+    return FileMsg.KIND_SPECIAL
 
 
 def _rename_over(temp: Path, target: Path) -> None:

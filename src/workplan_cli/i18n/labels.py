@@ -1,22 +1,11 @@
-"""Interface text in English and Chinese.
-
-Every label and message has a key in ``Msg`` (an enum, so mypy checks each use, as jrnl's
-``MsgText``) and one row in ``TEXT`` with its English and Chinese; a test holds every key to both
-languages and no two keys to the same text. A table rather than gettext: the text is read at
-start-up for free (no .mo file to compile, ship and locate), and a missing key is a type error.
-"""
+"""The labels, headings, summaries and outcome lines of the views and commands: ``Msg``."""
 
 from __future__ import annotations
 
-import errno
-from collections.abc import Mapping
-from enum import StrEnum
-
-LANGUAGES = ("zh", "en")
+from workplan_cli.i18n.keys import MessageKey
 
 
-# key -> (English, Chinese); str.format fields in braces.
-class Msg(StrEnum):
+class Msg(MessageKey):
     """Every key of the interface text. mypy checks each use; a key built at run time goes through
     ``Msg(...)``, which refuses one that does not exist."""
 
@@ -194,7 +183,7 @@ class Msg(StrEnum):
 
 
 # key -> (English, Chinese); str.format fields in braces.
-TEXT: dict[Msg, tuple[str, str]] = {
+TEXT: dict[MessageKey, tuple[str, str]] = {
     Msg.STATUS_OVERDUE: ("overdue", "逾期"),
     Msg.STATUS_DUE: ("due", "临期"),
     Msg.STATUS_UPCOMING: ("upcoming", "正常推进"),
@@ -452,42 +441,3 @@ TEXT: dict[Msg, tuple[str, str]] = {
     Msg.PULL_NOT_GIT: ("not a git checkout: skipped", "不是 git 仓库：跳过"),
     Msg.PULL_FAILED: ("failed", "失败"),
 }
-
-
-def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
-    """``--lang``, else $WORKPLAN_LANG, else the plan's ``language:``, else the locale, else English."""
-    for candidate in (override, env.get("WORKPLAN_LANG"), plan_language):
-        if candidate in LANGUAGES:
-            return candidate
-    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
-    return "zh" if locale.startswith("zh") else "en"
-
-
-def tr(key: Msg, lang: str, **fields: object) -> str:
-    english, chinese = TEXT[key]
-    return (chinese if lang == "zh" else english).format(**fields)
-
-
-# The operating system's reasons (strerror is English whatever the locale), by errno.
-_OS_REASONS_ZH = {
-    errno.ENOENT: "没有这个文件或文件夹",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "不允许此操作",
-    errno.EISDIR: "这是文件夹",
-    errno.ENOTDIR: "不是文件夹",
-    errno.ENOSPC: "磁盘已满",
-    errno.EROFS: "只读文件系统",
-    errno.EEXIST: "已经存在",
-    errno.EPIPE: "管道已关闭",
-    errno.ENOTEMPTY: "文件夹不是空的",
-    errno.ECONNREFUSED: "连接被拒绝",
-    errno.ETIMEDOUT: "连接超时",
-    errno.EHOSTUNREACH: "无法到达主机",
-}
-
-
-def os_reason_zh(err: OSError) -> str:
-    """Why an operation on a file or connection failed, in Chinese (the errno's name when not known)."""
-    if err.errno in _OS_REASONS_ZH:
-        return _OS_REASONS_ZH[err.errno]
-    return f"系统错误 {errno.errorcode.get(err.errno or 0, err.errno)}"

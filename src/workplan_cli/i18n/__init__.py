@@ -1,0 +1,103 @@
+"""Interface text in English and Chinese: one catalogue, split by area, and the function that reads it.
+
+Every label, message and problem has a key in an enum (mypy checks each use, as jrnl's
+``MsgText``) and one row in its area's ``TEXT`` with its English and Chinese; a test holds every
+key to both languages and no two keys to the same text. Errors and problems carry a key and fields,
+never sentences: ``WorkplanError(Err.CANNOT_LOCK, folder=…, reason=err)`` is worded in the run's
+language only when it is shown. A table rather than gettext: the text is read at start-up for free
+(no .mo file to compile, ship and locate), and a missing key is a type error.
+
+The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
+``Msg``), ``files`` (reading, locking and writing files, ``FileMsg``), ``importing`` (the import of
+a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or ``Listed`` names,
+or an OSError: each is worded in the message's language.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Mapping
+
+from workplan_cli.i18n import files, importing, labels
+from workplan_cli.i18n.files import FileMsg
+from workplan_cli.i18n.importing import ImportMsg
+from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
+from workplan_cli.i18n.labels import Msg
+
+__all__ = [
+    "LANGUAGES",
+    "TEXT",
+    "FileMsg",
+    "ImportMsg",
+    "Listed",
+    "Localized",
+    "MessageKey",
+    "Msg",
+    "Phrase",
+    "os_reason",
+    "os_reason_zh",
+    "resolve_language",
+    "tr",
+]
+
+LANGUAGES = ("zh", "en")
+
+# key -> (English, Chinese); str.format fields in braces.
+TEXT: dict[MessageKey, tuple[str, str]] = {**labels.TEXT, **files.TEXT, **importing.TEXT}
+
+
+def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
+    """``--lang``, else $WORKPLAN_LANG, else the plan's ``language:``, else the locale, else English."""
+    for candidate in (override, env.get("WORKPLAN_LANG"), plan_language):
+        if candidate in LANGUAGES:
+            return candidate
+    locale = env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG") or ""
+    return "zh" if locale.startswith("zh") else "en"
+
+
+def tr(key: MessageKey, lang: str, **fields: object) -> str:
+    """The key's text in the language, its fields filled in: a field that is an error, a problem or a
+    ``Phrase`` is worded in the same language, an OSError gives its reason in it."""
+    english, chinese = TEXT[key]
+    return (chinese if lang == "zh" else english).format(**{name: field(value, lang) for name, value in fields.items()})
+
+
+def field(value: object, lang: str) -> object:
+    """One field's value as the message shows it in the language."""
+    if isinstance(value, MessageKey):
+        return tr(value, lang)
+    if isinstance(value, OSError):
+        return os_reason(value, lang)
+    if isinstance(value, Localized) and not isinstance(value, str):
+        return value.text(lang)
+    return value
+
+
+# The operating system's reasons (strerror is English whatever the locale), by errno.
+_OS_REASONS_ZH = {
+    errno.ENOENT: "没有这个文件或文件夹",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许此操作",
+    errno.EISDIR: "这是文件夹",
+    errno.ENOTDIR: "不是文件夹",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "只读文件系统",
+    errno.EEXIST: "已经存在",
+    errno.EPIPE: "管道已关闭",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.ECONNREFUSED: "连接被拒绝",
+    errno.ETIMEDOUT: "连接超时",
+    errno.EHOSTUNREACH: "无法到达主机",
+}
+
+
+def os_reason_zh(err: OSError) -> str:
+    """Why an operation on a file or connection failed, in Chinese (the errno's name when not known)."""
+    if err.errno in _OS_REASONS_ZH:
+        return _OS_REASONS_ZH[err.errno]
+    return f"系统错误 {errno.errorcode.get(err.errno or 0, err.errno)}"
+
+
+def os_reason(err: OSError, lang: str) -> str:
+    """Why an operation failed, in the language (the system's own words in English)."""
+    return os_reason_zh(err) if lang == "zh" else str(err.strerror)
