@@ -25,7 +25,9 @@ import yaml
 
 from workplan_cli.deadlines import DeadlineError, resolve_deadline
 from workplan_cli.errors import ReportImportError
-from workplan_cli.importer import DraftPlan, Mention, YearUnclearError, parse_report
+from workplan_cli.import_drafts import DraftPlan, Mention
+from workplan_cli.import_year import YearUnclearError
+from workplan_cli.importer import parse_report
 from workplan_cli.workcalendar import WorkCalendar
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "samples" / "reports" / "real"

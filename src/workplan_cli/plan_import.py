@@ -14,7 +14,8 @@ from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
 from workplan_cli.i18n import os_reason_zh
-from workplan_cli.importer import DraftPlan, Mention, UpdateReport
+from workplan_cli.import_drafts import DraftPlan, Mention
+from workplan_cli.import_update import UpdateReport
 
 _FATE_TEXT = {
     "deadline": ("deadline {due}", "完成时限 {due}"),
@@ -105,7 +106,7 @@ _YEAR_REASON_ZH = {
 
 
 def _fate_text(mention: Mention, lang: str) -> str:
-    from workplan_cli.importer import REASONS_ZH
+    from workplan_cli.import_drafts import REASONS_ZH
 
     key = "range" if mention.fate == "deadline" and mention.start else mention.fate
     english, chinese = _FATE_TEXT[key]
@@ -131,7 +132,10 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     ``update`` (keeping done dates, notes and owners of unchanged milestones). The plan is written
     whole or not at all (see :func:`write_whole_plan`).
     """
-    from workplan_cli.importer import YearUnclearError, carry_over, parse_report, plan_files
+    from workplan_cli.import_drafts import plan_files
+    from workplan_cli.import_update import carry_over
+    from workplan_cli.import_year import YearUnclearError
+    from workplan_cli.importer import parse_report
     from workplan_cli.planfiles import load_plan
     from workplan_cli.planfolder import holds_a_plan
     from workplan_cli.reportfiles import read_report

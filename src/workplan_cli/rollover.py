@@ -22,7 +22,7 @@ from workplan_cli.authoring import commit_message
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes
 from workplan_cli.errors import UsageError
-from workplan_cli.importer import DraftInitiative, DraftMilestone, render_initiative
+from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, render_initiative
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
 from workplan_cli.planfiles import calendar_for, with_text
 from workplan_cli.planfolder import holds_a_plan, write_plan

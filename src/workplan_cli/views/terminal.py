@@ -20,7 +20,7 @@ from workplan_cli.views.entries import entry_summary
 from workplan_cli.views.literal import literal
 
 if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
-    from workplan_cli.importer import DraftPlan
+    from workplan_cli.import_drafts import DraftPlan
 
 # The office's three colours (三色督办) for what needs attention: red overdue, yellow behind schedule
 # (BEHIND_STYLE, see entry_cell), blue due soon.

@@ -1,0 +1,293 @@
+"""The fate of each date mention of a report: what import made of it and why."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from workplan_cli.deadlines import (
+    Deadline,
+    DeadlineCalendar,
+    DeadlineError,
+    normalize_chars,
+    resolve_deadline,
+)
+from workplan_cli.import_drafts import DraftMilestone, Mention
+from workplan_cli.import_text import CITING, DATE_ONLY_LINE, PINYIN, SENTENCE_END, Piece, Source
+from workplan_cli.import_year import year_written_in
+
+
+class MentionFates:
+    """Gives every date mention of a report its fate: a deadline, recurring, not a deadline (with the
+    reason, from what it is and where it stands) or needs a person; and resolves the deadlines."""
+
+    def __init__(
+        self,
+        year: int,
+        source: Source,
+        mentions: list[Mention],
+        regions: list[str],
+        lines: list[str],
+        work_calendar: DeadlineCalendar | None,
+    ) -> None:
+        self.year = year
+        self.source = source
+        self.mentions = mentions
+        self.regions = regions
+        self.lines = lines
+        self.work_calendar = work_calendar
+        self.warnings: list[str] = []
+        self.warnings_zh: list[str] = []
+        self.unreadable: list[tuple[int, int]] = []  # line spans whose structure was not understood
+        self.folded_lines: dict[int, str] = {}
+        self.school_year = False  # a plan for the school year starting in autumn of the plan year
+        self.by_line: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.by_line.setdefault(mention.line, []).append(mention)
+
+    def mentions_in(self, piece: Piece) -> list[tuple[int, int, Mention]]:
+        """The mentions inside a one-line piece, with their span in the piece."""
+        if not piece.text:
+            return []
+        line, col = self.source.place(piece.at)
+        on_line = self.by_line.get(line, [])
+        found = []
+        # The line's mentions are in column order: start at the first one at or after the piece.
+        for mention in on_line[bisect.bisect_left(on_line, col, key=lambda m: m.col) :]:
+            if mention.col >= col + len(piece.text):
+                break
+            if mention.end <= col + len(piece.text):
+                found.append((mention.col - col, mention.end - col, mention))
+        return found
+
+    def _fate(self, mention: Mention) -> str:
+        """What a mention inside an item's prose is: deadline-like (it governs a task) or not."""
+        if not mention.fate:
+            mention.fate, mention.reason = self._not_a_deadline(mention) or ("deadline", "")
+        return (
+            "deadline"
+            if mention.fate == "deadline" and mention.kind in ("date", "holiday", "recurring")
+            else mention.fate
+        )
+
+    def _folded(self, number: int) -> str:
+        if number not in self.folded_lines:
+            self.folded_lines[number] = normalize_chars(self.lines[number - 1])
+        return self.folded_lines[number]
+
+    def _header_cell(self, mention: Mention) -> bool:
+        """Whether the mention is a whole cell of a table's header row as copying flattens it, one cell
+        per line: below a 序号 cell and above the first row number (1)."""
+        if self._folded(mention.line).strip() != normalize_chars(mention.text):
+            return False
+        for number in range(mention.line - 1, max(0, mention.line - 40), -1):
+            cell = self._folded(number).strip()
+            if cell == "序号":
+                return True
+            if re.fullmatch(r"\d{1,3}", cell):
+                return False  # a row has begun: this is a cell of the body
+        return False
+
+    def _not_a_deadline(self, mention: Mention) -> tuple[str, str] | None:
+        """(fate, reason) for a mention that cannot be a deadline, from what it is and where it stands."""
+        region = self.regions[mention.line - 1]
+        # A window of the line around the mention: a line of many thousand characters must not make
+        # each of its mentions read the whole line (that would be quadratic).
+        full = self._folded(mention.line)
+        low = max(0, mention.col - 400)
+        line = full[low : mention.end + 400]
+        col, end = mention.col - low, mention.end - low
+        before = line[max(0, col - 6) : col]
+        after = line[end : end + 8]
+        written_year = year_written_in(mention.text)
+        if mention.kind == "document-number":
+            # The report's own number stands in its head: alone on a short line, at the start of one,
+            # or after 文号：; a number after 根据/按照 or inside 《》（） is one it cites.
+            whole_before = PINYIN.sub("", line[:col])
+            cited = any(word in whole_before for word in CITING) or bool(re.search(r"[《（(]", whole_before))
+            placed: bool = len(line.strip()) <= 40 or mention.col <= 12  # (the column in the whole line)
+            if re.search(r"文\s*号\s*[:：]?\s*\S{0,10}$", whole_before):
+                placed, cited = True, False
+            own = region in ("head", "attachment", "furniture") and not cited and placed
+            return "not-a-deadline", "own-document-number" if own else "cited-document"
+        if region == "furniture" and mention.kind == "year" and written_year == self.year:
+            return "not-a-deadline", "plan-year"
+        if region == "furniture":
+            label = re.search(r"(成文|印发|发文|生成|发布|时间|日期)[^:：|]{0,3}[:：|\s]*$", line[:col])
+            signed = label is not None and label[1] in ("成文", "印发", "发文", "生成")
+            return "not-a-deadline", "signing-date" if signed else "other"
+        if region == "signoff":
+            return "not-a-deadline", "signing-date"
+        if mention.kind == "samemonth":
+            return "not-a-deadline", "other"  # the day of each month listed before it (those are the deadlines)
+        if mention.context in ("status", "reference"):
+            return "not-a-deadline", "status-date"
+        if mention.context == "since" or re.match(r"(?:年)?(?:以来|来)", after):
+            return "not-a-deadline", "past-event"
+        if mention.kind == "per-case":
+            return "not-a-deadline", "per-case-limit"
+        if mention.kind == "date" and self._header_cell(mention):
+            return "not-a-deadline", "period-label"  # 序号 / 工作任务安排 / 第二季度: the column's period
+        whole_before = line[:col]
+        prose = region == "body" or "。" in line or len(line.strip()) > 80  # not a title line
+        book = whole_before.rfind("《")
+        opened = book != -1 and whole_before.count("《") > whole_before.count("》")
+        lead_in = re.split(r"[。；;，,]", whole_before[:book])[-1] if opened else ""
+        if opened and prose and mention.kind == "year" and "年" not in normalize_chars(mention.text):
+            return "not-a-deadline", "cited-document"  # 《…监测报告(2019)》: a year that is part of a name
+        if opened and prose and any(w in lead_in for w in CITING if w != "《"):
+            return "not-a-deadline", "cited-document"  # 根据《…规划（2016-2035）》: the name of a document cited
+        clause_before = re.split(r"[。；;，,]", whole_before)[-1]
+        clause_after = re.split(r"[。；;，,]", line[end:])[0]
+        names_a_document = re.search(r"的通知|的意见|的决定|办法|规定|规划|纲要", clause_after)
+        if any(w in clause_before for w in CITING[:4]) and names_a_document:
+            return "not-a-deadline", "cited-document"  # 根据县政府关于2021年实施…的通知
+        if mention.context == "from" and mention.kind in ("year", "years", "date"):
+            since = "以来" in clause_after
+            return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始
+        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
+        if re.match(r"(?:上午|下午|晚上)", after) and told:
+            return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
+        if mention.kind == "weekday":
+            return "not-a-deadline", "other"  # 周三下午…: a day of every week in a timetable rule
+        if mention.kind == "lunar":
+            return "not-a-deadline", "other"  # 腊月十四 beside a date: the lunar calendar's name for it
+        if mention.kind in ("years", "period"):
+            return "not-a-deadline", "period-label"
+        if re.match(r"(?:的)?(?:进展|推进|完成|工作|执行|办理)?情况", after):
+            return "not-a-deadline", "period-label"  # 10月份进展情况: the period a report covers
+        if mention.kind == "date" and (
+            re.match(r"[”\"’]?(?:劳动竞赛|竞赛|是|时间紧|的关键)", after) or before.endswith("大干")
+        ):
+            return "not-a-deadline", "period-label"  # 二季度是全年工作的关键阶段: the period is the subject
+        if mention.kind == "year" and re.match(r"(?:的)?(?:远景目标|远景|愿景)", after):
+            return "not-a-deadline", "other"  # 2035年远景目标: the name of the long-range goals, not a target date
+        if mention.kind == "year":
+            if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
+                return None
+            clause_start = not before or before[-1] in "。；;，,：:" or re.search(r"^\s*\d{1,2}[.、]$", before)
+            if written_year is not None and written_year > self.year and clause_start and region == "body":
+                return None  # 2015年在…取得决定性进展: a target for that year, due by its end
+            if written_year == self.year and region in ("head", "attachment", "section"):
+                return "not-a-deadline", "plan-year"
+            if written_year is not None and written_year < self.year and re.match(r"[,，]", after):
+                return "not-a-deadline", "past-event"  # 2023年，我局…
+            return "not-a-deadline", "plan-year" if written_year == self.year else "period-label"
+        if re.match(r"(?:起|开始)?(?:施行|实施|执行|生效|有效)", after) or re.search(r"有效期", before):
+            return "not-a-deadline", "validity"
+        if re.match(r"(?:放假|休假|调休|(?:为|是)?星期|(?:为|是)?周[一二三四五六日])", after):
+            return "not-a-deadline", "other"  # 2月10日至17日放假: a holiday, not a deadline
+        if mention.context == "from":
+            return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
+        if written_year is not None and written_year < self.year and region in ("body", "section"):
+            return "not-a-deadline", "past-event"
+        if region in ("head", "attachment"):
+            if written_year is not None and DATE_ONLY_LINE.match(line):
+                return "not-a-deadline", "signing-date"
+            if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
+                # 关于2023年10月份…的通报: a month in a title names the period it covers; a whole
+                # date at the top of a page is when the page was made
+                if re.search(r"[日号]$", mention.text):
+                    return "not-a-deadline", "other"
+                return "not-a-deadline", "period-label" if "月" in mention.text else "plan-year"
+        return None
+
+    def _settle(self, mention: Mention, milestone: DraftMilestone) -> None:
+        """A mention that became a milestone's deadline: resolve it, and say so if a person must look."""
+        settled = mention.milestone == "pending"  # judged already (a table's 全年)
+        mention.milestone, mention.task = milestone.id, milestone.task
+        if settled:
+            return
+        if day := self._day_of_listed_month(mention):
+            milestone.phrase = f"{mention.text}{day}日"  # 1月、3月…分别截至当月15日: the 15th of each
+        try:
+            deadline = resolve_deadline(milestone.phrase or mention.text, self.year, work_calendar=self.work_calendar)
+        except DeadlineError as err:
+            mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
+            self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
+            return
+        if deadline.recurrence is not None:
+            mention.fate, mention.recurrence = "recurring", deadline.recurrence
+            return
+        if deadline.is_open:
+            mention.fate, mention.reason = "not-a-deadline", "other"
+            return
+        if self.school_year and deadline.start is None and deadline.due is not None and deadline.due.month <= 8:
+            deadline = self._second_term(mention, milestone) or deadline
+        mention.fate, mention.due, mention.start = "deadline", deadline.due, deadline.start
+        if deadline.note:
+            mention.repaired = deadline.note
+            if deadline.start is None and deadline.due is not None:
+                # The plan gets the date written in full, so it reads without a repair (and `check`
+                # has nothing to confirm); the report's own wording stays in the initiative's text.
+                due = deadline.due
+                year = f"{due.year}年" if year_written_in(mention.text) is not None else ""
+                before = "前" if re.search(r"(?:前|之前|以前)$", normalize_chars(mention.text)) else ""
+                milestone.phrase = f"{year}{due.month}月{due.day}日{before}"
+            mention.repaired_zh = f"原文缺字，读作 {milestone.phrase}"
+            self._warn(
+                mention,
+                f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
+                f"{mention.text}：已修复（{mention.repaired_zh}）",
+            )
+
+    def _day_of_listed_month(self, mention: Mention) -> int | None:
+        """For a bare month in a list that ends 分别…当月15日 (1月、3月、7月…申报期限分别截至当月15日), the day."""
+        if not re.fullmatch(r"\d{1,2}月", normalize_chars(mention.text)):
+            return None
+        line = self._folded(mention.line)
+        rest = re.split(r"[。；;]", line[mention.end : mention.end + 200])[0]
+        found = re.search(r"当月(\d{1,2})[日号]", rest)
+        return int(found[1]) if found else None
+
+    def _second_term(self, mention: Mention, milestone: DraftMilestone) -> Deadline | None:
+        """In a 2014—2015学年 plan, 2月2日 with no year written falls in 2015, the second term."""
+        if year_written_in(mention.text) is not None:
+            return None
+        try:
+            deadline = resolve_deadline(mention.text, self.year + 1, work_calendar=self.work_calendar)
+        except DeadlineError:
+            return None
+        milestone.phrase = re.sub(r"^((?:于|在|到)?)", rf"\g<1>{self.year + 1}年", mention.text, count=1)
+        self._warn(
+            mention,
+            f"{mention.text}: read as {deadline.due}, in the second term of the {self.year}—{self.year + 1} school "
+            f"year; the plan says {milestone.phrase}",
+            f"{mention.text}：按 {self.year}—{self.year + 1} 学年第二学期读作 {deadline.due}，"
+            f"计划中写作 {milestone.phrase}",
+        )
+        return deadline
+
+    def _warn(self, mention: Mention, english: str, chinese: str) -> None:
+        sentence = _sentence_around(self.lines[mention.line - 1], mention)
+        self.warnings.append(f"{english} — in: {sentence}")
+        self.warnings_zh.append(f"第{mention.line}行：{chinese} —— 原文：{sentence}")
+
+    def account_the_rest(self) -> None:
+        """Every mention not made a milestone: a reason it is not a deadline, or a person must look."""
+        for mention in self.mentions:
+            if mention.milestone:
+                continue
+            verdict = self._not_a_deadline(mention)
+            if verdict is not None:
+                mention.fate, mention.reason = verdict
+                continue
+            region = self.regions[mention.line - 1]
+            mention.fate = "needs-person"
+            if region in ("head", "attachment", "signoff", "blank"):
+                mention.reason = "a date outside the plan's sections: not imported"
+                mention.reason_zh = "位于各部分之外的日期，未导入"
+            else:
+                mention.reason = "a date that governs no task: not imported"
+                mention.reason_zh = "未对应任何任务的日期，未导入"
+            self._warn(mention, f"{mention.text}: {mention.reason}", f"{mention.text}：{mention.reason_zh}")
+
+
+def _sentence_around(line: str, mention: Mention) -> str:
+    """The sentence of a line that holds the mention (at most 300 characters either side of it)."""
+    low = max(0, mention.col - 300)
+    start = max((line.rfind(ch, low, mention.col) for ch in SENTENCE_END), default=-1)
+    start = low if start == -1 else start + 1
+    high = min(len(line), mention.end + 300)
+    ends = [i for ch in SENTENCE_END if (i := line.find(ch, mention.end, high)) != -1]
+    return line[start : (min(ends) + 1 if ends else high)].strip()

@@ -1,0 +1,209 @@
+"""A copied report's lines: copy artifacts and web-page furniture, what each line is (head, section,
+body, sign-off), the title, and the content joined with the place each piece came from."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from workplan_cli.deadlines import (
+    normalize_chars,
+)
+
+_ARTIFACTS = re.compile(r"##paid(?:begin|end)##")
+# Web-page furniture around a copied report: whole lines that are not part of it.
+FURNITURE = re.compile(
+    r"^\s*(?:[-·•*]\s*)?(?:分享到|扫一扫|打印本页|关闭窗口|【打印】|【关闭】|【字体|字号[:：]|来源[:：]|信息来源|发布日期|发布时间|访问量|浏览量|阅读量|"
+    r"发文日期|成文日期|印发日期|浏览次数|访问次数|阅读次数|点击数|责任编辑|当前位置|索引号|主题分类|发文机关|"
+    r"【大】|【中】|【小】|首页\s*[>＞»]|网站地图|打印\s*关闭|\[打印\]|\[关闭\]|公文生成日期|备注/文号|文\s*号\s|"
+    r"标\s*题[:：\s]|有\s*效\s*性|信息分类|发布机构)"
+)
+# A line of page metadata: two or more "label: value" pairs (来源: … 发布日期: …), or one with a date.
+_METADATA_LABELS = re.compile(
+    r"(?:来源|发布日期|发布时间|时间|浏览量|浏览次数|访问量|解读单位|解读类型|解读方式|名\s*称|索引号|发文字号|"
+    r"成文日期|作者|点击数?)\s*[:：]"
+)
+# Pinyin in brackets that some mirrors add after characters: 發(fā)布日期.
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+CN_NUMERALS = "一二三四五六七八九十"
+SECTION = re.compile(rf"^\s*([{CN_NUMERALS}]+)、")
+TITLE_WORDS = (
+    *("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报"),
+    *("日历", "校历", "时间表", "进度表"),
+)
+SENTENCE_END = "。；;！!？?"
+_CLOSING = ("特此报告", "特此说明", "特此通知", "以上报告", "抄送", "（此件", "(此件")
+ATTACHMENT = re.compile(r"^\s*附\s*件\s*\d*\s*[:：]?")
+CITING = ("根据", "按照", "依据", "依照", "贯彻", "落实", "《", "转发", "执行")
+
+
+def clean_report(text: str) -> str:
+    """Remove copy artifacts and page furniture; keep the wording (XX placeholders included).
+
+    Lines keep their numbers: a furniture line becomes empty, not removed.
+    """
+    lines = report_lines(text)
+    return "\n".join("" if FURNITURE.match(normalize_chars(line)) else line for line in lines)
+
+
+def report_lines(text: str) -> list[str]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return _ARTIFACTS.sub("", text).split("\n")
+
+
+# 现将《2025年…分解方案》印发给你们 (Traditional 現將《…》印發): the plan the notice issues.
+_ISSUES = re.compile(r"[现現][将將]((?:《[^《》]+》)+)[^，,。]{0,6}?(?:印|转|轉|下)[发發]")
+
+
+def issued_name(head: list[str]) -> str | None:
+    """The name of the plan a notice issues (现将《…》印发), when it issues exactly one."""
+    for line in head[:8]:
+        if m := _ISSUES.search(line):
+            names = re.findall(r"《([^《》]+)》", m[1])
+            return names[0] if len(names) == 1 else None
+    return None
+
+
+# Pieces of the report with their place in it
+
+
+class Piece(NamedTuple):
+    """A part of the report's text and where it starts in the joined source (for line numbers)."""
+
+    at: int
+    text: str
+
+    def strip(self, chars: str | None = None) -> Piece:
+        lead = len(self.text) - len(self.text.lstrip(chars))
+        return Piece(self.at + lead, self.text.strip(chars))
+
+    def cut(self, start: int, end: int | None = None) -> Piece:
+        end = len(self.text) if end is None else end
+        return Piece(self.at + start, self.text[start:end])
+
+
+@dataclass
+class Source:
+    """The report's lines that carry its content, joined with newlines, and where each came from."""
+
+    text: str
+    starts: list[int]  # offset of each source line in text
+    numbers: list[int]  # its 1-based line number in the report
+    indents: list[int]  # how many blanks were stripped from its start
+    regions: list[str]  # what each line is (see line_regions)
+
+    def place(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[index], self.indents[index] + offset - self.starts[index]
+
+
+_TITLE_WORDS_FIRST = ("计划", "要点", "报告", "方案", "安排", "通知")
+
+
+def report_title(lines: list[str], regions: list[str]) -> str:
+    """The report's title: the first line of the head that names what it is, else the first line."""
+    head = [line.strip() for line, region in zip(lines, regions, strict=True) if region == "head" and line.strip()]
+    first = next((line.strip() for line in lines if line.strip()), "")
+    title = next(
+        (line for line in head[:6] if any(word in line for word in _TITLE_WORDS_FIRST)), head[0] if head else first
+    )
+    if _ISSUES.search(title) and (name := issued_name([title])):
+        return name  # a copy starting at 现将《…》印发: the plan it issues, not that sentence
+    return title
+
+
+DATE_ONLY_LINE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?\s*$"
+    r"|^\s*(?:19|20)\d\d[01]?\d[0-3]?\d\s*$"  # 2024327: the same with 年 and 月 lost in copying
+)
+
+
+def line_regions(lines: list[str]) -> list[str]:
+    """What each line of the report is: head, section, body, signoff, furniture or blank.
+
+    An attachment (附件) starts a new head: its sections continue the numbering.
+    """
+    regions: list[str] = []
+    state = "head"
+    for line in lines:
+        folded = PINYIN.sub("", normalize_chars(line)).strip()
+        if not folded:
+            regions.append("blank")
+            continue
+        if FURNITURE.match(folded) or (len(_METADATA_LABELS.findall(folded)) >= 2 and "。" not in folded):
+            regions.append("furniture")
+            continue
+        if ATTACHMENT.match(folded):
+            state = "head"
+            regions.append("attachment")
+            continue
+        if SECTION.match(folded) and state != "signoff":
+            state = "body"
+            regions.append("section")
+            continue
+        if state == "body" and (folded.startswith(_CLOSING) or DATE_ONLY_LINE.match(folded)):
+            state = "signoff"
+            # The office's name just above the signing date belongs to the sign-off too.
+            previous = len(regions) - 1
+            while previous >= 0 and regions[previous] == "blank":
+                previous -= 1
+            if DATE_ONLY_LINE.match(folded) and previous >= 0 and regions[previous] == "body":
+                above = lines[previous].strip()
+                if len(above) <= 30 and not any(ch in above for ch in "。；，,;：:"):
+                    regions[previous] = "signoff"
+        regions.append(state)
+    return regions
+
+
+def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
+    """A report with no line starting 一、: its title (a short line naming what it is) and what is
+    above it stay the head; the rest is the body, where sections may still run inline (…。二、…)."""
+    title_index = -1
+    for index, (line, region) in enumerate(zip(lines, regions, strict=True)):
+        folded = normalize_chars(line).strip()
+        if region != "head":
+            continue
+        if any(word in folded for word in TITLE_WORDS) and len(folded) <= 80 and "。" not in folded:
+            title_index = index
+            continue  # a title repeated or broken over lines below it stays in the head too
+        if title_index >= 0:
+            break
+        if len(folded) > 80 or "。" in folded:
+            break  # prose: the report starts without a title
+    return ["body" if region == "head" and index > title_index else region for index, region in enumerate(regions)]
+
+
+# Inside a line: a section number right after the end of a sentence (…制定本实施办法。一、指导思想…).
+_INLINE_SECTION = re.compile(rf"(?<=[。；;！!？?])\s*(?=[{CN_NUMERALS}]+、)")
+
+
+def content_source(lines: list[str], regions: list[str], *, split_sections: bool = False) -> Source:
+    """The content lines joined with newlines; with ``split_sections``, a line holding several sections
+    is cut before each inline 一、 (each part keeps its place in the report's line)."""
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    indents: list[int] = []
+    kept: list[str] = []
+    offset = 0
+    for number, (line, region) in enumerate(zip(lines, regions, strict=True), 1):
+        if region not in ("section", "body", "head"):
+            continue
+        cuts = [0]
+        if split_sections and region == "body":
+            cuts += [m.end() for m in _INLINE_SECTION.finditer(line) if m.end() > 0]
+        for index, cut in enumerate(cuts):
+            piece = line[cut : cuts[index + 1] if index + 1 < len(cuts) else len(line)]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            starts.append(offset)
+            numbers.append(number)
+            indents.append(cut + len(piece) - len(piece.lstrip()))
+            kept.append(region)
+            parts.append(stripped)
+            offset += len(stripped) + 1
+    return Source("\n".join(parts), starts, numbers, indents, kept)

@@ -1,0 +1,163 @@
+"""The plan year of a report and its reason: ``--year``, its own title, its own document number, an
+attachment's title or the plan a notice issues; never a number it cites. Also the years written in a
+mention and a school year named in the opening."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workplan_cli.deadlines import (
+    normalize_chars,
+    parse_numeral,
+)
+from workplan_cli.errors import ReportImportError
+from workplan_cli.import_text import (
+    ATTACHMENT,
+    CITING,
+    FURNITURE,
+    PINYIN,
+    SECTION,
+    TITLE_WORDS,
+    issued_name,
+    report_lines,
+)
+
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年")
+_YEARS_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*(?:年|学年)?\s*(?:—|–|-|－|~|至|到)\s*((?:19|20)\d\d)\s*(?:年|学年)")
+_DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
+
+
+@dataclass(frozen=True)
+class YearChoice:
+    year: int
+    reason: str  # title | own document number | attachment title | --year
+
+
+def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
+    """``--year``, else the report's own title, else its own document number; never a cited one.
+
+    The title is a line of the head (before the first section) that names what the report is
+    (…工作计划, …要点, …通知); the own document number stands on a line of its own in the head
+    (XX区市监发〔2025〕3号), while a cited one follows 根据/按照 or sits inside a sentence.
+    """
+    if explicit is not None:
+        if not 1900 <= explicit <= 2200:
+            raise ReportImportError(
+                f"--year {explicit} is not a plan year; give the year the plan is for, such as --year 2025",
+                f"--year {explicit} 不是计划年度；请给出计划所属的年份，例如 --year 2025",
+            )
+        return YearChoice(explicit, "--year")
+    heads = _head_blocks(lines)
+    attachment_heads = [line for lines_of in heads[1:] for line in lines_of]
+    for reason, head in (("title", heads[0]), ("attachment title", attachment_heads)):
+        for line in head[:8]:
+            folded = normalize_chars(line)
+            if not any(word in folded for word in TITLE_WORDS) or len(folded) > 80:
+                continue
+            if "。" in folded or folded.strip().startswith(CITING):
+                continue  # a sentence of the preamble, not a title
+            folded = _DOC_NUMBER.sub("", folded)
+            if (span := _YEARS_IN_TITLE.search(folded)) and span[1] != span[2]:
+                raise YearUnclearError(
+                    f"the title names the years {span[1]} and {span[2]} ({line.strip()}); "
+                    f"give the plan year with --year {span[1]} or --year {span[2]}",
+                    f"标题中有 {span[1]} 和 {span[2]} 两个年份（{line.strip()}）；"
+                    f"请用 --year {span[1]} 或 --year {span[2]} 指明计划年度",
+                    [int(span[1]), int(span[2])],
+                )
+            if m := _YEAR_IN_TITLE.search(folded):
+                return YearChoice(parse_numeral(m[1]), reason)
+        for line in head[:8]:
+            folded = normalize_chars(line).strip()
+            m = _DOC_NUMBER.search(folded)
+            if m and len(folded) <= 40 and not folded.startswith(CITING) and "。" not in folded:
+                return YearChoice(int(m[1]), "own document number")
+    name = issued_name(heads[0])
+    if (
+        name
+        and not _YEARS_IN_TITLE.search(normalize_chars(name))
+        and (m := _YEAR_IN_TITLE.search(normalize_chars(name)))
+    ):
+        return YearChoice(parse_numeral(m[1]), "name of the attached plan")
+    written = (
+        r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
+        r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
+    )
+    folded_lines = (PINYIN.sub("", normalize_chars(line)) for line in lines)
+    candidates = sorted({int(m[1] or m[2]) for line in folded_lines for m in re.finditer(written, line)})
+    listed = ", ".join(str(y) for y in candidates)
+    if len(candidates) == 1:
+        # Still asked, not assumed: a lone year outside the title and the own number is as often a
+        # cited document's or a past event's (根据…〔2016〕13号) as the plan's.
+        only = candidates[0]
+        raise YearUnclearError(
+            "cannot tell the plan year: the title names none and there is no document number of its own; "
+            f"only {only} appears in the text (it may be a cited document's); if {only} is the plan year, "
+            f"give --year {only}",
+            "无法确定计划年度：标题中没有年份，也没有本文件文号；"
+            f"文中只出现 {only} 年（也可能是所引文件的年份）；若计划年度就是 {only}，请加 --year {only}",
+            candidates,
+        )
+    raise YearUnclearError(
+        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
+        "number of its own (〔2024〕1号)"
+        + (f"; years in the text: {listed}" if listed else "")
+        + "; give it with --year",
+        "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）"
+        + (f"；文中出现的年份：{listed}" if listed else "")
+        + "；请用 --year 指明",
+        candidates,
+    )
+
+
+class YearUnclearError(ReportImportError):
+    """The plan year could not be told from the report; ``candidates`` are the years its text names."""
+
+    def __init__(self, message: str, zh: str, candidates: list[int]) -> None:
+        super().__init__(message, zh)
+        self.candidates = candidates
+
+
+def plan_year(text: str, explicit: int | None) -> int:
+    """The plan year of a report's text (see :func:`choose_year`)."""
+    return choose_year(report_lines(text), explicit).year
+
+
+def _head_blocks(lines: list[str]) -> list[list[str]]:
+    """The report's head (lines before its first section), then each attachment's head."""
+    blocks: list[list[str]] = [[]]
+    collecting = True
+    for line in lines:
+        folded = normalize_chars(line).strip()
+        if not folded or FURNITURE.match(folded):
+            continue
+        if ATTACHMENT.match(folded):
+            blocks.append([ATTACHMENT.sub("", folded).strip()] if ATTACHMENT.sub("", folded).strip() else [])
+            collecting = True
+        elif SECTION.match(folded):
+            collecting = False
+        elif collecting:
+            blocks[-1].append(folded)
+    return blocks
+
+
+def names_school_year(lines: list[str], year: int) -> bool:
+    """Whether the report's opening names the school year starting in the plan year (2014—2015学年)."""
+    for line in lines:
+        folded = PINYIN.sub("", normalize_chars(line))
+        for m in re.finditer(r"((?:19|20)\d\d)\s*年?\s*[—–\-~至到]\s*((?:19|20)\d\d)\s*学年", folded):
+            if int(m[1]) == year and int(m[2]) == year + 1:
+                return True
+    return False
+
+
+def year_written_in(text: str) -> int | None:
+    folded = normalize_chars(text)
+    if m := re.search(r"((?:19|20)\d\d)", folded):
+        return int(m[1])
+    if m := re.search(r"([一二三四五六七八九〇零]{4})年", folded):
+        return parse_numeral(m[1])
+    if m := re.match(r"(1[01]\d)年\d{1,2}月", folded):
+        return int(m[1]) + 1911  # the Republic of China calendar: 105年 is 2016
+    return None
