@@ -139,6 +139,28 @@ def test_stats_of_several_plans_ends_with_each_plans_counts(city: Path, invoke: 
     assert lines[-1].startswith("武侯  not loaded:")
 
 
+def test_the_svg_timeline_spans_the_plans_years_and_names_a_plan_not_read(city: Path, invoke: Invoke) -> None:
+    """F30: a 2024 plan beside a 2025 one: one axis of 24 months, each January headed with its year;
+    the broken plan keeps a row of its own in the picture."""
+    import xml.etree.ElementTree as ET
+
+    settings = city / "jinjiang" / "plan" / "workplan.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2024", "year: 2025"), encoding="utf-8")
+    target = city / "timeline.svg"
+    result = invoke(["timeline", "--as-of", "2025-03-01", "--svg", str(target), *plans(city)])
+    assert result.exit_code == 1  # the broken plan, as every view reports it
+    texts = [
+        t.text or "" for t in ET.fromstring(target.read_text(encoding="utf-8")).iter("{http://www.w3.org/2000/svg}text")
+    ]
+    assert texts[0].startswith("Plan year 2024–2025")
+    assert "2024" in texts and "2025" in texts  # each year over its January
+    assert texts.count("1月") == 2 and texts.count("12月") == 2
+    assert "Later" not in texts  # 锦江's 2025 deadlines are on the axis, not piled beside it
+    assert texts.count("锦江:2.1") == 1 and "武侯" in texts
+    assert any(text.startswith("not loaded:") and "wuhou" in text for text in texts)
+    assert not any("outside the plan year" in text for text in texts)  # 2025-03-01 is inside the span
+
+
 def test_an_edit_of_a_prefixed_id_goes_to_that_plan_of_the_workspace(
     city: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -59,6 +59,7 @@ class LoadedPlans:
     plan: Plan
     names: list[str] = field(default_factory=list)  # every plan's name, in order
     failed: dict[str, str] = field(default_factory=dict)  # name -> why it could not be loaded
+    years: dict[str, int] = field(default_factory=dict)  # name -> its plan year, for each plan loaded
 
 
 # ---------------------------------------------------------------------------------------------
@@ -246,6 +247,7 @@ def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
             )
             continue
         loaded.append((source, plan))
+        result.years[source.name] = plan.settings.year
         initiatives += [prefixed(initiative, source.name) for initiative in plan.initiatives]
         problems += plan.problems
     if not loaded:

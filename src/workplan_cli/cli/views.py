@@ -233,7 +233,10 @@ def timeline(
     if svg:
         from workplan_cli.views.timeline_svg import timeline_svg
 
-        chart = timeline_svg(entries, loaded.settings.year, today, loaded.settings.title, run.lang)
+        many = run.many  # several plans: the chart spans their years and names any not read
+        years = sorted(set(many.years.values())) if many else [loaded.settings.year]
+        unread = many.failed if many else {}
+        chart = timeline_svg(entries, years, today, loaded.settings.title, run.lang, unread)
         run.write_output(svg, chart.encode("utf-8"))
     run.report_problems(loaded)
 

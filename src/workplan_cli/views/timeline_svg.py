@@ -1,5 +1,9 @@
 """The plan year as an SVG chart: months on the x axis, one row per initiative, deadlines as marks.
 
+Several plans of different years (a workspace) are drawn on one axis spanning their years, each
+January headed with its year; a plan that could not be read keeps a row saying so, so that a
+picture handed on does not hide it.
+
 Drawn here, not a terminal screenshot: positions come from the days themselves (a deadline on
 March 31 sits at the end of March), text is measured in cells (a Chinese character takes a full em,
 a Latin one about half) so that labels never run into each other, the fonts are the system's (no
@@ -9,7 +13,7 @@ web fonts, no external reference of any kind), and every piece of plan text is e
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
@@ -88,16 +92,29 @@ def _lanes(marks: Sequence[Mark]) -> list[list[Mark]]:
     return lanes
 
 
-def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, lang: str = "en") -> str:
-    """The chart as an SVG document."""
-    first, last = date(year, 1, 1), date(year, 12, 31)
+def timeline_svg(
+    entries: Sequence[Entry],
+    years: Sequence[int],
+    today: date,
+    title: str,
+    lang: str = "en",
+    unread: Mapping[str, str] | None = None,
+) -> str:
+    """The chart as an SVG document, spanning ``years`` (the plan years); ``unread``: for each plan
+    that could not be read, why, shown as a row of its own."""
+    unread = unread or {}
+    first, last = date(min(years), 1, 1), date(max(years), 12, 31)
+    months = [(year, month) for year in range(first.year, last.year + 1) for month in range(1, 13)]
+    several = first.year != last.year
+    span = f"{first.year}–{last.year}" if several else str(first.year)
     days = (last - first).days + 1
     rows: dict[str, list[Entry]] = {}
     for entry in entries:
         rows.setdefault(entry.initiative.id, []).append(entry)
     initiatives = {e.initiative.id: e.initiative for e in entries}
 
-    id_width = max([text_width(tr(Msg.COL_ID, lang), FONT), *(text_width(literal(i), FONT) for i in rows)]) + 12
+    names = [tr(Msg.COL_ID, lang), *rows, *unread]
+    id_width = max(text_width(literal(name), FONT) for name in names) + 12
     titles = {key: fold(literal(initiatives[key].title), FONT, TITLE_MAX) for key in rows}
     title_width = (
         max(
@@ -110,7 +127,7 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
     )
     month_width = max(MONTH_MIN, text_width("12月", FONT) + 12)
     chart_left = PAD + id_width + title_width
-    chart_width = 12 * month_width
+    chart_width = len(months) * month_width
     later_items = {key: [e for e in members if e.due is not None and e.due > last] for key, members in rows.items()}
     later_width = 24.0  # room for the number beside a mark on December 31
     if any(later_items.values()):
@@ -124,7 +141,8 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
         return chart_left + chart_width * ((clamped - first).days + 0.5) / days
 
     header_top = PAD + 28  # below the title
-    month_y = header_top + 34  # the month names, under the today label
+    year_y = header_top + 34  # several years: each January's year, under the today label
+    month_y = year_y + (18 if several else 0)  # the month names
     body_top = month_y + 12
     backgrounds: list[str] = []  # drawn first: the grid goes over them, the marks over the grid
     parts: list[str] = []
@@ -152,14 +170,28 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
             parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{RADIUS}" fill="{colour}"/>')
             parts.append(_text(cx + RADIUS + 4, cy + SMALL * 0.36, _later_label(entry), SMALL, fill="#424242"))
         y += height
+    for index, (name, why) in enumerate(unread.items(), len(rows)):
+        lines = fold(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(why)), FONT, title_width - 16 + chart_width)
+        height = len(lines) * LINE + 12
+        if index % 2:
+            width = chart_left + chart_width + later_width - PAD
+            backgrounds.append(f'<rect x="{PAD}" y="{y:.1f}" width="{width:.1f}" height="{height}" fill="#f5f5f5"/>')
+        baseline = y + 6 + FONT + 1
+        parts.append(_text(PAD + 4, baseline, literal(name), FONT, weight="600", fill=COLOURS[Status.OVERDUE]))
+        for n, line in enumerate(lines):
+            parts.append(_text(PAD + id_width, baseline + n * LINE, line, FONT, fill=COLOURS[Status.OVERDUE]))
+        y += height
     body_bottom = y
 
     grid: list[str] = []
-    for month in range(1, 13):
+    for year, month in months:
         left = x_of(date(year, month, 1)) - chart_width * 0.5 / days
+        stroke = "#9e9e9e" if several and month == 1 else "#e0e0e0"  # a new year: a darker line
         grid.append(
-            f'<line x1="{left:.1f}" y1="{body_top - 6}" x2="{left:.1f}" y2="{body_bottom:.1f}" stroke="#e0e0e0"/>'
+            f'<line x1="{left:.1f}" y1="{body_top - 6}" x2="{left:.1f}" y2="{body_bottom:.1f}" stroke="{stroke}"/>'
         )
+        if several and month == 1:
+            grid.append(_text(left + 4, year_y, str(year), FONT, fill="#424242", weight="600"))
         label = f"{month}月"
         centre = left + month_width / 2
         grid.append(_text(centre - text_width(label, FONT) / 2, month_y, label, FONT, fill="#616161"))
@@ -196,11 +228,11 @@ def timeline_svg(entries: Sequence[Entry], year: int, today: date, title: str, l
         legend.append(_text(lx + 2 * RADIUS + 5, legend_y, name, SMALL, fill="#424242"))
         lx += 2 * RADIUS + 5 + text_width(name, SMALL) + 18
     if not first <= today <= last:
-        note = tr(Msg.TIMELINE_OUTSIDE, lang, today=today.isoformat(), year=year)
+        note = tr(Msg.TIMELINE_OUTSIDE, lang, today=today.isoformat(), year=span)
         legend.append(_text(lx, legend_y, note, SMALL, fill=TODAY))
         lx += text_width(note, SMALL)
 
-    heading = f"{tr(Msg.TIMELINE_TITLE, lang, year=year)}  {literal(title)}".strip()
+    heading = f"{tr(Msg.TIMELINE_TITLE, lang, year=span)}  {literal(title)}".strip()
     width = max(chart_left + chart_width + later_width + PAD, lx + PAD, PAD * 2 + text_width(heading, 16))
     height = legend_y + PAD
     return "\n".join(
