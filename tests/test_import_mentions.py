@@ -3,6 +3,8 @@ mention gets the fate a careful reader gives it (the corpus test holds the publi
 
 from __future__ import annotations
 
+from datetime import date
+
 from workplan_cli.importer import parse_report
 
 
@@ -45,3 +47,43 @@ def test_a_year_naming_long_range_goals_is_not_a_target_date() -> None:
     found = fates("XX局2025年工作要点\n一、重点工作\n结合2035年远景目标，到2027年底建成平台。\n")
     assert found["2035年"] == ("not-a-deadline", "other")
     assert found["到2027年底"] == ("deadline", "")
+
+
+def test_a_signing_date_alone_first_or_signed_by_the_office_last_is_never_a_milestone() -> None:
+    first = parse_report("2024年3月28日\nXX区2024年工作要点\n一、重点工作\n（一）3月底前完成甲方案。\n")
+    assert (first.mentions[0].text, first.mentions[0].fate, first.mentions[0].reason) == (
+        "2024年3月28日",
+        "not-a-deadline",
+        "signing-date",
+    )
+    for signed in ("XX区人民政府办公室 2024年3月28日\n", "XX区人民政府办公室\n2024年3月28日\n"):
+        for body in ("一、重点工作\n（一）3月底前完成甲方案。\n", "3月底前完成甲方案。\n"):  # sections, or none
+            draft = parse_report(f"XX区2024年工作要点\n{body}\n{signed}")
+            assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "signing-date")
+            assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("3月底前", "完成甲方案")]
+
+
+def test_the_own_number_under_a_title_naming_two_years_gives_the_plan_year() -> None:
+    text = (
+        "XX市人民政府文件\n高政字〔2022〕5号\n关于印发安全生产三年行动方案（2020—2022年）的通知\n各单位：\n"
+        "一、目标\n到2021年，建成监测平台。到2022年，形成长效机制。\n"
+    )
+    draft = parse_report(text)
+    assert (draft.year, draft.year_reason) == (2022, "own document number")
+    found = {m.text: (m.fate, m.reason, m.due) for m in draft.mentions}
+    assert found["〔2022〕5号"] == ("not-a-deadline", "own-document-number", None)
+    # year-only targets of a multi-year plan are due at the end of their year, also one before the plan year
+    assert found["到2021年"] == ("deadline", "", date(2021, 12, 31))
+    assert found["到2022年"] == ("deadline", "", date(2022, 12, 31))
+
+
+def test_a_cadence_with_its_start_begins_with_that_period() -> None:
+    draft = parse_report(
+        "XX市2025年工作要点\n一、重点工作\n（一）自2025年第二季度起，每季度第1个月的20日前报送上季度进展。\n"
+    )
+    (milestone,) = draft.initiatives[0].milestones
+    assert milestone.phrase == "自2025年第二季度起每季度第1个月的20日前"
+    start, cadence = draft.mentions[1:]
+    assert (start.fate, start.reason) == ("not-a-deadline", "period-label")
+    assert cadence.recurrence is not None
+    assert next(cadence.recurrence.periods()) == ("2025-Q2", date(2025, 4, 20))

@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
@@ -414,6 +414,11 @@ def resolve_deadline(
             "截至… states where things stand on a date, it is not a deadline",
             "“截至…”表示某日的进展，不是完成时限",
         )
+    if m := _FROM_THEN_EVERY.fullmatch(text):
+        # 自2025年第二季度起每季度…: the cadence's periods start with the one holding that point
+        cadence = _recurrence(phrase, m["every"], plan_year)
+        begins, _ = _period(phrase, m["point"], plan_year, has_suffix=False)
+        return Deadline(due=None, recurrence=replace(cadence, first=begins.first))
     if text.startswith("每") or text in ("月度", "季度"):
         return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
@@ -482,6 +487,7 @@ _EVERY_QUARTER = _Lazy(
 _EVERY_WEEK = _Lazy(rf"每(?:周|星期)(?P<weekday>[{_WEEKDAYS}天])(?:前|之前|以前)?")
 _EVERY_YEAR = _Lazy(rf"每年(?P<month>{_NUM})月(?:(?P<day>{_NUM})[日号]|(?P<end>底|末))(?:前|之前|以前)?")
 # A cadence named alone: each period's last day (每季度 报送 = by the end of each quarter).
+_FROM_THEN_EVERY = _Lazy(r"(?:自|从)(?P<point>[^起]{2,16}?)(?:起|开始)[,，]?\s*(?P<every>每.+)")
 _EVERY_PERIOD = _Lazy(r"每(?:个)?(?P<unit>月|季度|季|半年|年|年度|周|星期)(?:末|底)?(?:前|之前|以前)?")
 
 

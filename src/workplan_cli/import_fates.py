@@ -13,7 +13,7 @@ from workplan_cli.deadlines import (
     resolve_deadline,
 )
 from workplan_cli.import_drafts import DraftMilestone, Mention
-from workplan_cli.import_text import CITING, DATE_ONLY_LINE, PINYIN, SENTENCE_END, Piece, Source
+from workplan_cli.import_text import CITING, PINYIN, SENTENCE_END, Piece, Source, signing_line
 from workplan_cli.import_year import year_written_in
 
 
@@ -179,10 +179,11 @@ class MentionFates:
             return "not-a-deadline", "other"  # 2月10日至17日放假: a holiday, not a deadline
         if mention.context == "from":
             return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
-        if written_year is not None and written_year < self.year and region in ("body", "section"):
+        target = re.match(r"(?:到|至|于|在)", normalize_chars(mention.text)) or re.search(r"前$", mention.text)
+        if written_year is not None and written_year < self.year and region in ("body", "section") and not target:
             return "not-a-deadline", "past-event"
         if region in ("head", "attachment"):
-            if written_year is not None and DATE_ONLY_LINE.match(line):
+            if written_year is not None and signing_line(line):
                 return "not-a-deadline", "signing-date"
             if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
                 # 关于2023年10月份…的通报: a month in a title names the period it covers; a whole
@@ -198,6 +199,8 @@ class MentionFates:
         mention.milestone, mention.task = milestone.id, milestone.task
         if settled:
             return
+        if mention.kind == "recurring" and (begins := self._cadence_start(mention)):
+            milestone.phrase = f"自{begins}起{mention.text}"  # 从2022年3月起,务于每月25日前: from March on
         if day := self._day_of_listed_month(mention):
             milestone.phrase = f"{mention.text}{day}日"  # 1月、3月…分别截至当月15日: the 15th of each
         try:
@@ -230,6 +233,18 @@ class MentionFates:
                 f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
                 f"{mention.text}：已修复（{mention.repaired_zh}）",
             )
+
+    def _cadence_start(self, mention: Mention) -> str:
+        """The point a cadence starts from, written just before it in its clause (自2025年第二季度起，每季度…)."""
+        line = self._folded(mention.line)
+        for start in reversed(self.by_line.get(mention.line, [])):
+            if start.end > mention.col or start.context != "from":
+                continue
+            between = line[start.end : mention.col]  # 起, (and the task, when it comes first) then the cadence
+            if re.fullmatch(r"\s*(?:起|开始)[^。；;!?！？]{0,80}", between):
+                return start.text
+            break
+        return ""
 
     def _day_of_listed_month(self, mention: Mention) -> int | None:
         """For a bare month in a list that ends 分别…当月15日 (1月、3月、7月…申报期限分别截至当月15日), the day."""

@@ -114,11 +114,21 @@ def report_title(lines: list[str], regions: list[str]) -> str:
     return title
 
 
+_WHOLE_DATE = (
+    r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?"
+)
 DATE_ONLY_LINE = re.compile(
-    r"^\s*(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
-    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?\s*$"
+    rf"^\s*{_WHOLE_DATE}\s*$"
     r"|^\s*(?:19|20)\d\d[01]?\d[0-3]?\d\s*$"  # 2024327: the same with 年 and 月 lost in copying
 )
+# A sign-off on one line: the office, then the date it signed (XX区人民政府办公室 2024年3月28日).
+SIGNED_LINE = re.compile(rf"^\s*[^\s。；;，,：:、]{{2,30}}(?:\s+[^\s。；;，,：:、]{{2,30}})*\s+{_WHOLE_DATE}\s*$")
+
+
+def signing_line(folded: str) -> bool:
+    """Whether a line is only a date, or an office's name and a date: how a notice is signed."""
+    return bool(DATE_ONLY_LINE.match(folded) or SIGNED_LINE.match(folded))
 
 
 def line_regions(lines: list[str]) -> list[str]:
@@ -144,7 +154,7 @@ def line_regions(lines: list[str]) -> list[str]:
             state = "body"
             regions.append("section")
             continue
-        if state == "body" and (folded.startswith(_CLOSING) or DATE_ONLY_LINE.match(folded)):
+        if state == "body" and (folded.startswith(_CLOSING) or signing_line(folded)):
             state = "signoff"
             # The office's name just above the signing date belongs to the sign-off too.
             previous = len(regions) - 1
@@ -173,7 +183,20 @@ def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
             break
         if len(folded) > 80 or "。" in folded:
             break  # prose: the report starts without a title
-    return ["body" if region == "head" and index > title_index else region for index, region in enumerate(regions)]
+    regions = ["body" if region == "head" and index > title_index else region for index, region in enumerate(regions)]
+    # The sign-off at the end (an office's name and the date, on one line or two) is not body text.
+    last = len(regions) - 1
+    while last > title_index and regions[last] == "blank":
+        last -= 1
+    if last > title_index and regions[last] == "body" and signing_line(normalize_chars(lines[last])):
+        regions[last] = "signoff"
+        above = last - 1
+        while above > title_index and regions[above] == "blank":
+            above -= 1
+        office = lines[above].strip()
+        if above > title_index and len(office) <= 30 and not any(ch in office for ch in "。；，,;：:"):
+            regions[above] = "signoff"
+    return regions
 
 
 # Inside a line: a section number right after the end of a sentence (…制定本实施办法。一、指导思想…).

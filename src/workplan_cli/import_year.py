@@ -59,6 +59,10 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
                 continue  # a sentence of the preamble, not a title
             folded = _DOC_NUMBER.sub("", folded)
             if (span := _YEARS_IN_TITLE.search(folded)) and span[1] != span[2]:
+                own = _own_number_year(head)
+                if own is not None and int(span[1]) <= own <= int(span[2]):
+                    # 三年行动方案（2020—2022年） under its own 〔2020〕5号: the number says which year
+                    return YearChoice(own, "own document number")
                 raise YearUnclearError(
                     f"the title names the years {span[1]} and {span[2]} ({line.strip()}); "
                     f"give the plan year with --year {span[1]} or --year {span[2]}",
@@ -68,11 +72,8 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
                 )
             if m := _YEAR_IN_TITLE.search(folded):
                 return YearChoice(parse_numeral(m[1]), reason)
-        for line in head[:8]:
-            folded = normalize_chars(line).strip()
-            m = _DOC_NUMBER.search(folded)
-            if m and len(folded) <= 40 and not folded.startswith(CITING) and "。" not in folded:
-                return YearChoice(int(m[1]), "own document number")
+        if (own := _own_number_year(head)) is not None:
+            return YearChoice(own, "own document number")
     name = issued_name(heads[0])
     if (
         name
@@ -109,6 +110,16 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         + "；请用 --year 指明",
         candidates,
     )
+
+
+def _own_number_year(head: list[str]) -> int | None:
+    """The year of the report's own document number: one on a short line of the head, not cited."""
+    for line in head[:8]:
+        folded = normalize_chars(line).strip()
+        m = _DOC_NUMBER.search(folded)
+        if m and len(folded) <= 40 and not folded.startswith(CITING) and "。" not in folded:
+            return int(m[1])
+    return None
 
 
 class YearUnclearError(ReportImportError):

@@ -158,6 +158,8 @@ class _Context(MentionFates):
                 continue
             lead_in = text[: phrases[0][0]].rstrip(EDGE + "（(")
             lead_in = re.sub(r"(分别|均|须|需|要|应)?(在|于)?$", "", lead_in).rstrip(EDGE)
+            if re.fullmatch(r"(?:自|从)[^，,。]{1,16}(?:起|开始)", normalize_chars(lead_in)):
+                lead_in = ""  # 自2025年第二季度起，每季度…: the start of the cadence after it, not a task
             # 3月底前 after a comma starts a clause of its own; 并于3月底前 continues the one before it
             same_clause = not re.search(r"[，,、：:；;（(]\s*$", text[: phrases[0][0]])
             pending: list[Mention] = []  # phrases sharing the next task: 分别于6月15日、12月15日前报送…
