@@ -111,6 +111,15 @@ VIEWS = {
 }
 
 
+@pytest.mark.parametrize("width", [120, 200])
+def test_a_wide_timeline_shows_each_title_on_one_line(invoke: Invoke, plan_dir: Path, width: int) -> None:
+    """F25: the title column grows with the width; the longest title (17 characters) is not folded."""
+    lines = _render(invoke, width, "zh", "timeline", "--as-of", "2024-06-17", "--plan", str(plan_dir))
+    row = next(line for line in lines if line.startswith("3.2 "))
+    assert "推行“编制＋员额”总量控制管理模式" in row and "◆1" in row
+    assert not any(line.strip() == "式" for line in lines)
+
+
 @pytest.mark.parametrize("name", sorted(VIEWS))
 def test_views_in_a_real_terminal_match_the_captures(plan_dir: Path, tmp_path: Path, name: str) -> None:
     if shutil.which("tmux") is None:

@@ -1,9 +1,9 @@
 """The plan year month by month on a terminal: one row per initiative, each dated milestone in its month.
 
 Laid out for the terminal's width: from about 80 columns the initiative's title has a column of its
-own (folded over several lines when long); narrower, the title goes on a line of its own above its
-months, like gh stacks what does not fit. The months take 3 to 5 columns each; a wide terminal spreads
-them to up to 8.
+own, as wide as the longest title where the width allows (else folded over several lines);
+narrower, the title goes on a line of its own above its months, like gh stacks what does not fit.
+The months take 3 to 5 columns each; a wide terminal spreads them to up to 8.
 """
 
 from __future__ import annotations
@@ -82,8 +82,12 @@ def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en",
     months_width = sum(month_widths)
     later_width = max([0, *(cell_len(r.later.plain) for r in rows)])
     later_column = later_width + _GAP if later_width else 0
-    title_width = min(30, width - id_width - _GAP - months_width - later_column - _GAP)
-    titles_inline = title_width >= _MIN_TITLE
+    # The title column is as wide as the longest title where the terminal allows, so that a wide
+    # terminal shows each title on one line; what is left over then goes to the months.
+    room = width - id_width - _GAP - months_width - later_column - _GAP
+    longest = max([cell_len(tr(Msg.COL_INITIATIVE, lang)), *(cell_len(literal(r.initiative.title)) for r in rows)])
+    title_width = min(longest, room)
+    titles_inline = room >= min(_MIN_TITLE, longest)
     if titles_inline:  # room to spare on a wide terminal: the months get it, up to 8 columns each
         spare = width - id_width - _GAP - title_width - _GAP - months_width - later_column
         extra = max(0, min(8 - min(month_widths), spare // 12))
