@@ -130,7 +130,9 @@ def test_only_the_entry_points_import_the_commands() -> None:
 def test_a_command_module_never_imports_another() -> None:
     shared = {
         "workplan_cli.cli",
+        "workplan_cli.cli.args",
         "workplan_cli.cli.context",
+        "workplan_cli.cli.milestones",
         "workplan_cli.cli.options",
         "workplan_cli.cli.helptext",
         "workplan_cli.cli.help_zh",

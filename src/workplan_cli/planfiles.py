@@ -339,6 +339,7 @@ def load_plan(
             results[rel] = hit
         else:
             to_parse.append((rel, cache.file_key(info)))
+            results[rel] = (cache.NO_KEY, _PENDING)  # its place, so that problems come in file order, cached or not
     parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress, keep_text)
     for (rel, key), result in zip(to_parse, parsed, strict=True):
         results[rel] = (key, result)
@@ -359,6 +360,9 @@ def load_plan(
     problems = [p for _, r in results.values() for p in r.problems]
     problems.extend(_cross_file_duplicates(initiatives))
     return Plan(folder, settings, tuple(sorted(initiatives, key=_initiative_order)), tuple(problems))
+
+
+_PENDING = FileResult(None, ())
 
 
 def _initiative_order(initiative: Initiative) -> tuple[Any, ...]:

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
-import typer
-
 from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
 
 if TYPE_CHECKING:
+    import typer
     from rich.console import Console
 
     from workplan_cli.actions import Outcome
@@ -92,6 +91,8 @@ class AppContext:
     def open_plans(self, plan_dirs: Sequence[Path] | None) -> Plan:
         """Several plans at once (``--plan`` repeated, or a workspace file) merged into one, their ids
         prefixed with each plan's name; else the one plan, as ``open_plan``."""
+        if plan_dirs is not None and len(plan_dirs) == 1:  # one --plan: never a workspace (see plan_sources)
+            return self.open_plan(plan_dirs[0])
         from workplan_cli.workspace import load_all, plan_sources
 
         chosen = plan_sources(plan_dirs or [], self.workspace_file, self.env, Path.cwd())
@@ -406,6 +407,8 @@ def handle_errors(command: F) -> F:
             ctx = kwargs.get("ctx")
             lang = AppContext.of(ctx).lang if ctx is not None else "en"
             print_error(f"workplan: {err.text(lang)}")
+            import typer  # not at the top: `quick` runs due and list without typer
+
             raise typer.Exit(err.exit_code) from None
 
     return wrapper  # type: ignore[return-value]

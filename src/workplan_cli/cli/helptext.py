@@ -8,61 +8,20 @@ The Chinese lives in ``help_zh`` (imported only when a Chinese page or error is 
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
 from functools import cache
-from pathlib import Path
 from typing import IO, Any
 
 from typer._click.core import Context
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
 
-_language = ["en"]
-
-
-def set_language(lang: str) -> None:
-    _language[0] = lang
-
-
-def language() -> str:
-    return _language[0]
-
-
-def language_of_args(args: Sequence[str], env: os._Environ[str] | dict[str, str]) -> str:
-    """The language before anything is parsed: ``--lang``, $WORKPLAN_LANG, the plan's ``language:``
-    (read with a regular expression, not the YAML loader, to keep `--help` cheap), the locale."""
-    from workplan_cli.i18n import resolve_language
-
-    given = None
-    for index, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg.startswith("--lang="):
-            given = arg.split("=", 1)[1]
-        elif arg == "--lang" and index + 1 < len(args):
-            given = args[index + 1]
-    return resolve_language(given, env, None if given or env.get("WORKPLAN_LANG") else _plan_language(args, env))
-
-
-def _plan_language(args: Sequence[str], env: os._Environ[str] | dict[str, str]) -> str | None:
-    """The ``language:`` of the plan the command would open (--plan, $WORKPLAN_PLAN, ./plan or a
-    parent's plan/, as planfolder finds it), without importing the settings loader and YAML."""
-    explicit = next((args[i + 1] for i, arg in enumerate(args[:-1]) if arg == "--plan"), None) or env.get(
-        "WORKPLAN_PLAN"
-    )
-    cwd = Path.cwd()
-    folders = [Path(explicit)] if explicit else [folder / "plan" for folder in (cwd, *cwd.parents)]
-    for folder in folders:
-        try:
-            text = (folder / "workplan.yaml").read_text(encoding="utf-8")
-        except (OSError, UnicodeError):
-            continue
-        found = re.search(r"^language:\s*['\"]?(zh|en)\b", text, re.MULTILINE)
-        return found.group(1) if found else None
-    return None
+# The run's language is read before typer is (see args); re-exported for those who ask here.
+from workplan_cli.cli.args import language as language
+from workplan_cli.cli.args import language_of_args as language_of_args
+from workplan_cli.cli.args import set_language as set_language
 
 
 @cache

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors, print_json
+from workplan_cli.cli.milestones import show_due, show_list
 from workplan_cli.cli.options import (
     AllRowsOption,
     AnyIdArgument,
@@ -44,27 +45,17 @@ def due(
 
     Example: workplan due --as-of 2024-04-15
     """
-    from workplan_cli.schedule import check_filters, due_entries, filter_entries
-
-    run = AppContext.of(ctx)
-    loaded = run.open_plans(plan)
-    today = run.today(loaded, as_of)
-    if from_git:
-        loaded = run.as_committed(loaded, today).plan
-    check_filters(loaded, unit=unit, leader=leader)
-    window = loaded.settings.warn_days if within is None else within
-    urgent = run.iter_schedule(loaded, today, window, use_workdays, only_urgent=True)
-    entries = due_entries(filter_entries(urgent, unit=unit, leader=leader))
-    if json:
-        print_json(entries)
-    else:
-        from workplan_cli.views.terminal import due_summary, render_milestones
-
-        with run.output() as out:
-            render_milestones(out, entries, lang=run.lang)
-            out.print(due_summary(entries, today, window, run.lang), soft_wrap=False)
-            run.print_per_plan(entries, out)
-    run.report_problems(loaded)
+    show_due(
+        AppContext.of(ctx),
+        plan,
+        as_of=as_of,
+        within=within,
+        json=json,
+        use_workdays=use_workdays,
+        from_git=from_git,
+        unit=unit,
+        leader=leader,
+    )
 
 
 @commands.command("list")
@@ -100,31 +91,19 @@ def list_milestones(
 
     Example: workplan list --status overdue --section 2
     """
-    from workplan_cli.schedule import check_filters, filter_entries
-
-    run = AppContext.of(ctx)
-    loaded = run.open_plans(plan)
-    today = run.today(loaded, as_of)
-    check_filters(loaded, owner=owner, section=section, unit=unit, leader=leader)
-    entries = filter_entries(
-        run.iter_schedule(loaded, today, within, use_workdays),
+    show_list(
+        AppContext.of(ctx),
+        plan,
+        as_of=as_of,
+        use_workdays=use_workdays,
+        within=within,
+        json=json,
         statuses=status,
         owner=owner,
         section=section,
         unit=unit,
         leader=leader,
     )
-    if json:
-        print_json(entries)
-    else:
-        from workplan_cli.views.terminal import list_summary, render_milestones
-
-        rows = list(entries)
-        with run.output() as out:
-            render_milestones(out, rows, lang=run.lang)
-            out.print(list_summary(rows, today, run.lang), soft_wrap=False)
-            run.print_per_plan(rows, out)
-    run.report_problems(loaded)
 
 
 @commands.command()

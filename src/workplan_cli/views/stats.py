@@ -14,7 +14,7 @@ from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
-from workplan_cli.views.terminal import STATUS_STYLE
+from workplan_cli.views.plain import STATUS_STYLE
 
 
 @dataclass(frozen=True, slots=True)

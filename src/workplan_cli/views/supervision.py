@@ -16,7 +16,8 @@ from workplan_cli.model import Note, Owner
 from workplan_cli.supervision import Chase
 from workplan_cli.views.entries import entry_summary
 from workplan_cli.views.literal import literal
-from workplan_cli.views.terminal import days_text, deadline_cell, text
+from workplan_cli.views.plain import days_text
+from workplan_cli.views.terminal import deadline_cell, text
 
 
 def ingest_lines(planned: IngestPlan, lang: str) -> list[tuple[Text, bool]]:

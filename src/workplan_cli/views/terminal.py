@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,45 +13,33 @@ from rich.text import Text
 
 from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Initiative, Problem, Status
-from workplan_cli.progress import Colour
-from workplan_cli.schedule import Entry, counts
+from workplan_cli.schedule import Entry
 from workplan_cli.views.entries import entry_summary
 from workplan_cli.views.literal import literal
+from workplan_cli.views.plain import (
+    STATUS_STYLE,
+    TABLE_LIMIT,
+    _date_first,
+    days_text,
+    deadline_lines,
+    due_summary_line,
+    entry_label,
+    list_summary_line,
+    plain_blocks,
+    status_label,
+    stream_rows,
+)
 
 if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
     from workplan_cli.import_drafts import DraftPlan
-
-# The office's three colours (三色督办) for what needs attention: red overdue, yellow behind schedule
-# (BEHIND_STYLE, see entry_cell), blue due soon.
-STATUS_STYLE = {
-    Status.OVERDUE: "bold red",
-    Status.DUE: "bright_blue",
-    Status.UPCOMING: "green",
-    Status.ONGOING: "cyan",
-    Status.DONE: "dim green",
-}
 
 
 def text(value: str, style: str = "") -> Text:
     return Text(literal(value), style=style)
 
 
-def status_label(status: Status, lang: str = "en") -> str:
-    return tr(Msg(f"status.{status.value}"), lang)
-
-
-BEHIND_STYLE = "bold yellow"
-
-
 def status_cell(status: Status, lang: str = "en") -> Text:
     return Text(f"● {status_label(status, lang)}", style=STATUS_STYLE[status])
-
-
-def entry_label(entry: Entry, lang: str = "en") -> tuple[str, str]:
-    """A milestone's status label and style; a milestone behind schedule (欠进度) is yellow whatever its status."""
-    if entry.colour is Colour.YELLOW:
-        return f"● {tr(Msg.STATUS_BEHIND, lang)}", BEHIND_STYLE
-    return f"● {status_label(entry.status, lang)}", STATUS_STYLE[entry.status]
 
 
 def entry_cell(entry: Entry, lang: str = "en") -> Text:
@@ -70,17 +57,6 @@ def progress_text(entry: Entry, lang: str = "en") -> str:
     return f"{progress.expected}% · {progress.reported}% {progress.label(lang)}"
 
 
-def deadline_lines(entry: Entry, lang: str = "en") -> tuple[str, str]:
-    """The phrase as written, and what it means: the dates (period, start → due), or ongoing/done."""
-    milestone = entry.milestone
-    if entry.due is None:
-        label = tr(Msg.STATUS_DONE if milestone.done else Msg.STATUS_ONGOING, lang)
-        return literal(milestone.phrase or "—"), label
-    span = f"{milestone.deadline.start.isoformat()} → " if milestone.deadline.start else ""
-    period = f"{entry.period}: " if entry.period else ""
-    return literal(milestone.phrase or ""), f"{period}{span}{entry.due.isoformat()}"
-
-
 def deadline_cell(entry: Entry, lang: str = "en") -> Text:
     """The phrase, and under it what it means (the dates, or ongoing / done)."""
     phrase, meaning = deadline_lines(entry, lang)
@@ -89,48 +65,6 @@ def deadline_cell(entry: Entry, lang: str = "en") -> Text:
     cell = Text(phrase)
     cell.append(f"\n{meaning}", style="bold")
     return cell
-
-
-def _date_first(entry: Entry, lang: str) -> tuple[str, str]:
-    """The deadline as (the day it is due, what else to say: the phrase, its period or start).
-
-    The day comes first so that it sits on a row's first line beside the status and id; a
-    milestone with no day shows what it is instead (ongoing, done).
-    """
-    milestone = entry.milestone
-    phrase = literal(milestone.phrase or "")
-    if entry.due is None:
-        return tr(Msg.STATUS_DONE if milestone.done else Msg.STATUS_ONGOING, lang), phrase
-    extra = [phrase] if phrase else []
-    if entry.period:
-        extra.append(entry.period)
-    if milestone.deadline.start:
-        extra.append(f"{milestone.deadline.start.isoformat()} →")
-    return entry.due.isoformat(), " ".join(extra)
-
-
-def _count(kind: str, n: int, in_workdays: bool, lang: str) -> str:
-    """``3 days late`` / ``逾期 3 个工作日``: kind is "late" or "left"."""
-    key = f"{'workdays' if in_workdays else 'days'}.{kind}"
-    return tr(Msg(f"{key}.1") if n == 1 else Msg(key), lang, n=n)
-
-
-def days_text(entry: Entry, lang: str = "en") -> str:
-    if entry.days_unknown:
-        key = Msg.WORKDAYS_UNKNOWN if entry.in_workdays else Msg.DAYS_UNKNOWN
-        return tr(key, lang, why=entry.days_unknown.split(";")[0])
-    if entry.milestone.done is not None:
-        done = entry.milestone.done.isoformat()
-        if entry.days_late:
-            return tr(Msg.DONE_LATE, lang, date=done, late=_count("late", entry.days_late, entry.in_workdays, lang))
-        return tr(Msg.DONE_ON, lang, date=done)
-    if entry.days_left is None:
-        return "—"
-    if entry.days_left < 0:
-        return _count("late", -entry.days_left, entry.in_workdays, lang)
-    if entry.days_left == 0:
-        return tr(Msg.DUE_TODAY, lang)
-    return _count("left", entry.days_left, entry.in_workdays, lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -232,23 +166,11 @@ def _blocks(entries: Sequence[Entry], with_initiative: bool, with_progress: bool
 
 
 def due_summary(entries: Iterable[Entry], today: date, window: int, lang: str = "en") -> Text:
-    shown = list(entries)
-    tally = counts(shown)
-    overdue, due = tally[Status.OVERDUE], tally[Status.DUE]
-    behind = sum(1 for e in shown if e.colour is Colour.YELLOW)
-    if not overdue and not due and not behind:
-        return Text(tr(Msg.SUMMARY_NOTHING, lang, window=window, today=today.isoformat()), style="green")
-    key = Msg.SUMMARY_DUE_BEHIND if behind else Msg.SUMMARY_DUE  # behind: every 欠进度 one, due soon or not
-    line = tr(key, lang, overdue=overdue, due=due, behind=behind, window=window, today=today.isoformat())
-    return Text(line, style="bold red" if overdue else BEHIND_STYLE if behind else STATUS_STYLE[Status.DUE])
+    return Text(*due_summary_line(entries, today, window, lang))
 
 
 def list_summary(entries: Sequence[Entry], today: date, lang: str = "en") -> Text:
-    tally = counts(entries)
-    separator = "，" if lang == "zh" else ", "
-    parts = [tr(Msg.SUMMARY_COUNT, lang, n=tally[s], status=status_label(s, lang)) for s in Status if tally[s]]
-    joined = separator.join(parts) or tr(Msg.SUMMARY_NONE, lang)
-    return Text(tr(Msg.SUMMARY_LIST, lang, count=len(entries), parts=joined, today=today.isoformat()))
+    return Text(list_summary_line(entries, today, lang))
 
 
 def initiative_view(
@@ -319,79 +241,6 @@ def draft_table(draft: DraftPlan, lang: str = "en") -> Table:
                 text(milestone.id), text(initiative.title), text(milestone.phrase or "—"), text(milestone.task)
             )
     return table
-
-
-# ---------------------------------------------------------------------------------------------
-# Large outputs: thousands of rows are streamed as aligned lines, not laid out as one Rich table
-
-TABLE_LIMIT = 500  # more rows than this are streamed: a Rich table of thousands takes seconds
-_CHUNK = 500
-
-
-# East Asian wide and full-width characters take two terminal columns (the common blocks: CJK,
-# Hangul, full-width forms). A regular expression counts them at C speed: Rich's exact cell_len
-# costs more than everything else on a stream of tens of thousands of rows.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
-
-
-def _width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
-
-
-def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
-    """One line per milestone, columns aligned within each chunk of rows, written as they are made."""
-    labels = {status: f"● {status_label(status, lang)}" for status in Status}
-    behind = f"● {tr(Msg.STATUS_BEHIND, lang)}"
-    for start in range(0, len(entries), _CHUNK):
-        rows = [
-            [
-                behind if e.colour is Colour.YELLOW else labels[e.status],
-                e.milestone.id,
-                literal(e.initiative.title),
-                literal(e.milestone.task),
-                " ".join(deadline_lines(e, lang)),
-                days_text(e, lang),
-                literal(e.responsible),
-            ]
-            for e in entries[start : start + _CHUNK]
-        ]
-        sizes = [[_width(cell) for cell in row] for row in rows]
-        widths = [max(size[i] for size in sizes) for i in range(len(rows[0]))]
-        lines = []
-        for row, size in zip(rows, sizes, strict=True):
-            padded = [cell + " " * (widths[i] - size[i]) for i, cell in enumerate(row[:-1])]
-            lines.append("  ".join([*padded, row[-1]]).rstrip() + "\n")
-        write("".join(lines))
-
-
-def plain_blocks(entries: Sequence[Entry], width: int, lang: str = "en") -> str:
-    """Piped output: the narrow terminal's blocks (see _blocks) as plain lines wrapped to ``width``.
-
-    Laying out a Rich table costs about a millisecond and a half a row, most of a piped `due` on a
-    plan of a thousand initiatives; these lines cost a few dozen microseconds and need no colours.
-    """
-    from workplan_cli.views.wrap import wrap
-
-    def col(key: Msg) -> str:
-        return tr(key, lang)
-
-    # A legend of what each line of a block holds, as a table's header says what its columns are.
-    lines = wrap(f"{col(Msg.COL_STATUS)}  {col(Msg.COL_ID)}  {col(Msg.COL_DEADLINE)}  {col(Msg.COL_DAYS)}", width)
-    lines += wrap(col(Msg.COL_TASK), width, "  ")
-    lines += wrap(f"{col(Msg.COL_INITIATIVE)} · {col(Msg.COL_OWNER)}", width, "  ")
-    for entry in entries:
-        day, more = _date_first(entry, lang)
-        label, _ = entry_label(entry, lang)
-        lines += wrap(f"{label}  {literal(entry.milestone.id)}  {day}  {days_text(entry, lang)}", width)
-        details = [f"{literal(entry.initiative.id)} {literal(entry.initiative.title)}", *([more] if more else [])]
-        if entry.responsible:
-            details.append(tr(Msg.DIGEST_OWNER, lang, owner=literal(entry.responsible)))
-        for part in (literal(entry.milestone.task), " · ".join(details)):
-            lines += [line for line in wrap(part, width, "  ") if line.strip()]
-    return "".join(line.rstrip() + "\n" for line in lines)
 
 
 def render_milestones(console: Console, entries: Sequence[Entry], *, lang: str = "en") -> None:

@@ -20,7 +20,7 @@ from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import Initiative, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
-from workplan_cli.views.terminal import STATUS_STYLE, status_label
+from workplan_cli.views.plain import STATUS_STYLE, status_label
 
 MARK = {Status.DONE: "✓", Status.OVERDUE: "●", Status.DUE: "◆", Status.UPCOMING: "○"}
 TODAY_STYLE = "bold magenta"
