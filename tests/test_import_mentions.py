@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from workplan_cli.deadlines import DeadlineError, resolve_deadline
+from workplan_cli.i18n import ImportMsg
+from workplan_cli.import_year import YearUnclearError
 from workplan_cli.importer import parse_report
 
 
@@ -87,3 +92,22 @@ def test_a_cadence_with_its_start_begins_with_that_period() -> None:
     assert (start.fate, start.reason) == ("not-a-deadline", "period-label")
     assert cadence.recurrence is not None
     assert next(cadence.recurrence.periods()) == ("2025-Q2", date(2025, 4, 20))
+
+
+def test_refusals_carry_a_key_and_are_worded_in_either_language() -> None:
+    with pytest.raises(YearUnclearError) as unclear:
+        parse_report("工作安排\n一、第一部分\n（一）3月底前完成甲方案。\n")
+    assert (unclear.value.key, unclear.value.candidates) == (ImportMsg.NO_YEAR, [])
+    assert str(unclear.value).startswith("cannot tell the plan year: the title names none")
+    assert unclear.value.text("zh").startswith("无法确定计划年度：标题中没有年份")
+    with pytest.raises(DeadlineError) as damaged:
+        resolve_deadline("112日前", 2024)
+    assert damaged.value.key == ImportMsg.PHRASE_DAMAGED
+    assert "could be 1月12日 or 11月2日" in damaged.value.reason
+    assert "可能是 1月12日 或 11月2日" in damaged.value.reason_zh
+    with pytest.raises(DeadlineError) as no_day:
+        resolve_deadline("2月30日前", 2024)
+    assert (no_day.value.reason, no_day.value.reason_zh) == (
+        "2024-02 has 29 days, not 30",
+        "2024 年 2 月只有 29 天（没有 30 日）",
+    )

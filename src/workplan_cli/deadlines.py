@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
+from workplan_cli.i18n import ImportMsg, Phrase, tr
+
 __all__ = [
     "DateMention",
     "Deadline",
@@ -146,11 +148,12 @@ class DeadlineCalendar(Protocol):
 class DeadlineError(ValueError):
     """A phrase that cannot be resolved. ``str(err)`` says what is wrong and how to write it."""
 
-    def __init__(self, phrase: str, reason: str, reason_zh: str = "") -> None:
-        super().__init__(f"cannot read deadline {phrase!r}: {reason}")
+    def __init__(self, phrase: str, key: ImportMsg, /, **fields: object) -> None:
         self.phrase = phrase
-        self.reason = reason
-        self.reason_zh = reason_zh or reason  # the same in Chinese, where written
+        self.key, self.fields = key, fields
+        self.reason = tr(key, "en", **fields)
+        self.reason_zh = tr(key, "zh", **fields)
+        super().__init__(f"cannot read deadline {phrase!r}: {self.reason}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,11 +278,6 @@ _OPEN_ENDED_WORDS = ("持续", "长期", "常态化", "适时", "逐步", "经�
 _STATUS_DATE_WORDS = ("截至", "截止到", "截止至", "截止")
 _HOLIDAY_WORDS = ("春节", "国庆", "元旦", "清明", "劳动节", "五一", "端午", "中秋", "十一")
 
-_HOW_TO_WRITE = "write it like 3月底前, 6月20日前, 6月下旬, 年底前, 二季度, 2025年10月底前 or 2024-07-15"
-_HOW_TO_WRITE_ZH = (
-    "请写作 3月底前、6月20日前、6月下旬、年底前、二季度、2025年10月底前 或 2024-07-15，持续性工作写“持续”"
-)
-
 
 @dataclass(frozen=True, slots=True)
 class _Period:
@@ -294,18 +292,14 @@ def _year_of(match: re.Match[str], plan_year: int) -> int:
 
 def _month_period(phrase: str, year: int, month: int) -> _Period:
     if not 1 <= month <= 12:
-        raise DeadlineError(phrase, f"there is no month {month}", f"没有 {month} 月")
+        raise DeadlineError(phrase, ImportMsg.PHRASE_NO_MONTH, month=month)
     return _Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def _day(phrase: str, year: int, month: int, day: int) -> date:
     period = _month_period(phrase, year, month)
     if not 1 <= day <= period.last.day:
-        raise DeadlineError(
-            phrase,
-            f"{year}-{month:02d} has {period.last.day} days, not {day}",
-            f"{year} 年 {month} 月只有 {period.last.day} 天",
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_NO_SUCH_DAY, year=year, month=month, days=period.last.day, day=day)
     return date(year, month, day)
 
 
@@ -328,11 +322,7 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
         if has_suffix:
             # "8月前" reads both as "by the end of August" and "before August starts".
             raise DeadlineError(
-                phrase,
-                f"ambiguous: end of month {month_number} ({month_number}月底前) or before it starts "
-                f"({month_number - 1 or 12}月底前)? write one of these",
-                f"有歧义：是 {month_number}月底前，还是 {month_number} 月开始之前"
-                f"（{month_number - 1 or 12}月底前）？请写明其一",
+                phrase, ImportMsg.PHRASE_MONTH_AMBIGUOUS, month=month_number, before=month_number - 1 or 12
             )
         return _month_period(phrase, _year_of(m, plan_year), month_number), None
     if m := _HALF.fullmatch(core):
@@ -353,7 +343,7 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
     if m := _YEAR_RUN_IN.fullmatch(core):
         period, _ = _period(phrase, f"{m['year']}年{m['rest']}", plan_year, has_suffix=has_suffix)
         return period, f"read {m['year']}{m['rest']} as {m['year']}年{m['rest']} (年 is missing from the text)"
-    raise DeadlineError(phrase, _HOW_TO_WRITE, _HOW_TO_WRITE_ZH)
+    raise DeadlineError(phrase, ImportMsg.PHRASE_HOW_TO_WRITE)
 
 
 def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_Period, str]:
@@ -368,12 +358,9 @@ def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
             readings.append((month, day))
     if len(readings) != 1:
-        options = " or ".join(f"{mo}月{d}日" for mo, d in readings) or "no valid date"
-        raise DeadlineError(
-            phrase,
-            f"looks damaged ('{digits}日' has no 月): could be {options}; fix the text",
-            f"疑似缺字（'{digits}日' 缺少“月”）：可能是 {options.replace(' or ', ' 或 ')}；请修正原文",
-        )
+        dates = [f"{mo}月{d}日" for mo, d in readings]
+        options = Phrase(" or ".join(dates), " 或 ".join(dates)) if dates else ImportMsg.NO_VALID_DATE
+        raise DeadlineError(phrase, ImportMsg.PHRASE_DAMAGED, digits=digits, options=options)
     month, day = readings[0]
     due = date(year, month, day)
     if written:
@@ -403,17 +390,11 @@ def resolve_deadline(
     """
     text = normalize_chars(phrase).strip()
     if not text:
-        raise DeadlineError(
-            phrase, f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work", f"时限为空；{_HOW_TO_WRITE_ZH}"
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_EMPTY)
     if text.startswith(_OPEN_ENDED_WORDS):
         return OPEN_ENDED
     if text.startswith(_STATUS_DATE_WORDS):
-        raise DeadlineError(
-            phrase,
-            "截至… states where things stand on a date, it is not a deadline",
-            "“截至…”表示某日的进展，不是完成时限",
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_STATUS_DATE)
     if m := _FROM_THEN_EVERY.fullmatch(text):
         # 自2025年第二季度起每季度…: the cadence's periods start with the one holding that point
         cadence = _recurrence(phrase, m["every"], plan_year)
@@ -431,11 +412,7 @@ def resolve_deadline(
         # Convention (README): 年中 is the middle of the year, the end of its first half.
         return Deadline(due=date(_year_of(m, plan_year), 6, 30))
     if _START_OF_YEAR.fullmatch(text):
-        raise DeadlineError(
-            phrase,
-            "年初 (the start of the year) names no day: write 1月底前 or 一季度",
-            "“年初”没有确定的日期：请写作 1月底前 或 一季度",
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_START_OF_YEAR)
     core, has_suffix = _strip(text)
     try:
         period, note = _period(phrase, core, plan_year, has_suffix=has_suffix)
@@ -457,17 +434,9 @@ def depends_on_calendar(phrase: str) -> bool:
 def _known_family_refusal(phrase: str, text: str) -> DeadlineError | None:
     """A clearer refusal for phrases of a known family written in a form the grammar does not take."""
     if "工作日" in text:
-        return DeadlineError(
-            phrase,
-            "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)",
-            "工作日时限请写作“N个工作日内”，并在节点上写 `assigned:` 交办日期",
-        )
+        return DeadlineError(phrase, ImportMsg.PHRASE_WORKING_DAYS_FORM)
     if any(word in text for word in _HOLIDAY_WORDS):
-        return DeadlineError(
-            phrase,
-            "write holiday deadlines as 春节前, 国庆前, “十一”之前, 2025年元旦前 …",
-            "节日时限请写作 春节前、国庆前、“十一”之前、2025年元旦前 等",
-        )
+        return DeadlineError(phrase, ImportMsg.PHRASE_HOLIDAY_FORM)
     return None
 
 
@@ -498,7 +467,7 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
     if m := _EVERY_MONTH.fullmatch(text):
         day = None if m["end"] else parse_numeral(m["day"])
         if day is not None and not 1 <= day <= 31:
-            raise DeadlineError(phrase, f"there is no day {day} in a month", f"一个月没有 {day} 日")
+            raise DeadlineError(phrase, ImportMsg.PHRASE_NO_DAY_IN_MONTH, day=day)
         return Recurrence("month", first, day=day)
     if m := _EVERY_QUARTER.fullmatch(text):
         if m["end"]:
@@ -517,28 +486,14 @@ def _recurrence(phrase: str, text: str, plan_year: int) -> Recurrence:
             return Recurrence("week", first, day=6)  # the week's last day, Sunday
         return Recurrence(unit.get(m["unit"], "year"), first)
     if "最后一周" in text or "第一周" in text:
-        raise DeadlineError(
-            phrase,
-            "a week of the month is not taken; write 每月底 (the month's last day) or 每周五 (every Friday)",
-            "不支持“每月某一周”的写法；请写作 每月底 或 每周五",
-        )
-    raise DeadlineError(
-        phrase,
-        "write recurring deadlines like 每月5日前, 每月底, 每季度, 每半年, 每季度最后一个月的25日前, 每周五 "
-        "or 每年6月30日前",
-        "周期性时限请写作 每月5日前、每月底、每季度、每半年、每季度最后一个月的25日前、每周五 或 每年6月30日前",
-    )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_WEEK_OF_MONTH)
+    raise DeadlineError(phrase, ImportMsg.PHRASE_RECURRING_FORM)
 
 
 def _per_case_limit(phrase: str, m: re.Match[str], assigned: date | None) -> date:
     """``3日内``, ``48小时内``: counted from each case, so a day only when the milestone says when it began."""
     if assigned is None:
-        raise DeadlineError(
-            phrase,
-            "a time limit counted from each case, not a deadline of the plan; add `assigned: YYYY-MM-DD` "
-            "to the milestone to count it from that day",
-            "这是按件计算的办理时限，不是计划的完成时限；如需按期跟踪，请在节点上添加 `assigned: YYYY-MM-DD`",
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_PER_CASE)
     count = parse_numeral(m["count"])
     days = -(-count // 24) if m["unit"] == "小时" else count
     return assigned + timedelta(days=days)
@@ -548,29 +503,30 @@ def _within_working_days(
     phrase: str, count: int, work_calendar: DeadlineCalendar | None, assigned: date | None
 ) -> date:
     if assigned is None:
-        raise DeadlineError(
-            phrase,
-            "working days are counted from the day the task was assigned: add `assigned: YYYY-MM-DD` to the milestone",
-            "工作日从交办之日起算：请在节点上添加 `assigned: YYYY-MM-DD`",
-        )
+        raise DeadlineError(phrase, ImportMsg.PHRASE_NEEDS_ASSIGNED)
     if work_calendar is None:
-        raise DeadlineError(phrase, "needs the working-day calendar")
+        raise DeadlineError(phrase, ImportMsg.PHRASE_NEEDS_CALENDAR)
     try:
         return work_calendar.add_working_days(assigned, count)
     except ValueError as err:
-        raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
+        raise DeadlineError(phrase, ImportMsg.PHRASE_CALENDAR, reason=_calendar_reason(err)) from None
+
+
+def _calendar_reason(err: ValueError) -> Phrase:
+    """The working calendar's refusal (a year whose schedule is not published) in both languages."""
+    return Phrase(str(err), getattr(err, "zh", "") or str(err))
 
 
 def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, work_calendar: DeadlineCalendar | None) -> date:
     if work_calendar is None:
-        raise DeadlineError(phrase, "needs the working-day calendar")
+        raise DeadlineError(phrase, ImportMsg.PHRASE_NEEDS_CALENDAR)
     year = _year_of(m, plan_year)
     if m["holiday"] == "元旦" and not m["year"]:
         year += 1  # 元旦前 in a 2024 plan is the end of 2024, before 2025's New Year's Day
     try:
         return work_calendar.last_working_day_before(work_calendar.holiday_start(m["holiday"], year))
     except ValueError as err:
-        raise DeadlineError(phrase, str(err), getattr(err, "zh", "")) from None
+        raise DeadlineError(phrase, ImportMsg.PHRASE_CALENDAR, reason=_calendar_reason(err)) from None
 
 
 def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
@@ -595,7 +551,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
         # "10月底-12月底" starts on the day its first side names, 10-31; "3-6月" on the first of March.
         start = start_period.last if re.search(r"(底|末)$", left) else start_period.first
         if start > due_period.last:
-            raise DeadlineError(phrase, "the range starts after it ends", "时间段的开始晚于结束")
+            raise DeadlineError(phrase, ImportMsg.PHRASE_RANGE_BACKWARDS)
         return Deadline(due=due_period.last, start=start, note=due_note)
     return None
 

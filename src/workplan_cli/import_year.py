@@ -12,6 +12,7 @@ from workplan_cli.deadlines import (
     parse_numeral,
 )
 from workplan_cli.errors import ReportImportError
+from workplan_cli.i18n import ImportMsg
 from workplan_cli.import_text import (
     ATTACHMENT,
     CITING,
@@ -43,10 +44,7 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
     """
     if explicit is not None:
         if not 1900 <= explicit <= 2200:
-            raise ReportImportError(
-                f"--year {explicit} is not a plan year; give the year the plan is for, such as --year 2025",
-                f"--year {explicit} 不是计划年度；请给出计划所属的年份，例如 --year 2025",
-            )
+            raise ReportImportError(ImportMsg.BAD_YEAR, year=explicit)
         return YearChoice(explicit, "--year")
     heads = _head_blocks(lines)
     attachment_heads = [line for lines_of in heads[1:] for line in lines_of]
@@ -64,11 +62,11 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
                     # 三年行动方案（2020—2022年） under its own 〔2020〕5号: the number says which year
                     return YearChoice(own, "own document number")
                 raise YearUnclearError(
-                    f"the title names the years {span[1]} and {span[2]} ({line.strip()}); "
-                    f"give the plan year with --year {span[1]} or --year {span[2]}",
-                    f"标题中有 {span[1]} 和 {span[2]} 两个年份（{line.strip()}）；"
-                    f"请用 --year {span[1]} 或 --year {span[2]} 指明计划年度",
+                    ImportMsg.TWO_YEARS_IN_TITLE,
                     [int(span[1]), int(span[2])],
+                    first=span[1],
+                    second=span[2],
+                    title=line.strip(),
                 )
             if m := _YEAR_IN_TITLE.search(folded):
                 return YearChoice(parse_numeral(m[1]), reason)
@@ -92,24 +90,10 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         # Still asked, not assumed: a lone year outside the title and the own number is as often a
         # cited document's or a past event's (根据…〔2016〕13号) as the plan's.
         only = candidates[0]
-        raise YearUnclearError(
-            "cannot tell the plan year: the title names none and there is no document number of its own; "
-            f"only {only} appears in the text (it may be a cited document's); if {only} is the plan year, "
-            f"give --year {only}",
-            "无法确定计划年度：标题中没有年份，也没有本文件文号；"
-            f"文中只出现 {only} 年（也可能是所引文件的年份）；若计划年度就是 {only}，请加 --year {only}",
-            candidates,
-        )
-    raise YearUnclearError(
-        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
-        "number of its own (〔2024〕1号)"
-        + (f"; years in the text: {listed}" if listed else "")
-        + "; give it with --year",
-        "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）"
-        + (f"；文中出现的年份：{listed}" if listed else "")
-        + "；请用 --year 指明",
-        candidates,
-    )
+        raise YearUnclearError(ImportMsg.ONE_YEAR_IN_TEXT, candidates, year=only)
+    if candidates:
+        raise YearUnclearError(ImportMsg.NO_YEAR_LISTED, candidates, years=listed)
+    raise YearUnclearError(ImportMsg.NO_YEAR, candidates)
 
 
 def _own_number_year(head: list[str]) -> int | None:
@@ -125,8 +109,8 @@ def _own_number_year(head: list[str]) -> int | None:
 class YearUnclearError(ReportImportError):
     """The plan year could not be told from the report; ``candidates`` are the years its text names."""
 
-    def __init__(self, message: str, zh: str, candidates: list[int]) -> None:
-        super().__init__(message, zh)
+    def __init__(self, key: ImportMsg, candidates: list[int], /, **fields: object) -> None:
+        super().__init__(key, **fields)
         self.candidates = candidates
 
 

@@ -17,6 +17,7 @@ from workplan_cli.deadlines import (
     normalize_chars,
 )
 from workplan_cli.errors import ReportImportError
+from workplan_cli.i18n import ImportMsg
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units
 from workplan_cli.import_fates import MentionFates
 from workplan_cli.import_structure import (
@@ -44,7 +45,7 @@ from workplan_cli.import_year import choose_year, names_school_year
 def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineCalendar | None = None) -> DraftPlan:
     lines = report_lines(text)
     if not any(line.strip() for line in lines):
-        raise ReportImportError("the report is empty", "报告是空的")
+        raise ReportImportError(ImportMsg.EMPTY)
     mentions = [
         Mention(number, found.start, found.text, found.kind, found.context)
         for number, line in enumerate(lines, 1)
@@ -58,10 +59,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     sections = split_sections(source, regions)
     body_dates = [m for m in mentions if regions[m.line - 1] == "body" and m.kind in ("date", "recurring", "holiday")]
     if not sections or (inline and not body_dates and not mentions):
-        raise ReportImportError(
-            "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?",
-            "没有找到“一、二、……”开头的部分；这是工作计划吗？",
-        )
+        raise ReportImportError(ImportMsg.NO_SECTIONS)
     choice = choose_year(lines, year)
     title = report_title(lines, regions)
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)

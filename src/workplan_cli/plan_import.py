@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import ImportMsg
 from workplan_cli.import_drafts import DraftPlan, Mention
 from workplan_cli.import_update import UpdateReport
 
@@ -153,7 +153,7 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
         flags = ["--dry-run"] if dry_run else ["--out", str(out)]
         flags += ["--force"] * force + ["--update"] * update + ["--year", str(unclear.candidates[0])]
         command = shlex.join(["workplan", "import", str(report), *flags])
-        raise ReportImportError(f"{unclear}: {command}", f"{unclear.text('zh')}：{command}") from None
+        raise ReportImportError(ImportMsg.THEN_RUN, refusal=unclear, command=command) from None
     result = ImportReport(draft, out)
     if dry_run:
         return result
@@ -164,11 +164,7 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
     with plan_lock(out) if out.is_dir() else contextlib.nullcontext():
         existing = holds_a_plan(out)
         if existing and not (force or update):
-            raise ReportImportError(
-                f"{out} already holds a plan; use --update to re-import keeping done dates, notes "
-                "and owners, or --force to replace it",
-                f"{out} 中已有计划；用 --update 重新导入并保留完成日期、进展和责任单位，或用 --force 替换",
-            )
+            raise ReportImportError(ImportMsg.HOLDS_A_PLAN, out=out)
         result.changes = carry_over(result.draft, load_plan(out)) if update and existing else None
         files = plan_files(result.draft, with_settings=result.changes is None)
         result.removed = write_whole_plan(out, files, remove_others=force or update)
@@ -179,19 +175,13 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
 def check_out_folder(out: Path) -> None:
     """``--out`` must be a folder (or not exist yet) that we can write in: say so before reading anything."""
     if out.exists() and not out.is_dir():
-        raise ReportImportError(
-            f"--out {out} is a file, not a folder; give the folder to write the plan into",
-            f"--out {out} 是文件而不是文件夹；请给出写入计划的文件夹",
-        )
+        raise ReportImportError(ImportMsg.OUT_IS_A_FILE, out=out)
     existing = out
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
     # The mode bits too: root may write anywhere, but a folder marked read-only is a "no".
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK) or not existing.stat().st_mode & 0o222:
-        raise ReportImportError(
-            f"--out {out}: cannot write in {existing} (permission denied); nothing was written",
-            f"--out {out}：无法写入 {existing}（没有权限）；未写入任何文件",
-        )
+        raise ReportImportError(ImportMsg.OUT_NOT_WRITABLE, out=out, folder=existing)
 
 
 def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -> list[Path]:
@@ -226,14 +216,8 @@ def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: b
             for made in reversed(created):
                 with contextlib.suppress(OSError):
                     made.rmdir()
-            raise ReportImportError(
-                f"{folder}: could not write the plan ({err.strerror}); no plan was written",
-                f"{folder}：无法写入计划（{os_reason_zh(err)}）；没有写入任何计划文件",
-            ) from None
-        raise ReportImportError(
-            f"{folder}: could not write the plan ({err.strerror}); the plan already there is intact, unchanged",
-            f"{folder}：无法写入计划（{os_reason_zh(err)}）；原有计划完好，未做改动",
-        ) from None
+            raise ReportImportError(ImportMsg.NO_PLAN_WRITTEN, folder=folder, reason=err) from None
+        raise ReportImportError(ImportMsg.OLD_PLAN_INTACT, folder=folder, reason=err) from None
     for target, temp in temps.items():
         os.replace(temp, target)
     fsync_folder(folder)
@@ -256,8 +240,5 @@ def _create_folder(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ReportImportError(
-            f"{folder}: cannot create the folder ({err.strerror}); nothing was written",
-            f"{folder}：无法创建文件夹（{os_reason_zh(err)}）；未写入任何文件",
-        ) from None
+        raise ReportImportError(ImportMsg.CANNOT_CREATE, folder=folder, reason=err) from None
     return list(reversed(missing))

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import ImportMsg
 
 MAX_REPORT_BYTES = 50 * 1024 * 1024
 
@@ -27,29 +27,18 @@ def read_report(path: Path) -> tuple[str, str]:
         with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise ReportImportError(
-                    f"{path}: not a regular file; give the report's .txt or .docx file",
-                    f"{path}：不是普通文件；请给出报告的 .txt 或 .docx 文件",
-                )
+                raise ReportImportError(ImportMsg.NOT_REGULAR, path=path)
             if info.st_size > MAX_REPORT_BYTES:
-                raise ReportImportError(
-                    f"{path}: larger than {MAX_REPORT_BYTES // 1024 // 1024} MiB; is it a report?",
-                    f"{path}：超过 {MAX_REPORT_BYTES // 1024 // 1024} MiB，这是报告吗？",
-                )
+                raise ReportImportError(ImportMsg.TOO_LARGE, path=path, mib=MAX_REPORT_BYTES // 1024 // 1024)
             data = stream.read(MAX_REPORT_BYTES + 1)
     except OSError as err:
-        raise ReportImportError(
-            f"{path}: cannot read: {err.strerror}", f"{path}：无法读取：{os_reason_zh(err)}"
-        ) from None
+        raise ReportImportError(ImportMsg.CANNOT_READ, path=path, reason=err) from None
     if path.suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
         text, how = _docx_text(path), "docx"
     else:
         text, how = decode_text(data, path)
     if len(text) > MAX_REPORT_CHARS:
-        raise ReportImportError(
-            f"{path}: {len(text)} characters of text, more than {MAX_REPORT_CHARS}; is it a report?",
-            f"{path}：正文有 {len(text)} 个字符，超过 {MAX_REPORT_CHARS}，这是报告吗？",
-        )
+        raise ReportImportError(ImportMsg.TOO_LONG, path=path, count=len(text), limit=MAX_REPORT_CHARS)
     return text, how
 
 
@@ -70,12 +59,9 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError as err:
-        raise ReportImportError(
-            f"{path}: neither UTF-8 nor GB18030/GBK text (byte {err.start}); save it as UTF-8",
-            f"{path}：既不是 UTF-8 也不是 GB18030/GBK 文本（第 {err.start} 字节）；请另存为 UTF-8",
-        ) from None
+        raise ReportImportError(ImportMsg.NOT_TEXT, path=path, byte=err.start) from None
     if "\x00" in text:
-        raise ReportImportError(f"{path}: looks like a binary file, not a report", f"{path}：像是二进制文件，不是报告")
+        raise ReportImportError(ImportMsg.BINARY, path=path)
     return text, "gb18030"
 
 
@@ -93,21 +79,15 @@ def check_docx(path: Path) -> None:
 
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise ReportImportError(
-            f"{path}: not a .docx file (not a zip archive: {err}); save the report as .docx or .txt",
-            f"{path}：不是 .docx 文件（不是 zip 压缩包）；请另存为 .docx 或 .txt",
-        ) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise ReportImportError(ImportMsg.NOT_A_ZIP, path=path) from None
     with archive:
         parts = archive.infolist()
         expanded = sum(part.file_size for part in parts)
         packed = sum(part.compress_size for part in parts) or 1
         if len(parts) > MAX_DOCX_PARTS or expanded > MAX_DOCX_EXPANDED or expanded / packed > MAX_DOCX_RATIO:
             raise ReportImportError(
-                f"{path}: refused: it would expand to {expanded} bytes in {len(parts)} parts "
-                f"({expanded // packed}x its size); a zip bomb is not a report",
-                f"{path}：已拒绝：解压后将达 {expanded} 字节、{len(parts)} 个部件"
-                f"（{expanded // packed} 倍），不像是报告",
+                ImportMsg.ZIP_BOMB, path=path, expanded=expanded, parts=len(parts), ratio=expanded // packed
             )
         for part in parts:
             if not part.filename.endswith((".xml", ".rels")):
@@ -119,15 +99,10 @@ def check_docx(path: Path) -> None:
                         if b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk:
                             head += b"<!DOCTYPE"
                             break
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-                raise ReportImportError(
-                    f"{path}: a damaged .docx ({part.filename}: {err})", f"{path}：.docx 文件已损坏（{part.filename}）"
-                ) from None
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+                raise ReportImportError(ImportMsg.DAMAGED_DOCX, path=path, part=part.filename) from None
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise ReportImportError(
-                    f"{path}: refused: {part.filename} declares a DOCTYPE or entities, which Word never writes",
-                    f"{path}：已拒绝：{part.filename} 含 DOCTYPE 或实体声明（Word 不会生成）",
-                )
+                raise ReportImportError(ImportMsg.DOCTYPE, path=path, part=part.filename)
 
 
 def _docx_text(path: Path) -> str:
@@ -138,10 +113,8 @@ def _docx_text(path: Path) -> str:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as err:
-        raise ReportImportError(
-            f"{path}: not a readable .docx file ({err})", f"{path}：不是可读取的 .docx 文件"
-        ) from None
+    except (PackageNotFoundError, KeyError, ValueError, OSError):
+        raise ReportImportError(ImportMsg.UNREADABLE_DOCX, path=path) from None
     lines = []
     body = document.element.body
     for child in body.iterchildren():

@@ -1,12 +1,213 @@
-"""The import of a report (importer, deadline mentions, report files, plan_import): ``ImportMsg``."""
+"""The import of a report (importer, deadline mentions, report files, plan_import) and the deadline
+grammar's refusals (``deadlines``, read by plan files too): ``ImportMsg``."""
 
 from __future__ import annotations
 
 from workplan_cli.i18n.keys import MessageKey
 
+_HOW_TO_WRITE = "write it like 3月底前, 6月20日前, 6月下旬, 年底前, 二季度, 2025年10月底前 or 2024-07-15"
+_HOW_TO_WRITE_ZH = (
+    "请写作 3月底前、6月20日前、6月下旬、年底前、二季度、2025年10月底前 或 2024-07-15，持续性工作写“持续”"
+)
+
 
 class ImportMsg(MessageKey):
-    """The keys of the import's refusals and reports (its modules move to them from inline pairs)."""
+    """The keys of the import's refusals and the deadline grammar's reasons."""
+
+    # Reading the report file
+    NOT_REGULAR = "import.not_regular"
+    TOO_LARGE = "import.too_large"
+    CANNOT_READ = "import.cannot_read"
+    TOO_LONG = "import.too_long"
+    NOT_TEXT = "import.not_text"
+    BINARY = "import.binary"
+    NOT_A_ZIP = "import.not_a_zip"
+    ZIP_BOMB = "import.zip_bomb"
+    DAMAGED_DOCX = "import.damaged_docx"
+    DOCTYPE = "import.doctype"
+    UNREADABLE_DOCX = "import.unreadable_docx"
+    # The report's text
+    EMPTY = "import.empty"
+    NO_SECTIONS = "import.no_sections"
+    BAD_YEAR = "import.bad_year"
+    TWO_YEARS_IN_TITLE = "import.two_years_in_title"
+    ONE_YEAR_IN_TEXT = "import.one_year_in_text"
+    NO_YEAR = "import.no_year"
+    NO_YEAR_LISTED = "import.no_year_listed"
+    THEN_RUN = "import.then_run"
+    # Writing the plan
+    HOLDS_A_PLAN = "import.holds_a_plan"
+    OUT_IS_A_FILE = "import.out_is_a_file"
+    OUT_NOT_WRITABLE = "import.out_not_writable"
+    NO_PLAN_WRITTEN = "import.no_plan_written"
+    OLD_PLAN_INTACT = "import.old_plan_intact"
+    CANNOT_CREATE = "import.cannot_create"
+    # The deadline grammar's reasons for refusing a phrase
+    PHRASE_HOW_TO_WRITE = "phrase.how_to_write"
+    PHRASE_EMPTY = "phrase.empty"
+    PHRASE_NO_MONTH = "phrase.no_month"
+    PHRASE_NO_SUCH_DAY = "phrase.no_such_day"
+    PHRASE_MONTH_AMBIGUOUS = "phrase.month_ambiguous"
+    PHRASE_DAMAGED = "phrase.damaged"
+    PHRASE_STATUS_DATE = "phrase.status_date"
+    PHRASE_START_OF_YEAR = "phrase.start_of_year"
+    PHRASE_WORKING_DAYS_FORM = "phrase.working_days_form"
+    PHRASE_HOLIDAY_FORM = "phrase.holiday_form"
+    PHRASE_NO_DAY_IN_MONTH = "phrase.no_day_in_month"
+    PHRASE_WEEK_OF_MONTH = "phrase.week_of_month"
+    PHRASE_RECURRING_FORM = "phrase.recurring_form"
+    PHRASE_PER_CASE = "phrase.per_case"
+    PHRASE_NEEDS_ASSIGNED = "phrase.needs_assigned"
+    PHRASE_NEEDS_CALENDAR = "phrase.needs_calendar"
+    PHRASE_CALENDAR = "phrase.calendar"
+    PHRASE_RANGE_BACKWARDS = "phrase.range_backwards"
+    NO_VALID_DATE = "phrase.no_valid_date"
 
 
-TEXT: dict[MessageKey, tuple[str, str]] = {}
+TEXT: dict[MessageKey, tuple[str, str]] = {
+    ImportMsg.NOT_REGULAR: (
+        "{path}: not a regular file; give the report's .txt or .docx file",
+        "{path}：不是普通文件；请给出报告的 .txt 或 .docx 文件",
+    ),
+    ImportMsg.TOO_LARGE: ("{path}: larger than {mib} MiB; is it a report?", "{path}：超过 {mib} MiB，这是报告吗？"),
+    ImportMsg.CANNOT_READ: ("{path}: cannot read: {reason}", "{path}：无法读取：{reason}"),
+    ImportMsg.TOO_LONG: (
+        "{path}: {count} characters of text, more than {limit}; is it a report?",
+        "{path}：正文有 {count} 个字符，超过 {limit}，这是报告吗？",
+    ),
+    ImportMsg.NOT_TEXT: (
+        "{path}: neither UTF-8 nor GB18030/GBK text (byte {byte}); save it as UTF-8",
+        "{path}：既不是 UTF-8 也不是 GB18030/GBK 文本（第 {byte} 字节）；请另存为 UTF-8",
+    ),
+    ImportMsg.BINARY: ("{path}: looks like a binary file, not a report", "{path}：像是二进制文件，不是报告"),
+    ImportMsg.NOT_A_ZIP: (
+        "{path}: not a .docx file (not a zip archive); save the report as .docx or .txt",
+        "{path}：不是 .docx 文件（不是 zip 压缩包）；请另存为 .docx 或 .txt",
+    ),
+    ImportMsg.ZIP_BOMB: (
+        "{path}: refused: it would expand to {expanded} bytes in {parts} parts ({ratio}x its size); "
+        "a zip bomb is not a report",
+        "{path}：已拒绝：解压后将达 {expanded} 字节、{parts} 个部件（{ratio} 倍），不像是报告",
+    ),
+    ImportMsg.DAMAGED_DOCX: ("{path}: a damaged .docx ({part})", "{path}：.docx 文件已损坏（{part}）"),
+    ImportMsg.DOCTYPE: (
+        "{path}: refused: {part} declares a DOCTYPE or entities, which Word never writes",
+        "{path}：已拒绝：{part} 含 DOCTYPE 或实体声明（Word 不会生成）",
+    ),
+    ImportMsg.UNREADABLE_DOCX: ("{path}: not a readable .docx file", "{path}：不是可读取的 .docx 文件"),
+    ImportMsg.EMPTY: ("the report is empty", "报告是空的"),
+    ImportMsg.NO_SECTIONS: (
+        "found no sections: expected paragraphs starting 一、 二、 …; is this a work-plan report?",
+        "没有找到“一、二、……”开头的部分；这是工作计划吗？",
+    ),
+    ImportMsg.BAD_YEAR: (
+        "--year {year} is not a plan year; give the year the plan is for, such as --year 2025",
+        "--year {year} 不是计划年度；请给出计划所属的年份，例如 --year 2025",
+    ),
+    ImportMsg.TWO_YEARS_IN_TITLE: (
+        "the title names the years {first} and {second} ({title}); give the plan year with --year {first} "
+        "or --year {second}",
+        "标题中有 {first} 和 {second} 两个年份（{title}）；请用 --year {first} 或 --year {second} 指明计划年度",
+    ),
+    ImportMsg.ONE_YEAR_IN_TEXT: (
+        "cannot tell the plan year: the title names none and there is no document number of its own; "
+        "only {year} appears in the text (it may be a cited document's); if {year} is the plan year, "
+        "give --year {year}",
+        "无法确定计划年度：标题中没有年份，也没有本文件文号；"
+        "文中只出现 {year} 年（也可能是所引文件的年份）；若计划年度就是 {year}，请加 --year {year}",
+    ),
+    ImportMsg.NO_YEAR: (
+        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
+        "number of its own (〔2024〕1号); give it with --year",
+        "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）；请用 --year 指明",
+    ),
+    ImportMsg.NO_YEAR_LISTED: (
+        "cannot tell the plan year: the title names none (such as 2024年工作计划) and there is no document "
+        "number of its own (〔2024〕1号); years in the text: {years}; give it with --year",
+        "无法确定计划年度：标题中没有年份（如 2024年工作计划），也没有本文件文号（如〔2024〕1号）；"
+        "文中出现的年份：{years}；请用 --year 指明",
+    ),
+    ImportMsg.THEN_RUN: ("{refusal}: {command}", "{refusal}：{command}"),
+    ImportMsg.HOLDS_A_PLAN: (
+        "{out} already holds a plan; use --update to re-import keeping done dates, notes and owners, "
+        "or --force to replace it",
+        "{out} 中已有计划；用 --update 重新导入并保留完成日期、进展和责任单位，或用 --force 替换",
+    ),
+    ImportMsg.OUT_IS_A_FILE: (
+        "--out {out} is a file, not a folder; give the folder to write the plan into",
+        "--out {out} 是文件而不是文件夹；请给出写入计划的文件夹",
+    ),
+    ImportMsg.OUT_NOT_WRITABLE: (
+        "--out {out}: cannot write in {folder} (permission denied); nothing was written",
+        "--out {out}：无法写入 {folder}（没有权限）；未写入任何文件",
+    ),
+    ImportMsg.NO_PLAN_WRITTEN: (
+        "{folder}: could not write the plan ({reason}); no plan was written",
+        "{folder}：无法写入计划（{reason}）；没有写入任何计划文件",
+    ),
+    ImportMsg.OLD_PLAN_INTACT: (
+        "{folder}: could not write the plan ({reason}); the plan already there is intact, unchanged",
+        "{folder}：无法写入计划（{reason}）；原有计划完好，未做改动",
+    ),
+    ImportMsg.CANNOT_CREATE: (
+        "{folder}: cannot create the folder ({reason}); nothing was written",
+        "{folder}：无法创建文件夹（{reason}）；未写入任何文件",
+    ),
+    ImportMsg.PHRASE_HOW_TO_WRITE: (_HOW_TO_WRITE, _HOW_TO_WRITE_ZH),
+    ImportMsg.PHRASE_EMPTY: (
+        f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work",
+        f"时限为空；{_HOW_TO_WRITE_ZH}",
+    ),
+    ImportMsg.PHRASE_NO_MONTH: ("there is no month {month}", "没有 {month} 月"),
+    ImportMsg.PHRASE_NO_SUCH_DAY: (
+        "{year}-{month:02d} has {days} days, not {day}",
+        "{year} 年 {month:d} 月只有 {days} 天（没有 {day} 日）",
+    ),
+    ImportMsg.PHRASE_MONTH_AMBIGUOUS: (
+        "ambiguous: end of month {month} ({month}月底前) or before it starts ({before}月底前)? write one of these",
+        "有歧义：是 {month}月底前，还是 {month} 月开始之前（{before}月底前）？请写明其一",
+    ),
+    ImportMsg.PHRASE_DAMAGED: (
+        "looks damaged ('{digits}日' has no 月): could be {options}; fix the text",
+        "疑似缺字（'{digits}日' 缺少“月”）：可能是 {options}；请修正原文",
+    ),
+    ImportMsg.NO_VALID_DATE: ("no valid date", "没有有效日期"),
+    ImportMsg.PHRASE_STATUS_DATE: (
+        "截至… states where things stand on a date, it is not a deadline",
+        "“截至…”表示某日的进展，不是完成时限",
+    ),
+    ImportMsg.PHRASE_START_OF_YEAR: (
+        "年初 (the start of the year) names no day: write 1月底前 or 一季度",
+        "“年初”没有确定的日期：请写作 1月底前 或 一季度",
+    ),
+    ImportMsg.PHRASE_WORKING_DAYS_FORM: (
+        "write working-day deadlines as N个工作日内 (with `assigned:` on the milestone)",
+        "工作日时限请写作“N个工作日内”，并在节点上写 `assigned:` 交办日期",
+    ),
+    ImportMsg.PHRASE_HOLIDAY_FORM: (
+        "write holiday deadlines as 春节前, 国庆前, “十一”之前, 2025年元旦前 …",
+        "节日时限请写作 春节前、国庆前、“十一”之前、2025年元旦前 等",
+    ),
+    ImportMsg.PHRASE_NO_DAY_IN_MONTH: ("there is no day {day} in a month", "一个月没有 {day} 日"),
+    ImportMsg.PHRASE_WEEK_OF_MONTH: (
+        "a week of the month is not taken; write 每月底 (the month's last day) or 每周五 (every Friday)",
+        "不支持“每月某一周”的写法；请写作 每月底 或 每周五",
+    ),
+    ImportMsg.PHRASE_RECURRING_FORM: (
+        "write recurring deadlines like 每月5日前, 每月底, 每季度, 每半年, 每季度最后一个月的25日前, 每周五 "
+        "or 每年6月30日前",
+        "周期性时限请写作 每月5日前、每月底、每季度、每半年、每季度最后一个月的25日前、每周五 或 每年6月30日前",
+    ),
+    ImportMsg.PHRASE_PER_CASE: (
+        "a time limit counted from each case, not a deadline of the plan; add `assigned: YYYY-MM-DD` "
+        "to the milestone to count it from that day",
+        "这是按件计算的办理时限，不是计划的完成时限；如需按期跟踪，请在节点上添加 `assigned: YYYY-MM-DD`",
+    ),
+    ImportMsg.PHRASE_NEEDS_ASSIGNED: (
+        "working days are counted from the day the task was assigned: add `assigned: YYYY-MM-DD` to the milestone",
+        "工作日从交办之日起算：请在节点上添加 `assigned: YYYY-MM-DD`",
+    ),
+    ImportMsg.PHRASE_NEEDS_CALENDAR: ("needs the working-day calendar", "需要工作日日历"),
+    ImportMsg.PHRASE_CALENDAR: ("{reason}", "{reason}"),
+    ImportMsg.PHRASE_RANGE_BACKWARDS: ("the range starts after it ends", "时间段的开始晚于结束"),
+}
