@@ -206,10 +206,11 @@ def test_error_paths_of_the_commands_are_chinese(invoke: Invoke, plan_dir: Path,
 def test_the_catalogue_areas_share_no_key_and_each_holds_its_own_keys() -> None:
     import importlib
 
-    areas = {area: importlib.import_module(area.__module__) for area in MessageKey.__subclasses__()}
-    assert sum(len(module.TEXT) for module in areas.values()) == len(TEXT)
-    assert {area: {type(key) for key in module.TEXT} - {area} for area, module in areas.items()} == {
-        area: set() for area in areas
+    modules = {area.__module__ for area in MessageKey.__subclasses__()}
+    tables = {name: importlib.import_module(name).TEXT for name in modules}
+    assert sum(len(table) for table in tables.values()) == len(TEXT)  # no key (nor equal value) twice
+    assert {name: {type(key).__module__ for key in table} - {name} for name, table in tables.items()} == {
+        name: set() for name in modules
     }
 
 
@@ -273,23 +274,26 @@ def test_every_error_raised_carries_its_chinese() -> None:
     assert english_only == []
 
 
-def test_every_problem_in_a_plan_file_carries_its_chinese() -> None:
-    """``reader.problem(node, english, chinese)`` and ``Problem(path, line, english, chinese)``: the
-    problems of plan files and workplan.yaml are listed in Chinese for a Chinese plan."""
+def test_every_problem_in_a_plan_file_is_a_code_and_fields_never_a_sentence() -> None:
+    """``reader.problem(node, ProblemCode.X, **fields)`` and ``Problem(ProblemCode.X, path, line, …)``:
+    the words come from the catalogue, which holds each code in both languages."""
     import ast
 
     from workplan_cli import errors
 
     source = Path(errors.__file__).parent
-    english_only = []
+    sentences = []
     for path in sorted(source.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
-            if (name == "problem" and len(node.args) == 2) or (name == "Problem" and len(node.args) == 3):
-                english_only.append(f"{path.relative_to(source)}:{node.lineno}")
-    assert english_only == []
+            if name in ("problem", "Problem") and any(
+                isinstance(arg, ast.JoinedStr) or (isinstance(arg, ast.Constant) and isinstance(arg.value, str))
+                for arg in node.args
+            ):
+                sentences.append(f"{path.relative_to(source)}:{node.lineno}")
+    assert sentences == []
 
 
 def test_a_chinese_plan_makes_help_and_usage_errors_chinese(invoke: Invoke, plan_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -26,10 +27,13 @@ def broken_problems() -> list[Problem]:
 
 @pytest.mark.parametrize("case", BROKEN_CASES)
 def test_each_broken_file_gets_exactly_its_problems_with_their_lines(case: str, broken_problems: list[Problem]) -> None:
-    """The whole list, in order: an extra or a repeated problem fails as surely as a missing one."""
+    """The whole list, in order, as (line, column, code) and the message: an extra or a repeated
+    problem fails as surely as a missing one. Each line of a case's .expected file is
+    ``LINE:COLUMN CODE MESSAGE`` (0 where the place is not known)."""
     expected = (BROKEN / f"{case}.expected").read_text(encoding="utf-8").replace("{folder}", str(BROKEN)).splitlines()
-    got = [f"{p.line}: {p.message}" for p in broken_problems if p.path == BROKEN / f"{case}.yaml"]
-    assert got == expected
+    problems = [p for p in broken_problems if p.path == BROKEN / f"{case}.yaml"]
+    assert [(f"{p.line}:{p.column}", p.code.value) for p in problems] == [tuple(e.split(" ")[:2]) for e in expected]
+    assert [f"{p.line}:{p.column} {p.code.value} {p.message}" for p in problems] == expected
 
 
 def test_every_broken_file_is_reported_once_and_the_good_ones_still_load() -> None:
@@ -140,3 +144,11 @@ def test_scalar_reads_back_as_the_same_string(value: str) -> None:
     import yaml
 
     assert yaml.safe_load(f"k: {scalar(value)}\n") == {"k": value}
+
+
+def test_the_readme_lists_every_problem_code() -> None:
+    from workplan_cli.i18n import ProblemCode
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `([a-z0-9-]+)` \| ", readme, flags=re.MULTILINE)
+    assert [code for code in listed if code in {c.value for c in ProblemCode}] == [c.value for c in ProblemCode]

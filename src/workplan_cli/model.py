@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from workplan_cli.deadlines import Deadline
+from workplan_cli.i18n import ProblemCode, tr
 
 # Note, Milestone and Initiative are named tuples, not frozen dataclasses: as immutable, and a city's
 # plan holds hundreds of thousands of them, which a tuple builds and unpickles several times faster.
@@ -186,18 +188,29 @@ class PlanSettings:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in a plan file, reported as ``path:line: message``."""
+    """Something wrong in a plan file: a stable code (``duplicate-key``, listed in the README), where
+    (line and column from 1; 0 where not known) and the fields its message is worded from.
+    Shown as ``path:line: message`` in the run's language."""
 
+    code: ProblemCode
     path: Path
     line: int
-    message: str
-    message_zh: str = ""  # the same in Chinese, where written
+    column: int = 0
+    fields: Mapping[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return self.text("en")
 
+    @property
+    def message(self) -> str:
+        """The message in English, without the place."""
+        return self.message_in("en")
+
+    def message_in(self, lang: str) -> str:
+        return tr(self.code, lang, **self.fields)
+
     def text(self, lang: str) -> str:
-        message = self.message_zh if lang == "zh" and self.message_zh else self.message
+        message = self.message_in(lang)
         return f"{self.path}:{self.line}: {message}" if self.line else f"{self.path}: {message}"
 
 

@@ -27,7 +27,7 @@ from workplan_cli.deadlines import (
     period_start,
     resolve_deadline,
 )
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import Phrase, ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Milestone, Note, Plan, Problem, Roles, id_sort_key
 from workplan_cli.planfolder import walk
 from workplan_cli.settings import SETTINGS_FILE, load_settings
@@ -72,18 +72,14 @@ def load_initiative(
         return None
     if "!" in text and not reader.check_tags(node):  # a tag needs a "!": most files need no walk
         return None
-    fields = reader.mapping(node, "an initiative file", INITIATIVE_KEYS)
+    fields = reader.mapping(node, ProblemPart.INITIATIVE_FILE, INITIATIVE_KEYS)
     if fields is None:
         return None
     initiative_id = reader.text(fields, "id", required=True)
     title = reader.text(fields, "title", required=True)
     milestone_nodes = reader.sequence(fields, "milestones")
     if "milestones" not in fields or not milestone_nodes:
-        reader.problem(
-            fields.get("milestones", node),
-            "no milestones: add `milestones:` with at least one `- id: …, deadline: …, task: …`",
-            "没有节点：请添加 `milestones:`，至少一项 `- id: …, deadline: …, task: …`",
-        )
+        reader.problem(fields.get("milestones", node), ProblemCode.NO_MILESTONES)
     if initiative_id is None or title is None:
         return None
     milestones = []
@@ -91,7 +87,7 @@ def load_initiative(
         milestone = _milestone(reader, item, initiative_id, plan_year)
         if milestone is not None:
             milestones.append(milestone)
-    _check_unique(reader, [(m.id, m.line) for m in milestones], "milestone id")
+    _check_unique(reader, [(m.id, m.line) for m in milestones])
     return Initiative(
         id=initiative_id,
         # Interned: a plan of 100,000 initiatives repeats a dozen section headings and owners.
@@ -117,26 +113,18 @@ def _roles(reader: NodeReader, fields: Fields) -> dict[str, Any]:
 
 
 def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
-    fields = reader.mapping(node, "a milestone", MILESTONE_KEYS)
+    fields = reader.mapping(node, ProblemPart.MILESTONE, MILESTONE_KEYS)
     if fields is None:
         return None
     milestone_id = reader.text(fields, "id", required=True)
     task = reader.text(fields, "task")
     if not task or not task.strip():
-        reader.problem(
-            fields.get("task", node),
-            f"milestone {milestone_id or '?'} has no task: add `task: …`",
-            f"节点 {milestone_id or '?'} 没有任务：请添加 `task: …`",
-        )
+        reader.problem(fields.get("task", node), ProblemCode.NO_TASK, id=milestone_id or "?")
         return None
     if milestone_id is None:
         return None
     if not milestone_id.startswith(f"{initiative_id}."):
-        reader.problem(
-            fields["id"],
-            f"milestone id {milestone_id!r} should start with its initiative's id ({initiative_id}.)",
-            f"节点编号 {milestone_id!r} 应以所属重点工作的编号（{initiative_id}.）开头",
-        )
+        reader.problem(fields["id"], ProblemCode.MILESTONE_ID_PREFIX, id=milestone_id, initiative=initiative_id)
     phrase = reader.text(fields, "deadline")
     assigned = reader.date(fields, "assigned")
     deadline: Deadline = OPEN_ENDED
@@ -148,19 +136,15 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
                 else resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
             )
         except DeadlineError as err:
+            reason = Phrase(err.reason, err.reason_zh)
             reader.problem(
-                fields["deadline"],
-                f"milestone {milestone_id}: {err}",
-                f"节点 {milestone_id}：无法识别完成时限 {err.phrase!r}：{err.reason_zh}",
+                fields["deadline"], ProblemCode.BAD_DEADLINE, id=milestone_id, phrase=err.phrase, reason=reason
             )
             return None
         if deadline.note:
             # Loaded with the repaired date, but reported until a person confirms it in the file.
             reader.problem(
-                fields["deadline"],
-                f"milestone {milestone_id}: deadline {phrase!r} looks damaged: "
-                f"{deadline.note}; write the date in full to confirm it",
-                f"节点 {milestone_id}：时限 {phrase!r} 似有损坏：{deadline.note}；请写出完整日期加以确认",
+                fields["deadline"], ProblemCode.DAMAGED_DEADLINE, id=milestone_id, phrase=phrase, repair=deadline.note
             )
     notes = []
     for note_node in reader.sequence(fields, "notes"):
@@ -171,10 +155,10 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
     if closed_through is not None and not _is_period_of(deadline, closed_through):
         reader.problem(
             fields["closed_through"],
-            f"milestone {milestone_id}: 'closed_through' must name a period of "
-            f"its recurring deadline (such as {_period_example(deadline)}), not {closed_through!r}",
-            f"节点 {milestone_id}：'closed_through' 应写其周期性时限中的一期"
-            f"（如 {_period_example(deadline)}），而不是 {closed_through!r}",
+            ProblemCode.BAD_CLOSED_THROUGH,
+            id=milestone_id,
+            example=_period_example(deadline),
+            raw=closed_through,
         )
         closed_through = None
     return Milestone(
@@ -223,33 +207,23 @@ def with_assigned_roles(initiative: Initiative, assign: Mapping[str, Roles]) -> 
 
 def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
     """A dated note; with the fields of a progress entry (by, period, progress, …) its text is optional."""
-    fields = reader.mapping(node, "a note", NOTE_KEYS)
+    fields = reader.mapping(node, ProblemPart.NOTE, NOTE_KEYS)
     if fields is None:
         return None
     on, text = reader.date(fields, "date"), reader.text(fields, "text")
     is_entry = any(key in fields for key in ENTRY_KEYS)
     if on is None or (text is None and not is_entry):
-        reader.problem(
-            node, "a note needs `date: YYYY-MM-DD` and `text: …`", "进展情况需要 `date: YYYY-MM-DD` 和 `text: …`"
-        )
+        reader.problem(node, ProblemCode.INCOMPLETE_NOTE)
         return None
     progress = reader.text(fields, "progress") or ""
     percent = None
     if (raw := reader.text(fields, "percent")) is not None:
         percent = int(raw) if raw.strip().isdigit() and int(raw) <= 100 else None
         if percent is None:
-            reader.problem(
-                fields["percent"],
-                f"'percent' must be a whole number from 0 to 100, not {raw!r}",
-                f"'percent'（完成进度）应为 0 到 100 的整数，而不是 {raw!r}",
-            )
+            reader.problem(fields["percent"], ProblemCode.BAD_PERCENT, raw=raw)
     period = reader.text(fields, "period") or ""
     if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", period):
-        reader.problem(
-            fields["period"],
-            f"'period' must be a month (2024-06) or a quarter (2024-Q2), not {period!r}",
-            f"'period'（报送期次）应为月份（2024-06）或季度（2024-Q2），而不是 {period!r}",
-        )
+        reader.problem(fields["period"], ProblemCode.BAD_PERIOD, raw=period)
     evidence = reader.text_list(fields["evidence"], "'evidence'") if "evidence" in fields else ()
     return Note(
         on,
@@ -281,24 +255,19 @@ def _is_period_of(deadline: Deadline, label: str) -> bool:
         return False
 
 
-def _period_example(deadline: Deadline) -> str:
+def _period_example(deadline: Deadline) -> str | ProblemPart:
     if deadline.recurrence is None:
-        return "a recurring deadline such as 每月5日前"
+        return ProblemPart.A_RECURRING_DEADLINE
     return next(deadline.recurrence.periods())[0]
 
 
-def _check_unique(reader: NodeReader, ids: list[tuple[str, int]], what: str) -> None:
+def _check_unique(reader: NodeReader, ids: list[tuple[str, int]]) -> None:
+    """Milestone ids used twice in the file (each milestone's line: the "- " of its item)."""
     first_line: dict[str, int] = {}
     for item_id, line in ids:
         if item_id in first_line:
-            reader.problems.append(
-                Problem(
-                    reader.path,
-                    line,
-                    f"duplicate {what} {item_id} (first at line {first_line[item_id]})",
-                    f"编号 {item_id} 重复（第一次出现在第 {first_line[item_id]} 行）",
-                )
-            )
+            fields = {"id": item_id, "first": first_line[item_id]}
+            reader.problems.append(Problem(ProblemCode.DUPLICATE_MILESTONE_ID, reader.path, line, 0, fields))
         else:
             first_line[item_id] = line
 
@@ -331,7 +300,7 @@ def load_plan(
     to_parse: list[tuple[str, cache.FileKey]] = []
     for rel, info in walk(str(folder)):
         if isinstance(info, OSError):
-            problem = Problem(folder / rel, 0, f"cannot read: {info.strerror}", f"无法读取：{os_reason_zh(info)}")
+            problem = Problem(ProblemCode.CANNOT_READ, folder / rel, 0, 0, {"reason": info})
             results[rel] = (cache.NO_KEY, cache.FileResult(None, (problem,), cacheable=False))
             continue
         hit = stored.get(rel)
@@ -440,10 +409,12 @@ def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
     for initiative in initiatives:
         other = holders.setdefault(initiative.id, initiative)
         if other is not initiative and other.path != initiative.path:
-            problems.append(_duplicate(initiative, initiative.line, "initiative", initiative.id, other, other.line))
+            problems.append(
+                _duplicate(initiative, initiative.line, ProblemPart.ID_OF_INITIATIVE, initiative.id, other, other.line)
+            )
             lines = {m.id: m.line for m in other.milestones}
             problems += [
-                _duplicate(initiative, m.line, "milestone", m.id, other, lines[m.id])
+                _duplicate(initiative, m.line, ProblemPart.ID_OF_MILESTONE, m.id, other, lines[m.id])
                 for m in initiative.milestones
                 if m.id in lines
             ]
@@ -453,16 +424,14 @@ def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
                 first = foreign.setdefault(milestone.id, initiative)
                 if first is not initiative and first.path != initiative.path:
                     line = next(m.line for m in first.milestones if m.id == milestone.id)
-                    problems.append(_duplicate(initiative, milestone.line, "milestone", milestone.id, first, line))
+                    problems.append(
+                        _duplicate(initiative, milestone.line, ProblemPart.ID_OF_MILESTONE, milestone.id, first, line)
+                    )
     return problems
 
 
 def _duplicate(
-    initiative: Initiative, line: int, what: str, item_id: str, other: Initiative, other_line: int
+    initiative: Initiative, line: int, what: ProblemPart, item_id: str, other: Initiative, other_line: int
 ) -> Problem:
-    return Problem(
-        initiative.file,
-        line,
-        f"duplicate {what} id {item_id} (also in {other.path}:{other_line}); give one of them another id",
-        f"编号 {item_id} 重复（{other.path}:{other_line} 中也有）；请给其中一个换编号",
-    )
+    fields = {"what": what, "id": item_id, "other": other.path, "other_line": other_line}
+    return Problem(ProblemCode.DUPLICATE_ID_ACROSS_FILES, initiative.file, line, 0, fields)

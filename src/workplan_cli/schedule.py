@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError, UsageError
+from workplan_cli.i18n import ProblemCode
 from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
 from workplan_cli.progress import Colour, ScheduleProgress, colour_of, milestone_progress
 
@@ -225,26 +226,12 @@ def dated_after(plan: Plan, today: date) -> list[Problem]:
     for initiative in plan.initiatives:
         for milestone in initiative.milestones:
             if milestone.done is not None and milestone.done > today:
-                problems.append(
-                    Problem(
-                        initiative.file,
-                        milestone.line,
-                        f"milestone {milestone.id}: done {milestone.done.isoformat()} "
-                        f"is later than today ({today.isoformat()})",
-                        f"节点 {milestone.id}：完成日期 {milestone.done.isoformat()} 晚于今天（{today.isoformat()}）",
-                    )
-                )
+                fields = {"id": milestone.id, "done": milestone.done.isoformat(), "today": today.isoformat()}
+                problems.append(Problem(ProblemCode.DONE_IN_FUTURE, initiative.file, milestone.line, 0, fields))
             for note in milestone.notes:
                 if note.on > today:
-                    problems.append(
-                        Problem(
-                            initiative.file,
-                            milestone.line,
-                            f"milestone {milestone.id}: a note is dated {note.on.isoformat()}, "
-                            f"later than today ({today.isoformat()})",
-                            f"节点 {milestone.id}：进展情况日期 {note.on.isoformat()} 晚于今天（{today.isoformat()}）",
-                        )
-                    )
+                    fields = {"id": milestone.id, "on": note.on.isoformat(), "today": today.isoformat()}
+                    problems.append(Problem(ProblemCode.NOTE_IN_FUTURE, initiative.file, milestone.line, 0, fields))
     return problems
 
 

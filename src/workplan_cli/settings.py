@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.i18n import FileMsg, Listed, ProblemCode
 from workplan_cli.model import MAX_WINDOW_DAYS, NotifyChannel, Owner, PlanSettings, Problem, Roles, SmtpSettings
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
 
@@ -197,13 +198,13 @@ def load_settings(folder: Path) -> PlanSettings:
     try:
         node = compose(path, read_text(path))
     except FileBroken as broken:
-        raise PlanNotFoundError(str(broken.problem), broken.problem.text("zh")) from None
+        raise PlanNotFoundError(FileMsg.SETTINGS_PROBLEMS, problems=broken.problem) from None
     fields = reader.mapping(node, SETTINGS_FILE, SETTINGS_KEYS) if reader.check_tags(node) else None
     if fields is None:
-        raise PlanNotFoundError("; ".join(map(str, problems)), "；".join(p.text("zh") for p in problems))
+        raise PlanNotFoundError(FileMsg.SETTINGS_PROBLEMS, problems=Listed(tuple(problems), "; ", "；"))
     settings = PlanSettings(**_read_all(reader, fields, SETTINGS, ""))
     if problems:
-        raise PlanNotFoundError("\n".join(map(str, problems)), "\n".join(p.text("zh") for p in problems))
+        raise PlanNotFoundError(FileMsg.SETTINGS_PROBLEMS, problems=Listed(tuple(problems), "\n", "\n"))
     return settings
 
 
@@ -230,11 +231,7 @@ def _read(reader: NodeReader, fields: Fields, setting: Setting, where: str) -> A
         case Kind.YEAR:
             year = reader.integer(fields, key, 0)
             if key not in fields or not 1900 <= year <= 2200:
-                reader.problem(
-                    fields.get(key, fields.node),
-                    "'year' must be the plan year, such as `year: 2024`",
-                    "'year' 应为计划年度，如 `year: 2024`",
-                )
+                reader.problem(fields.get(key, fields.node), ProblemCode.BAD_YEAR)
             return year
         case Kind.TRUE_FALSE:
             assert isinstance(default, bool)
@@ -263,11 +260,7 @@ def _bounded(reader: NodeReader, fields: Fields, setting: Setting, value: int) -
     low, high = setting.bounds or (-(2**63), 2**63)
     if low <= value <= high:
         return value
-    reader.problem(
-        fields[setting.key],
-        f"{setting.key!r} must be between {low} and {high}, not {value}",
-        f"{setting.key!r} 应在 {low} 到 {high} 之间，而不是 {value}",
-    )
+    reader.problem(fields[setting.key], ProblemCode.OUT_OF_RANGE, key=setting.key, low=low, high=high, value=value)
     return low
 
 
@@ -275,11 +268,7 @@ def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
     if node is None or is_empty(node):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(
-            node,
-            "'owners' must map each owner to an e-mail address or a list of them",
-            "'owners' 应为每个单位对应一个电子邮件地址或地址列表",
-        )
+        reader.problem(node, ProblemCode.BAD_OWNERS)
         return {}
     owners = {}
     for key, value in node.value:
@@ -294,11 +283,7 @@ def _owners(reader: NodeReader, node: yaml.Node | None) -> dict[str, Owner]:
         for k, given in ids.items():
             pattern = _MOBILE if k == "mobile" else _USER_ID
             if given and not pattern.fullmatch(given):
-                reader.problem(
-                    fields[k],
-                    f"owners: {name}: {k} {given!r} is not a mobile number or user id",
-                    f"owners：{name}：{k} {given!r} 不是手机号或用户 ID",
-                )
+                reader.problem(fields[k], ProblemCode.BAD_OWNER_ID, name=name, key=k, value=given)
                 ids[k] = ""
         emails = reader.text_list(fields["email"], f"owners: {name}: email") if "email" in fields else ()
         owners[name] = Owner(emails=emails, **ids)
@@ -309,11 +294,7 @@ def _assign(reader: NodeReader, node: yaml.Node | None) -> dict[str, Roles]:
     if node is None or is_empty(node):
         return {}
     if not isinstance(node, yaml.MappingNode):
-        reader.problem(
-            node,
-            "'assign' must map ids to `{lead: …, co_units: […], leader: …}`",
-            "'assign' 应为编号对应 `{lead: …, co_units: […], leader: …}`",
-        )
+        reader.problem(node, ProblemCode.BAD_ASSIGN)
         return {}
     assigned = {}
     for key, value in node.value:
@@ -338,18 +319,8 @@ def _variable(reader: NodeReader, fields: Fields, key: str, where: str) -> str:
     value = reader.text(fields, key) or ""
     if value and not _VARIABLE.fullmatch(value):
         looks_secret = "://" in value or "=" in value or len(value) > 20 or value.startswith("SEC")
-        why = (
-            "a webhook URL or signing secret never goes in a plan file (it is shared through git); "
-            if looks_secret
-            else ""
-        )
-        reader.problem(
-            fields[key],
-            f"{where}{key}: {why}name the environment variable that holds it, in capitals "
-            f"(such as WORKPLAN_DINGTALK_SECRET)",
-            f"{where}{key}：{'webhook 地址和签名密钥不能写进计划文件（会随 git 共享）；' if looks_secret else ''}"
-            "请写保存它的环境变量名（大写，例如 WORKPLAN_DINGTALK_SECRET）",
-        )
+        code = ProblemCode.SECRET_AS_VARIABLE if looks_secret else ProblemCode.NOT_A_VARIABLE_NAME
+        reader.problem(fields[key], code, where=where, key=key)
         return ""
     return value
 
@@ -358,25 +329,14 @@ def _channels(reader: NodeReader, node: yaml.Node | None) -> tuple[NotifyChannel
     if node is None or is_empty(node):
         return ()
     if not isinstance(node, yaml.SequenceNode):
-        reader.problem(
-            node,
-            "'notify' must be a list of channels (items starting with '- ')",
-            "'notify' 应为渠道列表（每项以 '- ' 开头）",
-        )
+        reader.problem(node, ProblemCode.BAD_NOTIFY)
         return ()
     channels: list[NotifyChannel] = []
     for item in node.value:
         if isinstance(item, yaml.MappingNode):
             literal = [k for k, _ in item.value if isinstance(k.value, str) and k.value in _LITERAL_KEYS]
             for key_node in literal:
-                reader.problem(
-                    key_node,
-                    f"notify: {key_node.value!r}: a webhook URL or signing secret never goes in a plan file "
-                    "(it is shared through git); write url_env: / secret_env: with the name of the "
-                    "environment variable that holds it",
-                    f"notify：{key_node.value!r}：webhook 地址和签名密钥不能写进计划文件（会随 git 共享）；"
-                    "请用 url_env: / secret_env: 写保存它的环境变量名",
-                )
+                reader.problem(key_node, ProblemCode.SECRET_KEY_IN_NOTIFY, key=key_node.value)
             item = yaml.MappingNode(
                 item.tag, [(k, v) for k, v in item.value if k not in literal], item.start_mark, item.end_mark
             )
@@ -386,30 +346,15 @@ def _channels(reader: NodeReader, node: yaml.Node | None) -> tuple[NotifyChannel
         channel = NotifyChannel(**_read_all(reader, fields, NOTIFY_SETTINGS, "notify: "))
         where = fields.node
         if not channel.name or not channel.type:
-            reader.problem(
-                where,
-                "notify: each channel needs a name: and a type: (wecom, dingtalk, feishu or email)",
-                "notify：每个渠道都需要 name: 和 type:（wecom、dingtalk、feishu 或 email）",
-            )
+            reader.problem(where, ProblemCode.INCOMPLETE_CHANNEL)
             continue
         if any(c.name == channel.name for c in channels):
-            reader.problem(
-                fields["name"],
-                f"notify: two channels are named {channel.name!r}; names must differ",
-                f"notify：有两个渠道都叫 {channel.name!r}；名称不能重复",
-            )
+            reader.problem(fields["name"], ProblemCode.DUPLICATE_CHANNEL, name=channel.name)
         if channel.type != "email" and not channel.url_env:
-            reader.problem(
-                where,
-                f"notify: {channel.name}: a {channel.type} robot needs url_env: the environment variable "
-                "holding its webhook URL",
-                f"notify：{channel.name}：{channel.type} 机器人需要 url_env:，即存放其 webhook 地址的环境变量名",
-            )
+            reader.problem(where, ProblemCode.ROBOT_WITHOUT_URL, name=channel.name, type=channel.type)
         if channel.type in ("wecom", "email") and channel.secret_env:
             reader.problem(
-                fields["secret_env"],
-                f"notify: {channel.name}: a {channel.type} channel is not signed",
-                f"notify：{channel.name}：{channel.type} 渠道不使用签名",
+                fields["secret_env"], ProblemCode.UNSIGNED_CHANNEL_SECRET, name=channel.name, type=channel.type
             )
         channels.append(channel)
     return tuple(channels)
@@ -419,12 +364,7 @@ def _smtp(reader: NodeReader, node: yaml.Node | None) -> SmtpSettings:
     if node is None or is_empty(node):
         return SmtpSettings()
     if isinstance(node, yaml.MappingNode) and any(k.value == "password" for k, _ in node.value):
-        reader.problem(
-            node,
-            "smtp: a password never goes in a plan file (it is shared through git); "
-            "set WORKPLAN_SMTP_PASSWORD in the environment instead",
-            "smtp：密码不能写在计划文件中（它通过 git 共享）；请改在环境变量中设置 WORKPLAN_SMTP_PASSWORD",
-        )
+        reader.problem(node, ProblemCode.SMTP_PASSWORD)
         node = yaml.MappingNode(
             node.tag, [(k, v) for k, v in node.value if k.value != "password"], node.start_mark, node.end_mark
         )

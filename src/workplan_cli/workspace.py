@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from workplan_cli.errors import GitError, PlanNotFoundError, UsageError, WorkplanError
+from workplan_cli.i18n import FileMsg, Listed, Localized, Message, ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Plan, PlanSettings, Problem
 from workplan_cli.yamlnodes import YAML_LOADER
 
@@ -58,7 +59,7 @@ class LoadedPlans:
 
     plan: Plan
     names: list[str] = field(default_factory=list)  # every plan's name, in order
-    failed: dict[str, str] = field(default_factory=dict)  # name -> why it could not be loaded
+    failed: dict[str, Localized] = field(default_factory=dict)  # name -> why it could not be loaded
     years: dict[str, int] = field(default_factory=dict)  # name -> its plan year, for each plan loaded
 
 
@@ -238,12 +239,12 @@ def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
                 )
             plan = load(source.folder)
         except WorkplanError as err:
-            why = str(err)
+            why: Localized = err
             if source.remote and not source.folder.exists():
-                why = f"{source.remote} is not cloned yet: run `workplan pull`"
+                why = Message(ProblemPart.NOT_CLONED, remote=source.remote)
             result.failed[source.name] = why
             problems.append(
-                Problem(source.folder, 0, f"plan {source.name}: {why}", f"计划 {source.name}：{err.text('zh')}")
+                Problem(ProblemCode.PLAN_NOT_LOADED, source.folder, 0, 0, {"name": source.name, "why": why})
             )
             continue
         loaded.append((source, plan))
@@ -251,8 +252,10 @@ def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
         initiatives += [prefixed(initiative, source.name) for initiative in plan.initiatives]
         problems += plan.problems
     if not loaded:
-        reasons = "; ".join(f"{name}: {why}" for name, why in result.failed.items())
-        raise PlanNotFoundError(f"none of the plans could be loaded: {reasons}", f"所有计划都无法读取：{reasons}")
+        reasons = Listed(
+            tuple(Message(FileMsg.PLAN_AND_WHY, name=n, why=w) for n, w in result.failed.items()), "; ", "；"
+        )
+        raise PlanNotFoundError(FileMsg.NO_PLAN_LOADED, reasons=reasons)
     first = loaded[0][1]
     title = workspace.title or "、".join(source.name for source, _ in loaded)
     folder = workspace.file.parent if workspace.file is not None else first.folder

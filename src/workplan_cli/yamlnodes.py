@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import Listed, Message, MessageKey, ProblemCode, ProblemPart
 from workplan_cli.model import Problem, parse_day
 
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
@@ -116,43 +116,25 @@ def read_text(path: Path) -> str:
         finally:
             os.close(fd)
     except OSError as err:
-        raise FileBroken(Problem(path, 0, f"cannot read: {err.strerror}", f"无法读取：{os_reason_zh(err)}")) from None
+        raise FileBroken(Problem(ProblemCode.CANNOT_READ, path, 0, 0, {"reason": err})) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise FileBroken(
-            Problem(
-                path,
-                line,
-                f"not UTF-8 (byte 0x{data[err.start]:02x}); save the file as UTF-8",
-                f"不是 UTF-8 编码（字节 0x{data[err.start]:02x}）；请另存为 UTF-8",
-            )
-        ) from None
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1  # in bytes: the line is not text
+        raise FileBroken(Problem(ProblemCode.NOT_UTF8, path, line, column, {"byte": data[err.start]})) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
+        raise FileBroken(Problem(ProblemCode.EMPTY_FILE, path, 0))
     return text
 
 
 def _not_regular(path: Path) -> Problem:
-    return Problem(
-        path,
-        0,
-        "not a regular file (a FIFO, device or socket); a plan file is a plain text file",
-        "不是普通文件（管道、设备或套接字）；计划文件应是普通文本文件",
-    )
+    return Problem(ProblemCode.NOT_REGULAR_FILE, path, 0)
 
 
 def _too_large(path: Path, size: int) -> Problem:
-    return Problem(
-        path,
-        0,
-        f"file is {size / 1024 / 1024:.1f} MiB; a plan file is a few KB "
-        f"(limit {MAX_FILE_BYTES // 1024} KiB): is this the right file?",
-        f"文件有 {size / 1024 / 1024:.1f} MiB；计划文件只有几 KB"
-        f"（上限 {MAX_FILE_BYTES // 1024} KiB）：是不是放错了文件？",
-    )
+    return Problem(ProblemCode.TOO_LARGE, path, 0, 0, {"mib": size / 1024 / 1024, "limit_kib": MAX_FILE_BYTES // 1024})
 
 
 def _refuse_anchors(path: Path, text: str) -> None:
@@ -161,13 +143,9 @@ def _refuse_anchors(path: Path, text: str) -> None:
     try:
         for event in yaml.parse(text, Loader=YAML_LOADER):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                mark = event.start_mark
                 raise FileBroken(
-                    Problem(
-                        path,
-                        int(event.start_mark.line) + 1 if event.start_mark else 0,
-                        "anchors and aliases (&name, *name) are not allowed in plan files; write the value out",
-                        "计划文件中不允许使用锚点和别名（&名称、*名称）；请直接写出内容",
-                    )
+                    Problem(ProblemCode.ANCHOR, path, *((mark.line + 1, mark.column + 1) if mark else (0, 0)))
                 )
     except yaml.YAMLError:
         return  # compose reports the syntax error with its line
@@ -179,12 +157,7 @@ def _depth_problem(path: Path, node: yaml.Node) -> Problem | None:
     while stack:
         current, depth = stack.pop()
         if depth > MAX_DEPTH:
-            return Problem(
-                path,
-                line_of(current),
-                f"nested more than {MAX_DEPTH} levels deep; a plan file needs five",
-                f"嵌套超过 {MAX_DEPTH} 层；计划文件只需五层",
-            )
+            return Problem(ProblemCode.TOO_DEEP, path, line_of(current), column_of(current), {"levels": MAX_DEPTH})
         if isinstance(current, yaml.MappingNode):
             stack += [(child, depth + 1) for pair in current.value for child in pair]
         elif isinstance(current, yaml.SequenceNode):
@@ -200,19 +173,17 @@ def compose(path: Path, text: str) -> yaml.Node:
         node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = err.problem or err.context or "invalid YAML"
         if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
             what += f" ({err.context} at line {err.context_mark.line + 1})"
-        raise FileBroken(Problem(path, line, f"not valid YAML: {what}", f"YAML 格式错误：{what}")) from None
+        raise FileBroken(Problem(ProblemCode.YAML_SYNTAX, path, line, column, {"what": what})) from None
     except yaml.YAMLError as err:
-        raise FileBroken(Problem(path, 0, f"not valid YAML: {err}", f"不是有效的 YAML：{err}")) from None
+        raise FileBroken(Problem(ProblemCode.YAML_SYNTAX, path, 0, 0, {"what": str(err)})) from None
     except RecursionError:  # the pure-Python composer recurses per level
-        raise FileBroken(
-            Problem(path, 0, f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层")
-        ) from None
+        raise FileBroken(Problem(ProblemCode.TOO_DEEP, path, 0, 0, {"levels": MAX_DEPTH})) from None
     if node is None:
-        raise FileBroken(Problem(path, 0, "file is empty", "文件是空的"))
+        raise FileBroken(Problem(ProblemCode.EMPTY_FILE, path, 0))
     if (text.count("[") + text.count("{") > _HALF_DEPTH or _DEEP_INDENT.search(text)) and (
         deep := _depth_problem(path, node)
     ):
@@ -224,17 +195,23 @@ def line_of(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def column_of(node: yaml.Node) -> int:
+    return int(node.start_mark.column) + 1
+
+
 def is_empty(node: yaml.Node | None) -> bool:
     """Absent, or written empty (``key:``, ``key: ~``, ``key: null``)."""
     return node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL)
 
 
-def _key_problem(key: str, known: Iterable[str]) -> tuple[str, str]:
-    """What to say about an unknown key, in English and Chinese, with the closest known key."""
+def _key_hint(key: str, known: Iterable[str]) -> Message:
+    """The closest known key to an unknown one, or else the known keys."""
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else f" (known keys: {', '.join(known)})"
-    english = f"unknown key {key!r}{hint}; keys starting with x- are kept for your own use"
-    return english, f"未知的键 {key!r}" + (f"（是否应为 {close[0]!r}？）" if close else "")
+    return (
+        Message(ProblemPart.CLOSE_KEY, key=close[0])
+        if close
+        else Message(ProblemPart.KNOWN_KEYS, keys=Listed(tuple(known)))
+    )
 
 
 class Fields(dict[str, yaml.Node]):
@@ -252,17 +229,15 @@ class NodeReader:
     path: Path
     problems: list[Problem]
 
-    def problem(self, node: yaml.Node | None, message: str, zh: str = "") -> None:
-        self.problems.append(Problem(self.path, line_of(node) if node is not None else 0, message, zh))
+    def problem(self, node: yaml.Node | None, code: ProblemCode, /, **fields: object) -> None:
+        """A problem at the node (its line and column), or in the file as a whole."""
+        place = (line_of(node), column_of(node)) if node is not None else (0, 0)
+        self.problems.append(Problem(code, self.path, *place, fields))
 
     def check_tags(self, node: yaml.Node) -> bool:
         """Reject tags outside YAML's core schema (``!!python/object`` and friends): never constructed."""
         if node.tag not in _ALLOWED_TAGS:
-            self.problem(
-                node,
-                f"tag {node.tag!r} is not allowed in plan files; remove it",
-                f"计划文件中不允许使用标签 {node.tag!r}；请删除",
-            )
+            self.problem(node, ProblemCode.TAG, tag=node.tag)
             return False
         if isinstance(node, yaml.MappingNode):
             return all(self.check_tags(k) and self.check_tags(v) for k, v in node.value)
@@ -270,27 +245,23 @@ class NodeReader:
             return all(self.check_tags(item) for item in node.value)
         return True
 
-    def mapping(self, node: yaml.Node, what: str, known: tuple[str, ...]) -> Fields | None:
+    def mapping(self, node: yaml.Node, what: str | MessageKey, known: tuple[str, ...]) -> Fields | None:
+        """The mapping's values by key; ``what`` names it in problems (``ProblemPart.MILESTONE``, ``smtp``)."""
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values (key: value)", "这里应是“键: 值”形式的映射")
+            self.problem(node, ProblemCode.NOT_MAPPING, what=what)
             return None
         fields = Fields(node)
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self.problem(key_node, f"{what}: a key must be plain text", f"{what}：键应为普通文字")
+                self.problem(key_node, ProblemCode.KEY_NOT_TEXT, what=what)
                 continue
             if key in fields:
                 first = line_of(fields[key])
-                self.problem(
-                    key_node,
-                    f"duplicate key {key!r} (first at line {first}); keep one of them",
-                    f"键 {key!r} 重复（第一次出现在第 {first} 行）；请只保留一个",
-                )
+                self.problem(key_node, ProblemCode.DUPLICATE_KEY, key=key, first=first)
                 continue
             if key not in known and not key.startswith("x-"):
-                english, chinese = _key_problem(key, known)
-                self.problem(key_node, f"{what}: {english}", chinese)
+                self.problem(key_node, ProblemCode.UNKNOWN_KEY, what=what, key=key, hint=_key_hint(key, known))
             fields[key] = value_node
         return fields
 
@@ -298,12 +269,10 @@ class NodeReader:
         node = fields.get(key)
         if is_empty(node):
             if required:
-                self.problem(
-                    node or fields.node, f"missing {key!r}; add `{key}: …`", f"缺少 {key!r}；请添加 `{key}: …`"
-                )
+                self.problem(node or fields.node, ProblemCode.MISSING_KEY, key=key)
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{key!r} must be text, not a list or mapping", f"{key!r} 应为文字，而不是列表或映射")
+            self.problem(node, ProblemCode.NOT_TEXT, key=key)
             return None
         # The text as written: `id: 1.10` stays "1.10", `owner: no` stays "no".
         return str(node.value)
@@ -315,11 +284,7 @@ class NodeReader:
         try:
             return parse_day(raw.strip())
         except ValueError:
-            self.problem(
-                fields[key],
-                f"{key!r} must be a date written YYYY-MM-DD, not {raw!r}",
-                f"{key!r} 应写作 YYYY-MM-DD 格式的日期，而不是 {raw!r}",
-            )
+            self.problem(fields[key], ProblemCode.BAD_DATE, key=key, raw=raw)
             return None
 
     def integer(self, fields: Fields, key: str, default: int) -> int:
@@ -329,9 +294,7 @@ class NodeReader:
         try:
             return int(raw)
         except ValueError:
-            self.problem(
-                fields[key], f"{key!r} must be a whole number, not {raw!r}", f"{key!r} 应为整数，而不是 {raw!r}"
-            )
+            self.problem(fields[key], ProblemCode.NOT_WHOLE_NUMBER, key=key, raw=raw)
             return default
 
     def boolean(self, fields: Fields, key: str, default: bool) -> bool:
@@ -342,9 +305,7 @@ class NodeReader:
             return True
         if raw.lower() in ("false", "no", "off"):
             return False
-        self.problem(
-            fields[key], f"{key!r} must be true or false, not {raw!r}", f"{key!r} 应为 true 或 false，而不是 {raw!r}"
-        )
+        self.problem(fields[key], ProblemCode.NOT_TRUE_FALSE, key=key, raw=raw)
         return default
 
     def choice(self, fields: Fields, key: str, allowed: tuple[str, ...], default: str, *, where: str = "") -> str:
@@ -352,11 +313,7 @@ class NodeReader:
         if raw is None:
             return default
         if raw not in allowed:
-            self.problem(
-                fields[key],
-                f"{where}{key!r} must be one of {', '.join(allowed)}, not {raw!r}",
-                f"{where}{key!r} 应为 {'、'.join(allowed)} 之一，而不是 {raw!r}",
-            )
+            self.problem(fields[key], ProblemCode.NOT_A_CHOICE, where=where, key=key, choices=Listed(allowed), raw=raw)
             return default
         return raw
 
@@ -365,9 +322,7 @@ class NodeReader:
         if is_empty(node):
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(
-                node, f"{key!r} must be a list (items starting with '- ')", f"{key!r} 应为列表（每项以 '- ' 开头）"
-            )
+            self.problem(node, ProblemCode.NOT_A_LIST, key=key)
             return []
         return list(node.value)
 
@@ -384,5 +339,5 @@ class NodeReader:
             return () if node.tag == _NULL or not node.value else (str(node.value),)
         if isinstance(node, yaml.SequenceNode) and all(isinstance(i, yaml.ScalarNode) for i in node.value):
             return tuple(str(i.value) for i in node.value if i.value)
-        self.problem(node, f"{what} must be text or a list of text", f"{what} 应为文字或文字列表")
+        self.problem(node, ProblemCode.NOT_TEXT_LIST, what=what)
         return ()

@@ -8,7 +8,8 @@ language only when it is shown. A table rather than gettext: the text is read at
 (no .mo file to compile, ship and locate), and a missing key is a type error.
 
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
-``Msg``), ``files`` (reading, locking and writing files, ``FileMsg``), ``importing`` (the import of
+``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in
+the README), ``files`` (reading, locking and writing files, ``FileMsg``), ``importing`` (the import of
 a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or ``Listed`` names,
 or an OSError: each is worded in the message's language.
 """
@@ -18,11 +19,12 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import files, importing, labels
+from workplan_cli.i18n import files, importing, labels, problems
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
+from workplan_cli.i18n.problems import ProblemCode, ProblemPart
 
 __all__ = [
     "LANGUAGES",
@@ -31,9 +33,12 @@ __all__ = [
     "ImportMsg",
     "Listed",
     "Localized",
+    "Message",
     "MessageKey",
     "Msg",
     "Phrase",
+    "ProblemCode",
+    "ProblemPart",
     "os_reason",
     "os_reason_zh",
     "resolve_language",
@@ -43,7 +48,7 @@ __all__ = [
 LANGUAGES = ("zh", "en")
 
 # key -> (English, Chinese); str.format fields in braces.
-TEXT: dict[MessageKey, tuple[str, str]] = {**labels.TEXT, **files.TEXT, **importing.TEXT}
+TEXT: dict[MessageKey, tuple[str, str]] = {**labels.TEXT, **problems.TEXT, **files.TEXT, **importing.TEXT}
 
 
 def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
@@ -55,11 +60,30 @@ def resolve_language(override: str | None, env: Mapping[str, str], plan_language
     return "zh" if locale.startswith("zh") else "en"
 
 
-def tr(key: MessageKey, lang: str, **fields: object) -> str:
+def tr(key: MessageKey, lang: str, /, **fields: object) -> str:
     """The key's text in the language, its fields filled in: a field that is an error, a problem or a
     ``Phrase`` is worded in the same language, an OSError gives its reason in it."""
     english, chinese = TEXT[key]
     return (chinese if lang == "zh" else english).format(**{name: field(value, lang) for name, value in fields.items()})
+
+
+class Message:
+    """A key and its fields, worded when shown: a field of another message, or a line to print later."""
+
+    __slots__ = ("fields", "key")
+
+    def __init__(self, key: MessageKey, /, **fields: object) -> None:
+        self.key = key
+        self.fields = fields
+
+    def text(self, lang: str) -> str:
+        return tr(self.key, lang, **self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.fields) == (other.key, other.fields)
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.fields!r})"
 
 
 def field(value: object, lang: str) -> object:

@@ -22,6 +22,9 @@ class FileMsg(MessageKey):
     KIND_DEVICE = "file.kind.device"
     KIND_SOCKET = "file.kind.socket"
     KIND_SPECIAL = "file.kind.special"
+    SETTINGS_PROBLEMS = "file.settings_problems"
+    NO_PLAN_LOADED = "file.no_plan_loaded"
+    PLAN_AND_WHY = "file.plan_and_why"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -62,4 +65,7 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     FileMsg.KIND_DEVICE: ("a device", "是设备文件"),
     FileMsg.KIND_SOCKET: ("a socket", "是套接字"),
     FileMsg.KIND_SPECIAL: ("a special file", "是特殊文件"),
+    FileMsg.SETTINGS_PROBLEMS: ("{problems}", "{problems}"),  # workplan.yaml's problems, each with its place
+    FileMsg.NO_PLAN_LOADED: ("none of the plans could be loaded: {reasons}", "所有计划都无法读取：{reasons}"),
+    FileMsg.PLAN_AND_WHY: ("{name}: {why}", "{name}：{why}"),
 }

@@ -37,9 +37,13 @@ class Phrase:
 
 @dataclass(frozen=True, slots=True)
 class Listed:
-    """Names listed in a message: "a, b" in English, "a、b" in Chinese."""
+    """Names (or problems, errors) listed in a message: "a, b" in English, "a、b" in Chinese, unless
+    other separators are given."""
 
-    items: tuple[str, ...]
+    items: tuple[str | Localized, ...]
+    english: str = ", "
+    chinese: str = "、"
 
     def text(self, lang: str) -> str:
-        return ("、" if lang == "zh" else ", ").join(self.items)
+        words = [item if isinstance(item, str) else item.text(lang) for item in self.items]
+        return (self.chinese if lang == "zh" else self.english).join(words)

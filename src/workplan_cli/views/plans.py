@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
-from workplan_cli.i18n import TEXT, Msg, tr
+from workplan_cli.i18n import TEXT, Localized, Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
@@ -21,7 +21,7 @@ _STYLE = {Status.OVERDUE: "red", Status.DUE: "yellow"}
 
 
 def per_plan_lines(
-    entries: Iterable[Entry], names: Sequence[str], failed: Mapping[str, str], lang: str = "en"
+    entries: Iterable[Entry], names: Sequence[str], failed: Mapping[str, Localized], lang: str = "en"
 ) -> list[Text]:
     """For each plan, in order, how many of its entries have each status; a plan that could not be
     loaded says so. ``entries`` carry ids prefixed with the plan's name (青羊:2.1.1)."""
@@ -35,7 +35,7 @@ def per_plan_lines(
     for name in names:
         line = Text(f"{literal(name)}{' ' * (width - cell_len(name))}  ", style="bold")
         if name in failed:
-            line.append(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(failed[name])))
+            line.append(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(failed[name].text(lang))))
             line.stylize("red")
             lines.append(line)
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
-from workplan_cli.i18n import Msg, tr
+from workplan_cli.i18n import Localized, Msg, tr
 from workplan_cli.model import Status
 from workplan_cli.progress import Colour
 from workplan_cli.schedule import Entry
@@ -98,7 +98,7 @@ def timeline_svg(
     today: date,
     title: str,
     lang: str = "en",
-    unread: Mapping[str, str] | None = None,
+    unread: Mapping[str, Localized] | None = None,
 ) -> str:
     """The chart as an SVG document, spanning ``years`` (the plan years); ``unread``: for each plan
     that could not be read, why, shown as a row of its own."""
@@ -171,7 +171,7 @@ def timeline_svg(
             parts.append(_text(cx + RADIUS + 4, cy + SMALL * 0.36, _later_label(entry), SMALL, fill="#424242"))
         y += height
     for index, (name, why) in enumerate(unread.items(), len(rows)):
-        lines = fold(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(why)), FONT, title_width - 16 + chart_width)
+        lines = fold(tr(Msg.PLANS_NOT_LOADED, lang, why=literal(why.text(lang))), FONT, title_width - 16 + chart_width)
         height = len(lines) * LINE + 12
         if index % 2:
             width = chart_left + chart_width + later_width - PAD
