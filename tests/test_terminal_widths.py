@@ -158,6 +158,40 @@ def test_wrap_measures_cells_and_keeps_latin_words_whole() -> None:
     )
 
 
+NO_START = "，、。；：！？）》」”’"
+
+
+@pytest.mark.parametrize("width", [17, 18, 19, 20, 21, 24, 36])
+def test_wrapped_chinese_never_starts_a_line_with_closing_punctuation(width: int) -> None:
+    """F2, 避头尾: ，、。）” never start a line and （《“ never end one; the character before moves down."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from workplan_cli.views.wrap import wrap
+    from workplan_cli.views.wrap_rich import BreakingText
+
+    task = "完成街道“五权”试点，总结形成“五权”工作“XX模式”，出台《权责清单管理办法》，强化权责清单管理。"
+    lines = wrap(task, width)
+    assert "".join(lines) == task and all(cell_len(line) <= width for line in lines)
+    assert not any(line[0] in NO_START for line in lines[1:]), lines
+    assert not any(line[-1] in "（《“" for line in lines[:-1]), lines
+    assert wrap("机构组建、挂牌办公、人员转隶等", 18) == ["机构组建、挂牌办", "公、人员转隶等"]  # 办 moves down with 、
+
+    table = Table(show_header=False, box=None, pad_edge=False)  # a Rich table's folded cell breaks the same way
+    table.add_column(overflow="fold", width=width)
+    table.add_row(BreakingText(task))
+    console = Console(width=width, record=True, color_system=None)
+    console.print(table)
+    cells = [line.rstrip() for line in console.export_text().splitlines()]
+    assert "".join(cells) == task and not any(line[0] in NO_START for line in cells[1:]), cells
+
+
+def test_list_at_80_columns_starts_no_line_with_punctuation(invoke: Invoke, plan_dir: Path) -> None:
+    lines = _render(invoke, 80, "zh", "list", "--as-of", "2024-04-15", "--plan", str(plan_dir))
+    starts = [line.strip()[0] for line in lines if line.strip()]
+    assert not any(start in NO_START for start in starts), [line for line in lines if line.strip()[:1] in NO_START]
+
+
 @pytest.mark.parametrize("width", [60, 80])
 def test_digest_and_report_text_are_wrapped_on_a_terminal(plan_dir: Path, tmp_path: Path, width: int) -> None:
     if shutil.which("tmux") is None:

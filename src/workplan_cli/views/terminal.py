@@ -29,13 +29,15 @@ from workplan_cli.views.plain import (
     status_label,
     stream_rows,
 )
+from workplan_cli.views.wrap_rich import BreakingText
 
 if TYPE_CHECKING:  # the importer is needed only by `import --dry-run`
     from workplan_cli.import_drafts import DraftPlan
 
 
 def text(value: str, style: str = "") -> Text:
-    return Text(literal(value), style=style)
+    """File text for a cell: escaped, and folded as Chinese is typeset (no ，or 。 starting a line)."""
+    return BreakingText(literal(value), style=style)
 
 
 def status_cell(status: Status, lang: str = "en") -> Text:
@@ -118,7 +120,7 @@ def milestone_table(
             row.append(Text(days_text(entry, lang), style=style))
             row.append(text(entry.responsible))
         else:
-            task = Text(literal(entry.milestone.task))
+            task = BreakingText(literal(entry.milestone.task))
             if with_initiative:
                 task.append("\n" + literal(entry.initiative.title), style="dim")
             if entry.responsible:
