@@ -17,7 +17,8 @@ from workplan_cli.errors import ReportImportError
 from workplan_cli.import_drafts import render_initiative
 from workplan_cli.import_year import plan_year
 from workplan_cli.importer import parse_report
-from workplan_cli.planfiles import load_initiative, load_plan
+from workplan_cli.initiativefile import load_initiative
+from workplan_cli.planfiles import load_plan
 
 from .conftest import SAMPLES, SHIPPED_PLAN, Invoke, rewrite
 

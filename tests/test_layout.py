@@ -26,6 +26,7 @@ FILES = {
     "workplan_cli.settings",
     "workplan_cli.planfolder",
     "workplan_cli.planfiles",
+    "workplan_cli.initiativefile",
     "workplan_cli.safewrite",
     "workplan_cli.editing",
     "workplan_cli.cache",

@@ -24,8 +24,9 @@ from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
 from workplan_cli.history import FIELD_NAMES
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
+from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
-from workplan_cli.planfiles import calendar_for, load_plan
+from workplan_cli.planfiles import load_plan
 from workplan_cli.safewrite import atomic_replace, plan_lock
 from workplan_cli.schedule import unknown_id
 from workplan_cli.yamlnodes import YAML_LOADER

@@ -23,8 +23,9 @@ from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes
 from workplan_cli.errors import UsageError
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, render_initiative
+from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
-from workplan_cli.planfiles import calendar_for, with_text
+from workplan_cli.planfiles import with_text
 from workplan_cli.planfolder import holds_a_plan, write_plan
 from workplan_cli.settings import SETTINGS_FILE
 from workplan_cli.yamlnodes import YAML_LOADER

@@ -1,0 +1,268 @@
+"""The initiative schema: one initiative file's nodes into an ``Initiative``, its milestones and
+notes (progress entries), each problem named with its line; roles assigned in workplan.yaml.
+
+Built on ``yamlnodes`` (YAML with line numbers) and the deadline grammar; ``planfiles`` reads a
+whole folder with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, period_start, resolve_deadline
+from workplan_cli.i18n import Phrase, ProblemCode, ProblemPart
+from workplan_cli.model import Initiative, Milestone, Note, Problem, Roles
+from workplan_cli.workcalendar import WorkCalendar
+from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, line_of
+
+ROLE_KEYS = ("lead", "co_units", "leader")  # 牵头单位, 配合单位, 责任领导: on an initiative, or a milestone's own
+INITIATIVE_KEYS = ("id", "section", "title", "owner", *ROLE_KEYS, "text", "milestones")
+MILESTONE_KEYS = (
+    "id",
+    "deadline",
+    "task",
+    "done",
+    "owner",
+    *ROLE_KEYS,
+    "done_requested",
+    "notes",
+    "assigned",
+    "closed_through",
+    "deadline_was",
+    "carried_from",
+)
+# A progress entry (进展情况) is a note with these fields; `text` may then be left out.
+ENTRY_KEYS = ("by", "period", "progress", "problems", "next", "percent", "evidence")
+NOTE_KEYS = ("date", "text", *ENTRY_KEYS)
+
+
+def load_initiative(
+    path: Path,
+    text: str,
+    plan_year: int,
+    problems: list[Problem],
+    *,
+    keep_text: bool = True,
+) -> Initiative | None:
+    """One initiative file, or None when it is too broken to use. Problems are appended."""
+    reader = NodeReader(path, problems)
+    try:
+        node = compose(path, text)
+    except FileBroken as broken:
+        problems.append(broken.problem)
+        return None
+    if "!" in text and not reader.check_tags(node):  # a tag needs a "!": most files need no walk
+        return None
+    fields = reader.mapping(node, ProblemPart.INITIATIVE_FILE, INITIATIVE_KEYS)
+    if fields is None:
+        return None
+    initiative_id = reader.text(fields, "id", required=True)
+    title = reader.text(fields, "title", required=True)
+    milestone_nodes = reader.sequence(fields, "milestones")
+    if "milestones" not in fields or not milestone_nodes:
+        reader.problem(fields.get("milestones", node), ProblemCode.NO_MILESTONES)
+    if initiative_id is None or title is None:
+        return None
+    milestones = []
+    for item in milestone_nodes:
+        milestone = _milestone(reader, item, initiative_id, plan_year)
+        if milestone is not None:
+            milestones.append(milestone)
+    _check_unique(reader, [(m.id, m.line) for m in milestones])
+    return Initiative(
+        id=initiative_id,
+        # Interned: a plan of 100,000 initiatives repeats a dozen section headings and owners.
+        section=sys.intern(reader.text(fields, "section") or ""),
+        title=title,
+        owner=sys.intern(reader.text(fields, "owner") or ""),
+        text=(reader.text(fields, "text") or "") if keep_text else "",
+        milestones=tuple(milestones),
+        path=str(path),
+        line=line_of(fields["id"]),
+        **_roles(reader, fields),
+    )
+
+
+def _roles(reader: NodeReader, fields: Fields) -> dict[str, Any]:
+    """lead, co_units (text or a list), leader; names interned, as a plan repeats a few dozen units."""
+    co_units = reader.unit_list(fields, "co_units", "'co_units'")
+    return {
+        "lead": sys.intern(reader.text(fields, "lead") or ""),
+        "co_units": tuple(sys.intern(unit) for unit in co_units),
+        "leader": sys.intern(reader.text(fields, "leader") or ""),
+    }
+
+
+def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
+    fields = reader.mapping(node, ProblemPart.MILESTONE, MILESTONE_KEYS)
+    if fields is None:
+        return None
+    milestone_id = reader.text(fields, "id", required=True)
+    task = reader.text(fields, "task")
+    if not task or not task.strip():
+        reader.problem(fields.get("task", node), ProblemCode.NO_TASK, id=milestone_id or "?")
+        return None
+    if milestone_id is None:
+        return None
+    if not milestone_id.startswith(f"{initiative_id}."):
+        reader.problem(fields["id"], ProblemCode.MILESTONE_ID_PREFIX, id=milestone_id, initiative=initiative_id)
+    phrase = reader.text(fields, "deadline")
+    assigned = reader.date(fields, "assigned")
+    deadline: Deadline = OPEN_ENDED
+    if phrase is not None and phrase.strip():
+        try:
+            deadline = (
+                _resolve_shared(phrase, plan_year)
+                if assigned is None
+                else resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
+            )
+        except DeadlineError as err:
+            reason = Phrase(err.reason, err.reason_zh)
+            reader.problem(
+                fields["deadline"], ProblemCode.BAD_DEADLINE, id=milestone_id, phrase=err.phrase, reason=reason
+            )
+            return None
+        if deadline.note:
+            # Loaded with the repaired date, but reported until a person confirms it in the file.
+            reader.problem(
+                fields["deadline"], ProblemCode.DAMAGED_DEADLINE, id=milestone_id, phrase=phrase, repair=deadline.note
+            )
+    notes = []
+    for note_node in reader.sequence(fields, "notes"):
+        note = _note(reader, note_node)
+        if note is not None:
+            notes.append(note)
+    closed_through = reader.text(fields, "closed_through")
+    if closed_through is not None and not _is_period_of(deadline, closed_through):
+        reader.problem(
+            fields["closed_through"],
+            ProblemCode.BAD_CLOSED_THROUGH,
+            id=milestone_id,
+            example=_period_example(deadline),
+            raw=closed_through,
+        )
+        closed_through = None
+    return Milestone(
+        id=milestone_id,
+        phrase=sys.intern(phrase) if phrase and phrase.strip() else None,
+        deadline=deadline,
+        task=task.strip(),
+        done=reader.date(fields, "done"),
+        owner=reader.text(fields, "owner") or "",
+        notes=tuple(notes),
+        line=line_of(node),
+        assigned=assigned,
+        closed_through=closed_through,
+        deadline_was=reader.text(fields, "deadline_was") or None,
+        carried_from=reader.text(fields, "carried_from") or None,
+        done_requested=reader.date(fields, "done_requested"),
+        **_roles(reader, fields),
+    )
+
+
+def with_assigned_roles(initiative: Initiative, assign: Mapping[str, Roles]) -> Initiative:
+    """Roles from ``assign:`` in workplan.yaml where the file names none: a milestone's own entry, else its
+    initiative's, else its section's. Roles written in the initiative file always win."""
+    inherited = [assign[key] for key in (initiative.id, initiative.id.split(".")[0]) if key in assign]
+
+    def pick(own: Any, attribute: str, sources: list[Roles]) -> Any:
+        return own or next((getattr(s, attribute) for s in sources if getattr(s, attribute)), own)
+
+    milestones = tuple(
+        m._replace(
+            lead=pick(m.lead, "lead", [assign[m.id]]),
+            co_units=pick(m.co_units, "co_units", [assign[m.id]]),
+            leader=pick(m.leader, "leader", [assign[m.id]]),
+        )
+        if m.id in assign
+        else m
+        for m in initiative.milestones
+    )
+    return initiative._replace(
+        lead=pick(initiative.lead, "lead", inherited),
+        co_units=pick(initiative.co_units, "co_units", inherited),
+        leader=pick(initiative.leader, "leader", inherited),
+        milestones=milestones,
+    )
+
+
+def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
+    """A dated note; with the fields of a progress entry (by, period, progress, …) its text is optional."""
+    fields = reader.mapping(node, ProblemPart.NOTE, NOTE_KEYS)
+    if fields is None:
+        return None
+    on, text = reader.date(fields, "date"), reader.text(fields, "text")
+    is_entry = any(key in fields for key in ENTRY_KEYS)
+    if on is None or (text is None and not is_entry):
+        reader.problem(node, ProblemCode.INCOMPLETE_NOTE)
+        return None
+    progress = reader.text(fields, "progress") or ""
+    percent = None
+    if (raw := reader.text(fields, "percent")) is not None:
+        percent = int(raw) if raw.strip().isdigit() and int(raw) <= 100 else None
+        if percent is None:
+            reader.problem(fields["percent"], ProblemCode.BAD_PERCENT, raw=raw)
+    period = reader.text(fields, "period") or ""
+    if period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])", period):
+        reader.problem(fields["period"], ProblemCode.BAD_PERIOD, raw=period)
+    evidence = reader.text_list(fields["evidence"], "'evidence'") if "evidence" in fields else ()
+    return Note(
+        on,
+        text if text is not None else progress,
+        progress=progress,
+        problems=reader.text(fields, "problems") or "",
+        next=reader.text(fields, "next") or "",
+        percent=percent,
+        evidence=evidence,
+        by=sys.intern(reader.text(fields, "by") or ""),
+        period=period,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_shared(phrase: str, plan_year: int) -> Deadline:
+    """A large plan repeats a few dozen phrases (3月底前…) thousands of times: resolve each once,
+    and share the frozen result (less memory too)."""
+    return resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year))
+
+
+def _is_period_of(deadline: Deadline, label: str) -> bool:
+    recurrence = deadline.recurrence
+    if recurrence is None:
+        return False
+    try:
+        return recurrence.period_of(period_start(label)) == label
+    except ValueError:
+        return False
+
+
+def _period_example(deadline: Deadline) -> str | ProblemPart:
+    if deadline.recurrence is None:
+        return ProblemPart.A_RECURRING_DEADLINE
+    return next(deadline.recurrence.periods())[0]
+
+
+def _check_unique(reader: NodeReader, ids: list[tuple[str, int]]) -> None:
+    """Milestone ids used twice in the file (each milestone's line: the "- " of its item)."""
+    first_line: dict[str, int] = {}
+    for item_id, line in ids:
+        if item_id in first_line:
+            fields = {"id": item_id, "first": first_line[item_id]}
+            reader.problems.append(Problem(ProblemCode.DUPLICATE_MILESTONE_ID, reader.path, line, 0, fields))
+        else:
+            first_line[item_id] = line
+
+
+_CALENDARS: dict[int, WorkCalendar] = {}
+
+
+def calendar_for(plan_year: int) -> WorkCalendar:
+    """One working calendar per plan year and process; it loads the holiday data only when asked."""
+    return _CALENDARS.setdefault(plan_year, WorkCalendar([plan_year]))
