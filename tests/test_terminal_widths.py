@@ -158,6 +158,16 @@ def test_wrap_measures_cells_and_keeps_latin_words_whole() -> None:
     )
 
 
+def test_english_show_at_80_columns_gives_the_task_the_room(invoke: Invoke, plan_dir: Path) -> None:
+    """F41: "Schedule progress" goes on two lines below 120 columns, so the task is not squeezed
+    into nine Chinese characters a line."""
+    lines = _render(invoke, 80, "en", "show", "2.1", "--as-of", "2024-06-17", "--plan", str(plan_dir))
+    assert any(line.split()[-1:] == ["Schedule"] for line in lines)
+    assert any(line.split()[-1:] == ["progress"] and line.startswith("Status") for line in lines)
+    row = next(line for line in lines if " 2.1.4 " in line)
+    assert "持续开展街道管理体制和运行" in row  # 13 characters on the row's first line (9 before)
+
+
 NO_START = "，、。；：！？）》」”’"
 
 

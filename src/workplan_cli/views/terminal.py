@@ -108,7 +108,9 @@ def milestone_table(
         table.add_column(tr(Msg.COL_DAYS, lang), overflow="fold")
         table.add_column(tr(Msg.COL_OWNER, lang), overflow="fold", max_width=16)
     if with_progress:
-        table.add_column(tr(Msg.COL_PROGRESS, lang), overflow="fold", max_width=20)
+        # Below 120 columns the name goes on two lines (Schedule / progress): the task keeps the room
+        progress_header = tr(Msg.COL_PROGRESS, lang) if wide else tr(Msg.COL_PROGRESS, lang).replace(" ", "\n", 1)
+        table.add_column(progress_header, overflow="fold", max_width=20)
     for entry in entries:
         style = STATUS_STYLE[entry.status]
         day, more = _date_first(entry, lang)
