@@ -40,6 +40,7 @@ MATCHING = {
     "school-2020-timetable-schedule-notice",
     "shandong-2014-budget-reform-opinions",
     "shishi-2025-target-breakdown-traditional",
+    "taiwan-2017-policy-coordination-report-traditional",
     "tianjin-2014-school-year-calendar-traditional",
     "wuhu-2024-education-bureau-key-points",
     "xiangshan-2024-town-key-work-table",

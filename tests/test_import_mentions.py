@@ -111,3 +111,37 @@ def test_refusals_carry_a_key_and_are_worded_in_either_language() -> None:
         "2024-02 has 29 days, not 30",
         "2024 年 2 月只有 29 天（没有 30 日）",
     )
+
+
+def test_republic_of_china_years_read_as_the_gregorian_year() -> None:
+    """Decision (README): 民國113年… and 113年N月… (a year 100–119 before a month, 底 or a half or
+    quarter) are Republic of China years, +1911; a bare 113年 without them is not read as one."""
+    assert resolve_deadline("民國113年6月30日前", 2024).due == date(2024, 6, 30)
+    assert resolve_deadline("113年3月底前", 2024).due == date(2024, 3, 31)
+    assert resolve_deadline("113年上半年", 2000).due == date(2024, 6, 30)
+    draft = parse_report("XX部113年度工作計畫\n一、重點工作\n（一）113年3月底前完成甲方案。\n")
+    assert (draft.year, draft.year_reason) == (2024, "title")
+    assert [(m.text, m.fate, m.due) for m in draft.mentions][-1] == ("113年3月底前", "deadline", date(2024, 3, 31))
+
+
+def test_a_progress_report_tells_past_days_and_keeps_what_is_still_due() -> None:
+    text = (
+        "XX部業務報告(106年2月)\n資料時間:106.2.17\n"
+        "一、推動情形\n(一)105年5月31日函頒要點,並於7月15日召開第1次會議。於826日及30日邀集機關研商,"
+        "於1019日及121日再邀集研商。預計106年6月底前完成修法。\n"
+    )
+    found = {m.text: (m.fate, m.reason) for m in parse_report(text).mentions}
+    assert found["106.2.17"] == ("not-a-deadline", "status-date")
+    for told in ("105年5月31日", "於7月15日", "於826日", "30日", "於1019日"):
+        assert found[told] == ("not-a-deadline", "past-event"), told
+    assert found["121日"][0] == "needs-person"  # 12月1日 or 1月21日
+    assert found["106年6月底前"] == ("deadline", "")
+
+
+def test_a_day_listed_after_a_date_takes_its_month() -> None:
+    draft = parse_report("XX局2024年工作要点\n一、重点工作\n（一）于5月6日和8日召开推进会。\n")
+    assert [(m.phrase, m.task) for m in draft.initiatives[0].milestones] == [
+        ("于5月6日", "召开推进会"),
+        ("5月8日", "召开推进会"),
+    ]
+    assert [m.due for m in draft.mentions[1:]] == [date(2024, 5, 6), date(2024, 5, 8)]

@@ -14,7 +14,7 @@ import calendar
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -211,6 +211,9 @@ class _Lazy:
     def search(self, text: str) -> re.Match[str] | None:
         return self._pattern().search(text)
 
+    def sub(self, replacement: Callable[[re.Match[str]], str], text: str) -> str:
+        return self._pattern().sub(replacement, text)
+
 
 _CN_DIGITS = {
     "〇": 0,
@@ -368,9 +371,14 @@ def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_
     return _Period(due, due), f"read {digits}日 as {month}月{day}日 (月 is missing from the text)"
 
 
+# A Republic of China year (民国113年 is 2024): with 民国, or a year 100–119 before a month or 底.
+_ROC_YEAR = _Lazy(r"(?:民国|民國)(1[01]\d)年|(?<!\d)(1[01]\d)年(?=\d{1,2}月|(?:底|末)|[上下]半年|第?[一二三四1-4]季度)")
+
+
 def _strip(core: str) -> tuple[str, bool]:
     """Remove a leading 于/在… and a trailing 前/之前/以前; say whether a suffix was there."""
     core = re.sub(rf"^{_PREFIX}", "", core)
+    core = _ROC_YEAR.sub(lambda m: f"{int(m[1] or m[2]) + 1911}年", core)
     stripped = re.sub(rf"{_SUFFIX}$", "", core)
     return stripped, stripped != core
 
@@ -560,7 +568,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
 # Every date-like mention in prose (for the importer's accounting of dates)
 
 # A written year; also one of the Republic of China calendar (民国105年 = 2016) when a month follows.
-_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|1[01]\d(?=年\d{1,2}月))年"
+_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|民国1[01]\d|1[01]\d(?=年\d{1,2}月))年"
 _MPOINT = (
     rf"(?:{_MY})?{_NUM}月份?(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份|中|初)?"
     rf"|(?:{_MY}|今年|本年度?|明年)?年(?:底|末|内|中|初|终)"
@@ -570,6 +578,8 @@ _MPOINT = (
     r"|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}日?"
     rf"|(?:19|20)\d\d\s?\d{{1,2}}月(?:{_NUM}[日号]|上旬|中旬|下旬|底|末)?"  # 20254月8日: 年 lost
     r"|(?:(?:19|20)\d\d\s?)?\d{3,4}[日号]"  # 1130日, 2021930日, 2022 110日: 月 (and 年) lost
+    r"|1[01]\d\.\d{1,2}\.\d{1,2}(?!\.?\d)"  # 106.2.17: a Republic of China date written with dots
+    r"|1[01]\d[01]?\d[0-3]\d[日号]"  # 105819日, 1051219日: an ROC date whose 年 and 月 were lost
 )
 _MSEP = r"\s*(?:—|–|~|～|至|到|-|－|—|——)\s*"
 _MENTION_PATTERN = (
@@ -602,6 +612,8 @@ _MENTION_PATTERN = (
 )
 
 
+_MORE_DAYS = re.compile(r"(?<=[日号])(?:及|和|与|、)(\d{1,4}[日号])(?!\d)")
+_STATUS_LABEL = re.compile(r"(?:资料|資料|数据|數據)(?:时间|日期)\s*[:：]?\s*$")
 _RUN_TOGETHER_LINE = _Lazy(r"\s*((?:19|20)\d\d[01]?\d[0-3]?\d)\s*")
 
 
@@ -662,7 +674,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
             continue  # 不在一天内安排较多的课程: a span of time, not a limit
         before, after = folded[max(0, start - 4) : start], folded[end : end + 8]
         context = ""
-        if before.endswith(_STATUS_DATE_WORDS):
+        if before.endswith(_STATUS_DATE_WORDS) or _STATUS_LABEL.search(folded[max(0, start - 8) : start]):
             context = "status"
         elif re.match(r"(?:的)?(?:数据)?为准|(?:的)?数据", after) and before.endswith("以"):
             context = "reference"
@@ -671,4 +683,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
         elif re.match(r"(?:起|开始|始)", after) or before.endswith(("自", "从")):
             context = "from"
         found.append(DateMention(start, end, text[start:end], kind, context))
+        if kind == "date" and (more := _MORE_DAYS.match(folded, end)):
+            # 於826日及30日邀集…: a second day listed after a date, in its month
+            found.append(DateMention(more.start(1), more.end(1), text[more.start(1) : more.end(1)], "date", context))
     return found

@@ -12,6 +12,7 @@ from workplan_cli.deadlines import (
     normalize_chars,
     resolve_deadline,
 )
+from workplan_cli.i18n import ImportMsg
 from workplan_cli.import_drafts import DraftMilestone, Mention
 from workplan_cli.import_text import CITING, PINYIN, SENTENCE_END, Piece, Source, signing_line
 from workplan_cli.import_year import year_written_in
@@ -41,6 +42,7 @@ class MentionFates:
         self.unreadable: list[tuple[int, int]] = []  # line spans whose structure was not understood
         self.folded_lines: dict[int, str] = {}
         self.school_year = False  # a plan for the school year starting in autumn of the plan year
+        self.progress_report = False  # a report of what was done (业务报告, 进展通报), not a plan
         self.by_line: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_line.setdefault(mention.line, []).append(mention)
@@ -145,6 +147,8 @@ class MentionFates:
         if mention.context == "from" and mention.kind in ("year", "years", "date"):
             since = "以来" in clause_after
             return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始
+        if self.progress_report and region == "body" and mention.kind == "date" and self._told(mention, clause_before):
+            return "not-a-deadline", "past-event"  # 7月15日召開第1次委員會議: what the report tells was done
         told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
         if re.match(r"(?:上午|下午|晚上)", after) and told:
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
@@ -199,6 +203,8 @@ class MentionFates:
         mention.milestone, mention.task = milestone.id, milestone.task
         if settled:
             return
+        if month := self._month_before(mention):
+            milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
         if mention.kind == "recurring" and (begins := self._cadence_start(mention)):
             milestone.phrase = f"自{begins}起{mention.text}"  # 从2022年3月起,务于每月25日前: from March on
         if day := self._day_of_listed_month(mention):
@@ -233,6 +239,30 @@ class MentionFates:
                 f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
                 f"{mention.text}：已修复（{mention.repaired_zh}）",
             )
+
+    def _told(self, mention: Mention, clause_before: str) -> bool:
+        """Whether a day in a progress report is one it tells of (not due: no 前 or 底, no 预计 or 将 before
+        it), and not a damaged day with several readings (that one a person reads)."""
+        text = normalize_chars(mention.text)
+        if re.search(r"(?:前|之前|以前|底|末|内|中|初)$", text) or re.search(
+            r"将|预计|預計|拟|计划|预定|預定|力争|确保|争取", clause_before
+        ):
+            return False
+        try:
+            resolve_deadline(text, self.year, work_calendar=self.work_calendar)
+        except DeadlineError as err:
+            return err.key != ImportMsg.PHRASE_DAMAGED
+        return True
+
+    def _month_before(self, mention: Mention) -> str:
+        """For a bare day listed after a date (5月6日和8日), that date's year and month as written."""
+        if not re.fullmatch(r"\d{1,2}[日号]", normalize_chars(mention.text)):
+            return ""
+        earlier = [m for m in self.by_line.get(mention.line, []) if m.end <= mention.col]
+        if not earlier or earlier[-1].end + 1 != mention.col:
+            return ""
+        written = re.match(r"(?:于|在|到)?(.*?月)", normalize_chars(earlier[-1].text))
+        return earlier[-1].text[written.start(1) : written.end(1)] if written else ""
 
     def _cadence_start(self, mention: Mention) -> str:
         """The point a cadence starts from, written just before it in its clause (自2025年第二季度起，每季度…)."""

@@ -30,7 +30,7 @@ PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{
 CN_NUMERALS = "一二三四五六七八九十"
 SECTION = re.compile(rf"^\s*([{CN_NUMERALS}]+)、")
 TITLE_WORDS = (
-    *("计划", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报"),
+    *("计划", "计画", "计畫", "要点", "报告", "方案", "安排", "通知", "意见", "清单", "台账", "通报"),
     *("日历", "校历", "时间表", "进度表"),
 )
 SENTENCE_END = "。；;！!？?"
@@ -99,7 +99,7 @@ class Source:
         return self.numbers[index], self.indents[index] + offset - self.starts[index]
 
 
-_TITLE_WORDS_FIRST = ("计划", "要点", "报告", "方案", "安排", "通知")
+_TITLE_WORDS_FIRST = ("计划", "计画", "计畫", "要点", "报告", "方案", "安排", "通知")
 
 
 def report_title(lines: list[str], regions: list[str]) -> str:
@@ -107,7 +107,8 @@ def report_title(lines: list[str], regions: list[str]) -> str:
     head = [line.strip() for line, region in zip(lines, regions, strict=True) if region == "head" and line.strip()]
     first = next((line.strip() for line in lines if line.strip()), "")
     title = next(
-        (line for line in head[:6] if any(word in line for word in _TITLE_WORDS_FIRST)), head[0] if head else first
+        (line for line in head[:6] if any(word in normalize_chars(line) for word in _TITLE_WORDS_FIRST)),
+        head[0] if head else first,
     )
     if _ISSUES.search(title) and (name := issued_name([title])):
         return name  # a copy starting at 现将《…》印发: the plan it issues, not that sentence
@@ -230,3 +231,13 @@ def content_source(lines: list[str], regions: list[str], *, split_sections: bool
             parts.append(stripped)
             offset += len(stripped) + 1
     return Source("\n".join(parts), starts, numbers, indents, kept)
+
+
+_TELLS = re.compile(r"报告|通报|进度|进展|情形|情况|总结|汇报")
+_PLANS = re.compile(r"计划|方案|要点|安排|意见|分解|政府工作报告|清单|台账|任务")
+
+
+def tells_progress(title: str) -> bool:
+    """Whether a report's title says it tells what was done (…业务报告(106年2月), …进展情况通报), not a plan."""
+    folded = normalize_chars(title)
+    return bool(_TELLS.search(folded)) and not _PLANS.search(folded)

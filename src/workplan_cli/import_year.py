@@ -25,6 +25,7 @@ from workplan_cli.import_text import (
 )
 
 _YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年")
+_ROC_YEAR_IN_TITLE = re.compile(r"(?:民国|(?<!\d))(1[01]\d)\s*年(?=度|\d{1,2}\s*月)")
 _YEARS_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*(?:年|学年)?\s*(?:—|–|-|－|~|至|到)\s*((?:19|20)\d\d)\s*(?:年|学年)")
 _DOC_NUMBER = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d\d)\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
 
@@ -70,6 +71,8 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
                 )
             if m := _YEAR_IN_TITLE.search(folded):
                 return YearChoice(parse_numeral(m[1]), reason)
+            if m := _ROC_YEAR_IN_TITLE.search(folded):
+                return YearChoice(int(m[1]) + 1911, reason)  # 民國113年度, …報告(106年2月): +1911
         if (own := _own_number_year(head)) is not None:
             return YearChoice(own, "own document number")
     name = issued_name(heads[0])

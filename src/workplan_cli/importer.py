@@ -38,6 +38,7 @@ from workplan_cli.import_text import (
     regions_without_sections,
     report_lines,
     report_title,
+    tells_progress,
 )
 from workplan_cli.import_year import choose_year, names_school_year
 
@@ -64,6 +65,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     title = report_title(lines, regions)
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
     context.school_year = names_school_year(lines[:40], choice.year)
+    context.progress_report = tells_progress(title)
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
         # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
