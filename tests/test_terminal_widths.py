@@ -168,6 +168,18 @@ def test_english_show_at_80_columns_gives_the_task_the_room(invoke: Invoke, plan
     assert "持续开展街道管理体制和运行" in row  # 13 characters on the row's first line (9 before)
 
 
+def test_an_edit_confirmation_never_cuts_its_file_path() -> None:
+    """F3: at 80 columns the path goes whole on a line of its own instead of (plan/2-1 / .yaml)."""
+    from workplan_cli.views.wrap import with_path
+
+    said = "2.1.2 完成时限：6月底前 → 9月底前；原时限 6月底前 保留为 deadline_was"
+    assert with_path(said, "plan/2-1.yaml", 80).splitlines() == [said, "(plan/2-1.yaml)"]
+    assert with_path(said, "plan/2-1.yaml", 120) == f"{said}  (plan/2-1.yaml)"
+    assert with_path(said, "plan/2-1.yaml", None) == f"{said}  (plan/2-1.yaml)"  # piped: one line
+    lines = with_path("1.1.1 已于 2024-06-01 完成（销号）" * 3, "plan/1-1.yaml", 60).splitlines()
+    assert all(cell_len(line) <= 60 for line in lines) and lines[-1].endswith("  (plan/1-1.yaml)")
+
+
 NO_START = "，、。；：！？）》」”’"
 
 

@@ -377,10 +377,13 @@ def print_outcomes(outcomes: Iterable[Outcome], lang: str) -> None:
     """What an edit did to each milestone, with its file: green when changed, dim when not."""
     from rich.text import Text
 
+    from workplan_cli.views.wrap import with_path
+
     out = console()
+    width = out.size.width if out.is_terminal else None  # piped: one line per milestone, as before
     for outcome in outcomes:
         style = "green" if outcome.changed else "dim"
-        out.print(Text(f"{outcome.text(lang)}  ({outcome.path})", style=style))
+        out.print(Text(with_path(outcome.text(lang), str(outcome.path), width), style=style))
 
 
 def print_error(message: str) -> None:

@@ -78,3 +78,17 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
     """``text`` as lines no wider than ``width`` cells, each starting with ``indent``."""
     room = max(8, width - cell_len(indent))
     return [indent + text[start:end] for start, end in line_spans(text, room)]
+
+
+def with_path(sentence: str, path: str, width: int | None) -> str:
+    """``sentence  (path)`` on one line where it fits ``width`` (or no width is given); else the
+    sentence wrapped and the path after it, on a line of its own when need be: a path is never cut."""
+    line = f"{sentence}  ({path})"
+    if width is None or cell_len(line) <= width:
+        return line
+    lines = wrap(sentence, width)
+    if cell_len(f"{lines[-1]}  ({path})") <= width:
+        lines[-1] = f"{lines[-1]}  ({path})"
+    else:
+        lines.append(f"({path})")
+    return "\n".join(lines)
