@@ -354,3 +354,37 @@ def test_two_plans_whose_cache_files_share_a_name_never_read_each_others_entries
         assert snapshot(generated, use_cache=True) == mine
         assert snapshot(other, use_cache=True) == theirs
     assert cache.read_cache(shared, other, cache.file_key((other / "workplan.yaml").stat())) != {}
+
+
+def test_a_warm_load_reads_no_yaml(generated: Path, private_cache: Path) -> None:
+    """workplan.yaml's settings come from the cache too: a warm run never imports PyYAML (nor the
+    initiative schema), which is a good part of a small plan's start-up."""
+    import subprocess
+    import sys
+
+    snapshot(generated, use_cache=True)  # in this process: written with the clock moved on
+    script = (
+        "import sys; from pathlib import Path; from workplan_cli.planfiles import load_plan; "
+        f"plan = load_plan(Path({str(generated)!r}), keep_text=False); "
+        "print(len(plan.initiatives), 'yaml' in sys.modules, 'workplan_cli.initiativefile' in sys.modules)"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(private_cache)}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.split() == ["300", "False", "False"]
+
+
+def test_settings_written_in_the_racy_window_are_read_again(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = generated / "workplan.yaml"
+    rewrite(settings, "year: 2024", "year: 2025")
+    monkeypatch.setattr(cache, "clock_ns", time.time_ns)  # the cache is written right after the edit
+    expected = snapshot(generated, use_cache=False)
+    assert snapshot(generated, use_cache=True) == expected
+    assert stored_entries_with_settings(generated).settings is None  # too recent to trust
+    time_passes(monkeypatch)
+    assert snapshot(generated, use_cache=True) == expected  # now stored, though no plan file changed
+    stored = stored_entries_with_settings(generated).settings
+    assert stored is not None and stored.year == 2025
+
+
+def stored_entries_with_settings(folder: Path) -> cache.Entries:
+    return cache.read_cache(cache_path(folder), folder, cache.file_key((folder / "workplan.yaml").stat()))

@@ -33,9 +33,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from workplan_cli import __version__
-from workplan_cli.model import Initiative, Problem
+from workplan_cli.model import Initiative, PlanSettings, Problem
 
-FORMAT = 2
+FORMAT = 3
 MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
 CHUNK = 5000  # files per pickle in the cache file
@@ -56,16 +56,18 @@ class FileResult(NamedTuple):
     cacheable: bool = True
 
 
-class _Entries(dict[str, tuple[FileKey, "FileResult"]]):
-    """Cached entries, and the folder name their paths were written with."""
+class Entries(dict[str, tuple[FileKey, "FileResult"]]):
+    """Cached entries by path relative to the plan folder; the folder name their paths were written
+    with; and workplan.yaml's settings when they were stored (keyed, as the whole cache is, by that
+    file's key: a warm run then reads no YAML at all)."""
 
-    def __init__(self, *, written_as: str) -> None:
+    def __init__(self, *, written_as: str = "", settings: PlanSettings | None = None) -> None:
         super().__init__()
         self.written_as = written_as
+        self.settings = settings
 
 
-def written_as(entries: Mapping[str, object]) -> str | None:
-    return getattr(entries, "written_as", None)
+NO_ENTRIES = Entries()
 
 
 def file_key(info: os.stat_result) -> FileKey:
@@ -111,30 +113,30 @@ def _code_key() -> tuple[tuple[str, int, int], ...]:
     return tuple(key)
 
 
-def read_cache(path: Path, folder: Path, settings_key: FileKey) -> dict[str, tuple[FileKey, FileResult]]:
-    """The stored entries by path relative to the plan folder, or {} when there is no usable cache.
+def read_cache(path: Path, folder: Path, settings_key: FileKey) -> Entries:
+    """The stored entries, or none when there is no usable cache.
 
-    Their paths are as the folder was named when they were written (see ``written_as``).
+    Their paths are as the folder was named when they were written (see ``Entries.written_as``).
     """
     try:
         if not _own_folder(path.parent):
-            return {}
+            return NO_ENTRIES
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
         with open(fd, "rb") as stream:
             info = os.fstat(stream.fileno())
             # Only the user's own regular file, writable by nobody else: a pickle is code.
             if not stat.S_ISREG(info.st_mode) or not _owned(info) or _others_can_write(info):
-                return {}
+                return NO_ENTRIES
             if stream.read(len(MAGIC)) != MAGIC:
-                return {}
-            identity, written_as, chunks = pickle.load(stream)
+                return NO_ENTRIES
+            identity, written_as, chunks, settings = pickle.load(stream)
             if identity != _identity(folder, settings_key):
-                return {}
-            entries = _Entries(written_as=written_as)
+                return NO_ENTRIES
+            entries = Entries(written_as=written_as, settings=settings)
             for _ in range(chunks):
                 entries.update(pickle.load(stream))
     except Exception:  # corrupt, truncated, foreign, unreadable: start afresh
-        return {}
+        return NO_ENTRIES
     return entries
 
 
@@ -164,16 +166,25 @@ def clock_ns() -> int:
 
 
 def storable(key: FileKey, result: FileResult, now_ns: int) -> bool:
-    """Whether an entry can be trusted next time: cacheable, and not changed in the racy window
-    (by ctime, which a future mtime does not move)."""
-    return result.cacheable and key[3] < now_ns - int(RACY_SECONDS * 1e9)
+    """Whether an entry can be trusted next time: cacheable, and settled (see ``settled``)."""
+    return result.cacheable and settled(key, now_ns)
+
+
+def settled(key: FileKey, now_ns: int) -> bool:
+    """Not changed in the racy window (by ctime, which a future mtime does not move)."""
+    return key[3] < now_ns - int(RACY_SECONDS * 1e9)
 
 
 def write_cache(
-    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]]
+    path: Path,
+    folder: Path,
+    settings_key: FileKey,
+    entries: Mapping[str, tuple[FileKey, FileResult]],
+    settings: PlanSettings | None = None,
 ) -> None:
-    """Store the entries that are safe to trust next time; any failure only means no cache."""
+    """Store the entries (and settings) that are safe to trust next time; any failure only means no cache."""
     now = clock_ns()
+    settings = settings if settled(settings_key, now) else None
     kept = {rel: (key, result) for rel, (key, result) in entries.items() if storable(key, result, now)}
     import tempfile  # only when writing: a warm run reads and leaves
 
@@ -192,7 +203,7 @@ def write_cache(
             # which for a city-size plan in one piece was a third more memory than the plan itself.
             items = list(kept.items())
             chunks = [dict(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-            header = (_identity(folder, settings_key), str(folder), len(chunks))
+            header = (_identity(folder, settings_key), str(folder), len(chunks), settings)
             pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
             for chunk in chunks:
                 pickle.dump(chunk, stream, protocol=pickle.HIGHEST_PROTOCOL)
@@ -215,7 +226,11 @@ BACKGROUND_FROM = 1000  # files in the cache; below this, writing it takes less 
 
 
 def write_cache_soon(
-    path: Path, folder: Path, settings_key: FileKey, entries: Mapping[str, tuple[FileKey, FileResult]]
+    path: Path,
+    folder: Path,
+    settings_key: FileKey,
+    entries: Mapping[str, tuple[FileKey, FileResult]],
+    settings: PlanSettings | None = None,
 ) -> None:
     """Write the cache; a large one in a forked child so the command is not kept waiting.
 
@@ -228,18 +243,18 @@ def write_cache_soon(
     meanwhile reads the old cache or none, never half of one.
     """
     if len(entries) < BACKGROUND_FROM or not hasattr(os, "fork"):
-        write_cache(path, folder, settings_key, entries)
+        write_cache(path, folder, settings_key, entries, settings)
         return
     try:
         pid = os.fork()
     except OSError:
-        write_cache(path, folder, settings_key, entries)
+        write_cache(path, folder, settings_key, entries, settings)
         return
     if pid == 0:  # the child
         try:
             devnull = os.open(os.devnull, os.O_RDWR)
             for stream in (0, 1, 2):
                 os.dup2(devnull, stream)
-            write_cache(path, folder, settings_key, entries)
+            write_cache(path, folder, settings_key, entries, settings)
         finally:
             os._exit(0)

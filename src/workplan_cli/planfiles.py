@@ -1,8 +1,9 @@
 """Plan files into the model: ``load_plan`` reads a whole folder, using the cache, and reports
 problems per file, ids used in two files among them.
 
-Built on ``initiativefile`` (one initiative file), ``settings`` (workplan.yaml) and ``planfolder``
-(which files there are).
+Built on ``planfolder`` (which files there are), ``cache`` (files unchanged since the last run,
+and workplan.yaml's settings) and, only for what is not cached, ``initiativefile`` (one initiative
+file) and ``settings`` (workplan.yaml): a warm run imports neither them nor PyYAML.
 """
 
 from __future__ import annotations
@@ -14,15 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from workplan_cli.cache import FileResult
-from workplan_cli.deadlines import (
-    depends_on_calendar,
-)
 from workplan_cli.i18n import ProblemCode, ProblemPart
-from workplan_cli.initiativefile import load_initiative, with_assigned_roles
 from workplan_cli.model import Initiative, Plan, Problem, id_sort_key
-from workplan_cli.planfolder import walk
-from workplan_cli.settings import SETTINGS_FILE, load_settings
-from workplan_cli.yamlnodes import FileBroken, read_text
+from workplan_cli.planfolder import SETTINGS_FILE, walk
 
 
 def load_plan(
@@ -42,12 +37,19 @@ def load_plan(
     use_cache = use_cache and not keep_text
     from workplan_cli import cache
 
-    settings = load_settings(folder)
-    settings_key = cache.file_key((folder / SETTINGS_FILE).stat())
+    try:
+        settings_key = cache.file_key((folder / SETTINGS_FILE).stat())
+    except OSError:
+        settings_key = cache.NO_KEY  # load_settings below says what is wrong
+        use_cache = False
     environment = os.environ if env is None else env
-    cache_path = cache.cache_file(folder, environment)
-    use_cache = use_cache and cache_path is not None
-    stored = cache.read_cache(cache_path, folder, settings_key) if use_cache and cache_path else {}
+    cache_path = cache.cache_file(folder, environment) if use_cache else None
+    stored = cache.read_cache(cache_path, folder, settings_key) if cache_path else cache.NO_ENTRIES
+    settings = stored.settings
+    if settings is None:  # not cached (or changed): read workplan.yaml
+        from workplan_cli.settings import load_settings
+
+        settings = load_settings(folder)
 
     results: dict[str, tuple[cache.FileKey, cache.FileResult]] = {}
     to_parse: list[tuple[str, cache.FileKey]] = []
@@ -66,18 +68,21 @@ def load_plan(
     for (rel, key), result in zip(to_parse, parsed, strict=True):
         results[rel] = (key, result)
     base = str(folder)
-    if stored and cache.written_as(stored) != base:
+    if stored and stored.written_as != base:
         for rel, (key, result) in results.items():
             # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
             if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
                 results[rel] = (key, _relocated(result, folder / rel))
     now = cache.clock_ns()
     storable = any(cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True))
-    if use_cache and cache_path and (storable or stored.keys() - results.keys()):
-        cache.write_cache_soon(cache_path, folder, settings_key, results)
+    settings_now_storable = stored.settings is None and cache.settled(settings_key, now)
+    if cache_path and (storable or settings_now_storable or stored.keys() - results.keys()):
+        cache.write_cache_soon(cache_path, folder, settings_key, results, settings)
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
     if settings.assign:
+        from workplan_cli.initiativefile import with_assigned_roles
+
         initiatives = [with_assigned_roles(initiative, settings.assign) for initiative in initiatives]
     problems = [p for _, r in results.values() for p in r.problems]
     problems.extend(_cross_file_duplicates(initiatives))
@@ -114,6 +119,10 @@ def _relocated(result: FileResult, path: Path) -> FileResult:
 
 def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResult:
     """One initiative file, as the cache stores it (without the original paragraph, ``text``)."""
+    from workplan_cli.deadlines import depends_on_calendar
+    from workplan_cli.initiativefile import load_initiative
+    from workplan_cli.yamlnodes import FileBroken, read_text
+
     problems: list[Problem] = []
     try:
         text = read_text(path)

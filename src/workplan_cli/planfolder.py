@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from workplan_cli.errors import PlanNotFoundError
-from workplan_cli.settings import SETTINGS_FILE
+
+SETTINGS_FILE = "workplan.yaml"  # a plan folder is one that holds it (read by settings.py)
 
 
 def find_plan_folder(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> Path:

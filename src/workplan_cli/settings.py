@@ -19,9 +19,8 @@ import yaml
 from workplan_cli.errors import PlanNotFoundError
 from workplan_cli.i18n import FileMsg, Listed, ProblemCode
 from workplan_cli.model import MAX_WINDOW_DAYS, NotifyChannel, Owner, PlanSettings, Problem, Roles, SmtpSettings
+from workplan_cli.planfolder import SETTINGS_FILE as SETTINGS_FILE
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, is_empty, read_text
-
-SETTINGS_FILE = "workplan.yaml"
 
 
 class Kind(StrEnum):
