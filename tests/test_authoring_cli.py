@@ -236,3 +236,25 @@ def test_log_after_two_clones_merged_tells_each_close_with_its_author(
     history = json.loads(invoke(["log", "2.1", "--json", "--plan", str(office)]).stdout)
     closes = {(c["id"], entry["author"]) for entry in history for c in entry["changes"] if c["change"] == "closed"}
     assert closes == {("2.1.1", "Office A"), ("2.1.2", "Office B")}
+
+
+def test_a_recurring_milestone_added_mid_year_starts_then(plan_dir: Path, invoke: Invoke) -> None:
+    """F32: 每月10日前 added on June 12 records assigned: 2024-06-12, so its first report is July's,
+    not an overdue January; done closes July, the next one is August."""
+    plan = ["--plan", str(plan_dir)]
+    added = ["add", "milestone", "3.3", "--task", "报送月度进展", "--deadline", "每月10日前", "--as-of", "2024-06-12"]
+    assert invoke([*added, *plan]).exit_code == 0
+    assert "    assigned: 2024-06-12\n" in (plan_dir / "3-3.yaml").read_text(encoding="utf-8")
+    rows = json.loads(invoke(["list", "--as-of", "2024-06-12", "--json", *plan]).stdout)
+    added_row = next(row for row in rows if row["id"] == "3.3.2")
+    assert (added_row["period"], added_row["deadline"], added_row["status"]) == ("2024-07", "2024-07-10", "upcoming")
+    assert invoke(["done", "3.3.2", "--on", "2024-07-08", *plan]).exit_code == 0
+    rows = json.loads(invoke(["list", "--as-of", "2024-07-08", "--json", *plan]).stdout)
+    assert next(row for row in rows if row["id"] == "3.3.2")["period"] == "2024-08"
+    # --assigned still says when, and a working-day deadline needs no --assigned any more
+    given = ["add", "milestone", "3.3", "--task", "报送整改方案", "--deadline", "5个工作日内", "--as-of", "2024-09-27"]
+    assert invoke([*given, *plan]).exit_code == 0
+    rows = json.loads(invoke(["list", "--as-of", "2024-09-27", "--json", *plan]).stdout)
+    assert (
+        next(row for row in rows if row["id"] == "3.3.3")["deadline"] == "2024-10-10"
+    )  # 9-29 (调休), 9-30, 10-8, 10-9, 10-10

@@ -91,13 +91,22 @@ class DayCountCalendar(Protocol):
 _MAX_PERIODS = 10_000  # a weekly cadence over almost two centuries: only a typo gets this far
 
 
+def periods(milestone: Milestone) -> Iterator[tuple[str, date]]:
+    """A recurring milestone's periods (label, due day), from the first one due on or after the day
+    it was ``assigned``: a report asked for from June on owes nothing for January to May."""
+    assert milestone.deadline.recurrence is not None
+    assigned = milestone.assigned
+    for count, (label, due) in enumerate(milestone.deadline.recurrence.periods()):
+        if assigned is None or due >= assigned or count > _MAX_PERIODS:
+            yield label, due
+
+
 def current_due(milestone: Milestone) -> tuple[date | None, str | None]:
     """The deadline that applies now: a recurring milestone's first period not yet closed."""
-    recurrence = milestone.deadline.recurrence
-    if recurrence is None or milestone.done is not None:
+    if milestone.deadline.recurrence is None or milestone.done is not None:
         return milestone.due, None
     closed = milestone.closed_through
-    for count, (label, due) in enumerate(recurrence.periods()):
+    for count, (label, due) in enumerate(periods(milestone)):
         if closed is None or label > closed or count > _MAX_PERIODS:
             return due, label
     raise AssertionError("unreachable: periods() never ends")

@@ -49,10 +49,12 @@ def add_milestone(
         typer.Option(
             "--assigned",
             metavar="YYYY-MM-DD",
-            help="The day the task was given (for deadlines such as 5个工作日内).",
+            help="The day the task was given: a recurring deadline starts then, 5个工作日内 counts from it "
+            "(default: today, or --as-of).",
             show_default=False,
         ),
     ] = None,
+    as_of: AsOfOption = None,
     plan: PlanOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -66,6 +68,8 @@ def add_milestone(
     plan, initiative_id = run.route(plan, initiative_id)
     given = parse_day(assigned, "--assigned") if assigned else None
     with run.editing(plan) as loaded:
+        # recorded as assigned: the milestone's time (a cadence, 序时进度) starts on the day it is added
+        given = given or run.today(loaded, as_of)
         outcome = add(loaded, initiative_id, task=task, phrase=deadline, owner=owner, assigned=given)
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.milestone")

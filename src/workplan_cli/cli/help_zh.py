@@ -47,7 +47,7 @@ HELP_ZH: dict[str, str] = {
     "The initiative's id, such as 2.1.": "重点工作编号，如 2.1。",
     "What is to be done (具体任务).": "具体任务。",
     "The deadline as an office writes it (9月底前, 2024-09-30); none: ongoing work.": "按公文写法的完成时限（9月底前、2024-09-30）；none 表示持续推进。",
-    "The day the task was given (for deadlines such as 5个工作日内).": "任务交办的日期（用于 5个工作日内 这类时限）。",
+    "The day the task was given: a recurring deadline starts then, 5个工作日内 counts from it (default: today, or --as-of).": "任务交办的日期：周期性时限从这天起算，5个工作日内 也从这天计（默认：今天，或 --as-of）。",
     "The unit responsible (责任单位).": "责任单位。",
     "Add an initiative: the next item of its section (2.4 after 2.3), in a file named like the others.\n\nExample: workplan add initiative --section 2 --title 推进基层减负 --deadline 10月底前 --lead 区委编办": "添加重点工作：作为所在部分的下一项（2.3 之后为 2.4），文件名与其他文件一致。\n\n示例：workplan add initiative --section 2 --title 推进基层减负 --deadline 10月底前 --lead 区委编办",
     "The section's number, such as 2.": "部分序号，如 2。",

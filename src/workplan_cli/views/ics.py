@@ -11,7 +11,7 @@ from icalendar import Calendar, Event, Todo
 from workplan_cli.deadlines import Recurrence
 from workplan_cli.i18n import Msg, tr
 from workplan_cli.model import PlanSettings, Status
-from workplan_cli.schedule import Entry
+from workplan_cli.schedule import Entry, periods
 from workplan_cli.views.literal import literal
 
 
@@ -67,7 +67,7 @@ def to_ical(
                 component.add("completed", datetime.combine(milestone.done, datetime.min.time(), tzinfo=now.tzinfo))
         else:
             recurrence = milestone.deadline.recurrence
-            first = next(recurrence.periods())[1] if recurrence and not done else entry.due
+            first = next(periods(milestone))[1] if recurrence and not done else entry.due
             component.add("dtstart", first)
             if first < date.max:  # without DTEND an all-day event is that one day (RFC 5545)
                 component.add("dtend", first + timedelta(days=1))
