@@ -145,3 +145,32 @@ def test_a_day_listed_after_a_date_takes_its_month() -> None:
         ("5月8日", "召开推进会"),
     ]
     assert [m.due for m in draft.mentions[1:]] == [date(2024, 5, 6), date(2024, 5, 8)]
+
+
+CALENDAR = (
+    "第一學期\n年 月\n| 周 次\n| 星期一\n| 星期二\n| 星期三\n| 星期四\n| 星期五\n| 星期六\n| 星期日\n| 備 注\n|\n"
+    "2023\n9\n| 一\n| 4\n| 5\n| 6\n| 7\n| 8\n| 9\n| 10\n| 4日新生報到;5日上午開學典禮,6日上周五的課;10日教師節。\n|\n"
+    "二\n| 11\n| 12\n| 13\n| 14\n| 15\n| 16\n| 17\n| 11—13日新生軍訓;15下午運動會;16日中秋放假。\n|\n"
+    "2024\n1\n| 十八\n| 1\n| 2\n| 3\n| 4\n| 5\n| 6\n| 7\n| 1月1日元旦放假。2日開始12級實習。\n"
+)
+
+
+def test_a_school_calendar_grid_reads_each_remark_day_in_the_month_of_its_row() -> None:
+    with pytest.raises(YearUnclearError) as unclear:
+        parse_report(CALENDAR)
+    assert unclear.value.candidates == [2023, 2024]  # the year cells of the grid
+    draft = parse_report(CALENDAR, year=2023)
+    found = [(m.text, m.fate, m.reason, m.start, m.due, bool(m.repaired)) for m in draft.mentions]
+    assert found == [
+        ("4日", "deadline", "", None, date(2023, 9, 4), False),
+        ("5日", "deadline", "", None, date(2023, 9, 5), False),
+        ("6日", "deadline", "", None, date(2023, 9, 6), False),
+        ("10日", "not-a-deadline", "other", None, None, False),  # 教師節: observed, not a task
+        ("11—13日", "deadline", "", date(2023, 9, 11), date(2023, 9, 13), False),
+        ("15", "deadline", "", None, date(2023, 9, 15), True),  # 日 left out
+        ("16日", "not-a-deadline", "other", None, None, False),  # 中秋放假 (中秋 is part of it)
+        ("1月1日", "not-a-deadline", "other", None, None, False),  # 元旦放假
+        ("2日", "deadline", "", None, date(2024, 1, 2), False),  # a row of 2024 / 1; 12級 is a cohort
+    ]
+    phrases = [m.phrase for i in draft.initiatives for m in i.milestones if m.phrase]
+    assert phrases == ["9月4日", "9月5日", "9月6日", "9月11日-9月13日", "9月15日", "2024年1月2日"]

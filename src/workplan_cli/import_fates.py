@@ -43,6 +43,7 @@ class MentionFates:
         self.folded_lines: dict[int, str] = {}
         self.school_year = False  # a plan for the school year starting in autumn of the plan year
         self.progress_report = False  # a report of what was done (业务报告, 进展通报), not a plan
+        self.full_phrases: dict[int, tuple[str, bool]] = {}  # a calendar grid's days, written in full
         self.by_line: dict[int, list[Mention]] = {}
         for mention in mentions:
             self.by_line.setdefault(mention.line, []).append(mention)
@@ -179,8 +180,13 @@ class MentionFates:
             return "not-a-deadline", "plan-year" if written_year == self.year else "period-label"
         if re.match(r"(?:起|开始)?(?:施行|实施|执行|生效|有效)", after) or re.search(r"有效期", before):
             return "not-a-deadline", "validity"
-        if re.match(r"(?:放假|休假|调休|(?:为|是)?星期|(?:为|是)?周[一二三四五六日])", after):
-            return "not-a-deadline", "other"  # 2月10日至17日放假: a holiday, not a deadline
+        if re.match(
+            r"(?:(?:元旦|春节|清明|劳动节|五一|端午|中秋|国庆|十一)节?)?(?:放假|休假|调休)|(?:为|是)?星期|(?:为|是)?周[一二三四五六日]",
+            after,
+        ):
+            return "not-a-deadline", "other"  # 2月10日至17日放假, 19—21日中秋放假: a holiday, not a deadline
+        if re.match(r"[^，,。；;、\d]{1,8}(?:节|日)(?:[，,。；;]|$)", line[end:]):
+            return "not-a-deadline", "other"  # 10日教师节, 3日国际残疾人日: a day observed, not a task
         if mention.context == "from":
             return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
         target = re.match(r"(?:到|至|于|在)", normalize_chars(mention.text)) or re.search(r"前$", mention.text)
@@ -203,7 +209,14 @@ class MentionFates:
         mention.milestone, mention.task = milestone.id, milestone.task
         if settled:
             return
-        if month := self._month_before(mention):
+        if id(mention) in self.full_phrases:
+            # 23日 in a calendar row of 2013 / 9: 2013年9月23日 (the plan year left out)
+            written, left_out = self.full_phrases[id(mention)]
+            milestone.phrase = re.sub(rf"(?<!\d){self.year}年", "", written)
+            if left_out:
+                mention.repaired = f"read {mention.text} as {milestone.phrase} (日 is missing from the text)"
+                mention.repaired_zh = f"原文缺“日”，读作 {milestone.phrase}"
+        elif month := self._month_before(mention):
             milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
         if mention.kind == "recurring" and (begins := self._cadence_start(mention)):
             milestone.phrase = f"自{begins}起{mention.text}"  # 从2022年3月起,务于每月25日前: from March on

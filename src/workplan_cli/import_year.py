@@ -85,9 +85,10 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
     written = (
         r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
         r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
+        r"|^\s*((?:19|20)\d\d)\s*$"  # a year alone on its line: the year cell of a calendar grid
     )
     folded_lines = (PINYIN.sub("", normalize_chars(line)) for line in lines)
-    candidates = sorted({int(m[1] or m[2]) for line in folded_lines for m in re.finditer(written, line)})
+    candidates = sorted({int(m[1] or m[2] or m[3]) for line in folded_lines for m in re.finditer(written, line)})
     listed = ", ".join(str(y) for y in candidates)
     if len(candidates) == 1:
         # Still asked, not assumed: a lone year outside the title and the own number is as often a

@@ -18,6 +18,7 @@ from workplan_cli.deadlines import (
 )
 from workplan_cli.errors import ReportImportError
 from workplan_cli.i18n import ImportMsg
+from workplan_cli.import_calendar import calendar_days, is_calendar_grid
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units
 from workplan_cli.import_fates import MentionFates
 from workplan_cli.import_structure import (
@@ -52,6 +53,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
         for number, line in enumerate(lines, 1)
         for found in find_date_mentions(line)
     ]
+    full_phrases = _calendar_mentions(lines, mentions)
     regions = line_regions(lines)
     inline = "section" not in regions
     if inline:
@@ -65,6 +67,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     title = report_title(lines, regions)
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
     context.school_year = names_school_year(lines[:40], choice.year)
+    context.full_phrases = full_phrases
     context.progress_report = tells_progress(title)
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
@@ -86,6 +89,24 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     )
     plan.unreadable = context.unreadable
     return plan
+
+
+def _calendar_mentions(lines: list[str], mentions: list[Mention]) -> dict[int, tuple[str, bool]]:
+    """In a school calendar grid, the days its remark cells tell by day alone become mentions too, each
+    with its date in full (by ``id`` of the mention: the phrase, and whether 日 was left out); a
+    holiday named right after a date (19—21日中秋放假) is part of that date's mention, not another."""
+    full: dict[int, tuple[str, bool]] = {}
+    if is_calendar_grid(lines):
+        for day in calendar_days(lines):
+            if any(m.line == day.line and m.col < day.col + len(day.text) and day.col < m.end for m in mentions):
+                continue
+            mention = Mention(day.line, day.col, day.text, "date")
+            full[id(mention)] = (day.phrase, day.repaired)
+            mentions.append(mention)
+        mentions.sort(key=lambda m: (m.line, m.col))
+    ends = {(m.line, m.end) for m in mentions if m.kind == "date"}
+    mentions[:] = [m for m in mentions if not (m.kind == "holiday" and (m.line, m.col) in ends)]
+    return full
 
 
 class _Context(MentionFates):
