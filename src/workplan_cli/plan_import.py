@@ -7,8 +7,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
-import tempfile
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,14 +128,14 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
 
     A folder that already holds a plan is replaced only with ``force``, or re-imported with
     ``update`` (keeping done dates, notes and owners of unchanged milestones). The plan is written
-    whole or not at all (see :func:`write_whole_plan`).
+    whole or not at all (see :func:`planfolder.write_plan`).
     """
     from workplan_cli.import_drafts import plan_files
     from workplan_cli.import_update import carry_over
     from workplan_cli.import_year import YearUnclearError
     from workplan_cli.importer import parse_report
     from workplan_cli.planfiles import load_plan
-    from workplan_cli.planfolder import holds_a_plan
+    from workplan_cli.planfolder import holds_a_plan, write_plan
     from workplan_cli.reportfiles import read_report
     from workplan_cli.workcalendar import WorkCalendar
 
@@ -167,7 +165,7 @@ def import_into(report: Path, out: Path, *, year: int | None, dry_run: bool, for
             raise ReportImportError(ImportMsg.HOLDS_A_PLAN, out=out)
         result.changes = carry_over(result.draft, load_plan(out)) if update and existing else None
         files = plan_files(result.draft, with_settings=result.changes is None)
-        result.removed = write_whole_plan(out, files, remove_others=force or update)
+        result.removed = write_plan(out, files, remove_others=force or update, refusal=ReportImportError)
     result.written = True
     return result
 
@@ -182,63 +180,3 @@ def check_out_folder(out: Path) -> None:
     # The mode bits too: root may write anywhere, but a folder marked read-only is a "no".
     if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK) or not existing.stat().st_mode & 0o222:
         raise ReportImportError(ImportMsg.OUT_NOT_WRITABLE, out=out, folder=existing)
-
-
-def write_whole_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -> list[Path]:
-    """Write every file of the plan, or none: the old plan stays intact, or there is no plan at all.
-
-    Every file is first written beside its target as a temporary file and synced; only when all of
-    them are on disk are they renamed over the targets (a rename needs no space). A failure while
-    writing (a full disk) removes the temporary files, and a folder this import created, and says
-    which of the two outcomes it left. Returns the initiative files removed with ``remove_others``.
-    """
-    from workplan_cli.planfolder import initiative_files
-    from workplan_cli.safewrite import fsync_folder, writable_target
-
-    targets = {name: writable_target(folder / name) for name in files}  # never rename over a device
-    created = _create_folder(folder)
-    temps: dict[Path, Path] = {}
-    try:
-        for name, text in files.items():
-            target = targets[name]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temps[target] = Path(temp_name)
-            with os.fdopen(fd, "wb") as stream:
-                stream.write(text.encode("utf-8"))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temp_name, 0o644)
-    except OSError as err:
-        for temp in temps.values():
-            temp.unlink(missing_ok=True)
-        if created:
-            for made in reversed(created):
-                with contextlib.suppress(OSError):
-                    made.rmdir()
-            raise ReportImportError(ImportMsg.NO_PLAN_WRITTEN, folder=folder, reason=err) from None
-        raise ReportImportError(ImportMsg.OLD_PLAN_INTACT, folder=folder, reason=err) from None
-    for target, temp in temps.items():
-        os.replace(temp, target)
-    fsync_folder(folder)
-    removed = []
-    if remove_others:
-        for path in initiative_files(folder):
-            if path.relative_to(folder).as_posix() not in files:
-                path.unlink()
-                removed.append(path)
-    return removed
-
-
-def _create_folder(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; the ones created, outermost first."""
-    missing = []
-    walk = folder
-    while not walk.exists():
-        missing.append(walk)
-        walk = walk.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ReportImportError(ImportMsg.CANNOT_CREATE, folder=folder, reason=err) from None
-    return list(reversed(missing))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from workplan_cli.errors import PlanNotFoundError
+from workplan_cli.errors import EditRefusedError, PlanNotFoundError, WorkplanError
+from workplan_cli.i18n import FileMsg
 
 SETTINGS_FILE = "workplan.yaml"  # a plan folder is one that holds it (read by settings.py)
 
@@ -100,22 +102,76 @@ def holds_a_plan(folder: Path) -> bool:
     return (folder / SETTINGS_FILE).exists() or bool(folder.is_dir() and initiative_files(folder))
 
 
-def write_plan(folder: Path, files: Mapping[str, str], *, remove_others: bool) -> list[Path]:
-    """Write each file atomically; with ``remove_others``, delete initiative files not among them.
+def write_plan(
+    folder: Path, files: Mapping[str, str], *, remove_others: bool, refusal: type[WorkplanError] = EditRefusedError
+) -> list[Path]:
+    """Write every file of the plan, or none: the old plan stays intact, or there is no plan at all.
 
-    Returns the files removed. Settings and initiative files are written one by one, each whole.
+    Every file is first written beside its target as a temporary file and synced; only when all of
+    them are on disk are they renamed over the targets (a rename needs no space). A failure while
+    writing (a full disk) removes the temporary files, and a folder this write created, and says
+    which of the two outcomes it left, as ``refusal`` (import: exit 6; others: exit 4). A file
+    replaced keeps its mode and owner; a new one gets 0644. Under the plan's lock, which a caller
+    may already hold. Returns the initiative files removed with ``remove_others``.
     """
+    from workplan_cli.safewrite import fsync_folder, plan_lock, remove_stale_temps, writable_target
 
-    from workplan_cli.safewrite import atomic_replace, plan_lock  # only writers pay for them
-
-    folder.mkdir(parents=True, exist_ok=True)
+    targets = {name: writable_target(folder / name) for name in files}  # never rename over a device
+    created = _create_folder(folder, refusal)
+    failure: OSError | None = None
     removed = []
     with plan_lock(folder):
-        for name, text in files.items():
-            atomic_replace(folder / name, text.encode("utf-8"), locked=True)
-        if remove_others:
-            for path in initiative_files(folder):
+        temps: dict[Path, Path] = {}
+        try:
+            for name, text in files.items():
+                target = targets[name]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                remove_stale_temps(target)  # a killed writer's: under the lock no writer is alive
+                temps[target] = _synced_temp(target, text.encode("utf-8"))
+        except OSError as err:
+            for temp in temps.values():
+                temp.unlink(missing_ok=True)
+            failure = err
+        else:
+            for target, temp in temps.items():
+                os.replace(temp, target)
+            fsync_folder(folder)
+            for path in initiative_files(folder) if remove_others else ():
                 if path.relative_to(folder).as_posix() not in files:
                     path.unlink()
                     removed.append(path)
+    if failure is not None:  # the lock released: its file no longer keeps a created folder from going
+        if created:
+            for made in reversed(created):
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+            raise refusal(FileMsg.NO_PLAN_WRITTEN, folder=folder, reason=failure)
+        raise refusal(FileMsg.OLD_PLAN_INTACT, folder=folder, reason=failure)
     return removed
+
+
+def _synced_temp(target: Path, data: bytes) -> Path:
+    """``data`` in a temporary file beside ``target``, on disk, with the target's mode and owner."""
+    from workplan_cli.safewrite import fill_temp, open_temp
+
+    fd, temp = open_temp(target)
+    try:
+        fill_temp(fd, temp, data, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
+
+
+def _create_folder(folder: Path, refusal: type[WorkplanError]) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, outermost first."""
+    missing = []
+    walk = folder
+    while not walk.exists():
+        missing.append(walk)
+        walk = walk.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise refusal(FileMsg.CANNOT_CREATE_FOLDER, folder=folder, reason=err) from None
+    return list(reversed(missing))

@@ -170,21 +170,12 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
     target = writable_target(target)
     if locked:
         remove_stale_temps(target)
-    info = target.stat() if target.exists() else None
     try:
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp = open_temp(target)
     except OSError as err:
         raise EditRefusedError(FileMsg.CANNOT_WRITE_IN, path=target, folder=target.parent, reason=err) from None
-    temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, stat.S_IMODE(info.st_mode) if info else 0o644)
-        if info is not None and hasattr(os, "chown"):
-            with contextlib.suppress(PermissionError):
-                os.chown(temp, info.st_uid, info.st_gid)
+        fill_temp(fd, temp, data, target)
         _rename_over(temp, target)
     except OSError as err:
         temp.unlink(missing_ok=True)
@@ -193,6 +184,26 @@ def atomic_replace(target: Path, data: bytes, *, locked: bool = False) -> None:
         temp.unlink(missing_ok=True)
         raise
     fsync_folder(target.parent)
+
+
+def open_temp(target: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``target`` (``.NAME.XXXXXXXX.tmp``, hidden), open for writing."""
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    return fd, Path(temp_name)
+
+
+def fill_temp(fd: int, temp: Path, data: bytes, target: Path) -> None:
+    """Write ``data`` to the open temporary file and sync it; give it ``target``'s mode and owner
+    (0644 for a new file), so the rename changes nothing but the content."""
+    info = target.stat() if target.exists() else None
+    with os.fdopen(fd, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(temp, stat.S_IMODE(info.st_mode) if info else 0o644)
+    if info is not None and hasattr(os, "chown"):
+        with contextlib.suppress(PermissionError):
+            os.chown(temp, info.st_uid, info.st_gid)
 
 
 def writable_target(path: Path) -> Path:

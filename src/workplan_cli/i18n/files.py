@@ -24,6 +24,9 @@ class FileMsg(MessageKey):
     KIND_SPECIAL = "file.kind.special"
     SETTINGS_PROBLEMS = "file.settings_problems"
     NO_PLAN_LOADED = "file.no_plan_loaded"
+    NO_PLAN_WRITTEN = "file.no_plan_written"
+    OLD_PLAN_INTACT = "file.old_plan_intact"
+    CANNOT_CREATE_FOLDER = "file.cannot_create_folder"
     PLAN_AND_WHY = "file.plan_and_why"
 
 
@@ -67,5 +70,17 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     FileMsg.KIND_SPECIAL: ("a special file", "是特殊文件"),
     FileMsg.SETTINGS_PROBLEMS: ("{problems}", "{problems}"),  # workplan.yaml's problems, each with its place
     FileMsg.NO_PLAN_LOADED: ("none of the plans could be loaded: {reasons}", "所有计划都无法读取：{reasons}"),
+    FileMsg.NO_PLAN_WRITTEN: (
+        "{folder}: could not write the plan ({reason}); no plan was written",
+        "{folder}：无法写入计划（{reason}）；没有写入任何计划文件",
+    ),
+    FileMsg.OLD_PLAN_INTACT: (
+        "{folder}: could not write the plan ({reason}); the plan already there is intact, unchanged",
+        "{folder}：无法写入计划（{reason}）；原有计划完好，未做改动",
+    ),
+    FileMsg.CANNOT_CREATE_FOLDER: (
+        "{folder}: cannot create the folder ({reason}); nothing was written",
+        "{folder}：无法创建文件夹（{reason}）；未写入任何文件",
+    ),
     FileMsg.PLAN_AND_WHY: ("{name}: {why}", "{name}：{why}"),
 }

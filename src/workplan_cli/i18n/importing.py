@@ -39,9 +39,6 @@ class ImportMsg(MessageKey):
     HOLDS_A_PLAN = "import.holds_a_plan"
     OUT_IS_A_FILE = "import.out_is_a_file"
     OUT_NOT_WRITABLE = "import.out_not_writable"
-    NO_PLAN_WRITTEN = "import.no_plan_written"
-    OLD_PLAN_INTACT = "import.old_plan_intact"
-    CANNOT_CREATE = "import.cannot_create"
     # The deadline grammar's reasons for refusing a phrase
     PHRASE_HOW_TO_WRITE = "phrase.how_to_write"
     PHRASE_EMPTY = "phrase.empty"
@@ -140,18 +137,6 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     ImportMsg.OUT_NOT_WRITABLE: (
         "--out {out}: cannot write in {folder} (permission denied); nothing was written",
         "--out {out}：无法写入 {folder}（没有权限）；未写入任何文件",
-    ),
-    ImportMsg.NO_PLAN_WRITTEN: (
-        "{folder}: could not write the plan ({reason}); no plan was written",
-        "{folder}：无法写入计划（{reason}）；没有写入任何计划文件",
-    ),
-    ImportMsg.OLD_PLAN_INTACT: (
-        "{folder}: could not write the plan ({reason}); the plan already there is intact, unchanged",
-        "{folder}：无法写入计划（{reason}）；原有计划完好，未做改动",
-    ),
-    ImportMsg.CANNOT_CREATE: (
-        "{folder}: cannot create the folder ({reason}); nothing was written",
-        "{folder}：无法创建文件夹（{reason}）；未写入任何文件",
     ),
     ImportMsg.PHRASE_HOW_TO_WRITE: (_HOW_TO_WRITE, _HOW_TO_WRITE_ZH),
     ImportMsg.PHRASE_EMPTY: (
