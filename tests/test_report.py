@@ -138,6 +138,7 @@ def test_blocks_of_the_q2_report(q2: Report) -> None:
     english = render_text(report_blocks(q2, "en"))
     assert "Progress of the work plan: 2024 Q2" in english
     assert "In this period 6 milestones fell due: 2 done on time" in english
+    assert "besides, 1 done ahead of their deadline" in english  # not "1 more were done ahead" (F29)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -342,14 +342,14 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     ),
     Msg.REPORT_PERIOD_SENTENCE: (
         "In this period {due} milestones fell due: {on_time} done on time, {done_late} done late, "
-        "{overdue} overdue and not done, {in_progress} still in progress; {early} more were done ahead of "
+        "{overdue} overdue and not done, {in_progress} still in progress; besides, {early} done ahead of "
         "their deadline. Completion rate {rate}, on time {on_time_rate}.",
         "本期应完成节点任务{due}项，其中按时完成{on_time}项、逾期完成{done_late}项、逾期未完成{overdue}项、"
         "正在推进{in_progress}项；另有{early}项提前完成。本期完成率{rate}，按时完成率{on_time_rate}。",
     ),
     Msg.REPORT_YEAR_SENTENCE: (
         "Since the start of the year {due} milestones fell due: {on_time} done on time, {done_late} done late, "
-        "{overdue} overdue and not done, {in_progress} still in progress; {early} more were done ahead of "
+        "{overdue} overdue and not done, {in_progress} still in progress; besides, {early} done ahead of "
         "their deadline. Completion rate {rate}, on time {on_time_rate}.",
         "年初以来累计应完成节点任务{due}项，其中按时完成{on_time}项、逾期完成{done_late}项、"
         "逾期未完成{overdue}项、正在推进{in_progress}项；另有{early}项提前完成。累计完成率{rate}，"
