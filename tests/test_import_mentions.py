@@ -174,3 +174,15 @@ def test_a_school_calendar_grid_reads_each_remark_day_in_the_month_of_its_row() 
     ]
     phrases = [m.phrase for i in draft.initiatives for m in i.milestones if m.phrase]
     assert phrases == ["9月4日", "9月5日", "9月6日", "9月11日-9月13日", "9月15日", "2024年1月2日"]
+
+
+def test_a_dated_line_in_the_body_is_not_a_sign_off_unless_an_office_signs_it() -> None:
+    text = (
+        "XX区2024年工作要点\n一、重点工作\n启动仪式 2024年3月28日\n（一）3月底前完成甲方案。\n"
+        "二、保障\n每月10日为固定办公日。\n"
+    )
+    draft = parse_report(text)
+    found = {m.text: (m.fate, m.reason) for m in draft.mentions}
+    assert found["2024年3月28日"] == ("deadline", "")  # a scheduled day, and the body goes on after it
+    assert found["3月底前"] == ("deadline", "")
+    assert found["每月10日"][0] == "recurring"  # 为…办公日 after a cadence is not an observance

@@ -185,11 +185,12 @@ class MentionFates:
             after,
         ):
             return "not-a-deadline", "other"  # 2月10日至17日放假, 19—21日中秋放假: a holiday, not a deadline
-        if re.match(r"[^，,。；;、\d]{1,8}(?:节|日)(?:[，,。；;]|$)", line[end:]):
+        observed = re.match(r"[^，,。；;、\d]{1,8}(?:节|日)(?:[，,。；;]|$)", line[end:])
+        if observed and mention.kind == "date" and not re.search(r"(?:前|底|末)$", mention.text):
             return "not-a-deadline", "other"  # 10日教师节, 3日国际残疾人日: a day observed, not a task
         if mention.context == "from":
             return "not-a-deadline", "period-label"  # 从2022年3月起: when the work starts, not when it is due
-        target = re.match(r"(?:到|至|于|在)", normalize_chars(mention.text)) or re.search(r"前$", mention.text)
+        target = re.match(r"(?:到|至)", normalize_chars(mention.text)) or re.search(r"前$", mention.text)
         if written_year is not None and written_year < self.year and region in ("body", "section") and not target:
             return "not-a-deadline", "past-event"
         if region in ("head", "attachment"):

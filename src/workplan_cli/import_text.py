@@ -124,7 +124,11 @@ DATE_ONLY_LINE = re.compile(
     r"|^\s*(?:19|20)\d\d[01]?\d[0-3]?\d\s*$"  # 2024327: the same with 年 and 月 lost in copying
 )
 # A sign-off on one line: the office, then the date it signed (XX区人民政府办公室 2024年3月28日).
-SIGNED_LINE = re.compile(rf"^\s*[^\s。；;，,：:、]{{2,30}}(?:\s+[^\s。；;，,：:、]{{2,30}})*\s+{_WHOLE_DATE}\s*$")
+_OFFICE = (
+    r"[^\s。；;，,：:、]{0,28}"
+    r"(?:办公室|政府|委员会|委|局|厅|部|院|处|室|中心|公司|集团|学校|学院|大学|小组|街道|办事处|党委|党组|镇|乡|管委会|科)"
+)
+SIGNED_LINE = re.compile(rf"^\s*{_OFFICE}(?:\s+{_OFFICE})*\s+{_WHOLE_DATE}\s*$")
 
 
 def signing_line(folded: str) -> bool:
@@ -234,7 +238,7 @@ def content_source(lines: list[str], regions: list[str], *, split_sections: bool
 
 
 _TELLS = re.compile(r"报告|通报|进度|进展|情形|情况|总结|汇报")
-_PLANS = re.compile(r"计划|方案|要点|安排|意见|分解|政府工作报告|清单|台账|任务")
+_PLANS = re.compile(r"计划|计画|计畫|方案|要点|安排|意见|分解|政府工作报告|清单|台账|任务|思路|打算|重点|目标|部署")
 
 
 def tells_progress(title: str) -> bool:
