@@ -135,6 +135,7 @@ def test_a_command_module_never_imports_another() -> None:
         "workplan_cli.cli.context",
         "workplan_cli.cli.milestones",
         "workplan_cli.cli.options",
+        "workplan_cli.cli.root",
         "workplan_cli.cli.helptext",
         "workplan_cli.cli.help_zh",
     }

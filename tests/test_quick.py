@@ -86,7 +86,6 @@ def test_quick_and_typer_agree_in_chinese_from_the_environment(plan_dir: Path) -
     "args",
     [
         [],
-        ["--help"],
         ["due", "--help"],
         ["due", "-h"],
         ["--version"],
@@ -167,3 +166,32 @@ def test_piped_rows_without_rich_are_what_rich_printed(plan_dir: Path, day: str)
         if fits(summary, width):
             out.print(due_summary(entries, today, 30, "zh"), soft_wrap=False)
         assert plain.getvalue() == rich_out.getvalue().replace(" \n", "\n")
+
+
+def help_run(args: list[str], **env: str) -> tuple[int, str]:
+    runner = CliRunner()
+    with runner.isolation(env={**ENV, **env}) as (out, _, _):
+        code = run_quickly(args, os.environ)
+        sys.stdout.flush()
+        printed = out.getvalue().decode("utf-8")
+    assert code is not None
+    return code, printed
+
+
+def test_the_root_help_page_is_typers_and_is_kept_per_language_and_build(
+    private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workplan_cli import cache
+
+    first = help_run(["--help"])
+    pages = list((private_cache / "workplan").glob("help-*.txt"))
+    assert first[0] == 0 and "Usage:" in first[1] and "due" in first[1] and len(pages) == 1
+    assert help_run(["--help"]) == first  # from the kept page
+    pages[0].write_text("a page kept for this build\n", encoding="utf-8")
+    assert help_run(["-h"])[1] == "a page kept for this build\n"  # it is the kept page that is printed
+    chinese = help_run(["--help"], WORKPLAN_LANG="zh")
+    assert "用法" in chinese[1] and len(list((private_cache / "workplan").glob("help-*.txt"))) == 2
+    assert help_run(["--lang", "en", "--help"], WORKPLAN_LANG="zh")[1] == "a page kept for this build\n"  # English
+    monkeypatch.setattr(cache, "_code_key", lambda: (("cli/root.py", 1, 2),))  # another build of workplan
+    assert help_run(["--help"]) == first  # typer's page again, not the planted one
+    assert "a page kept for this build\n" not in [p.read_text(encoding="utf-8") for p in pages if p.exists()]

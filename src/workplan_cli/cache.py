@@ -30,7 +30,7 @@ import time
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from workplan_cli import __version__
 from workplan_cli.model import Initiative, PlanSettings, Problem
@@ -104,13 +104,26 @@ def _identity(folder: Path, settings_key: FileKey) -> tuple[object, ...]:
 
 def _code_key() -> tuple[tuple[str, int, int], ...]:
     """The program's own source files, by size and mtime: an editable install or a `git pull` of
-    workplan itself changes what a file means without changing the version number."""
-    package = Path(__file__).resolve().parent
+    workplan itself changes what a file means without changing the version number. (os.scandir, not
+    Path.rglob: this runs on every command, and rglob costs a millisecond more.)"""
     key = []
-    for path in sorted(package.rglob("*.py")):
-        info = path.stat()
-        key.append((path.relative_to(package).as_posix(), info.st_size, info.st_mtime_ns))
-    return tuple(key)
+    folders = [(os.path.dirname(os.path.abspath(__file__)), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as found:
+            for entry in found:
+                if entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__":
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.name.endswith(".py"):
+                    info = entry.stat()
+                    key.append((prefix + entry.name, info.st_size, info.st_mtime_ns))
+    return tuple(sorted(key))
+
+
+def code_digest() -> str:
+    """``_code_key`` in 16 hex digits, to name files that depend on the program's code."""
+    code = repr(_code_key()).encode()
+    return f"{zlib.crc32(code):08x}{zlib.adler32(code):08x}"
 
 
 def read_cache(path: Path, folder: Path, settings_key: FileKey) -> Entries:
@@ -119,14 +132,10 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> Entries:
     Their paths are as the folder was named when they were written (see ``Entries.written_as``).
     """
     try:
-        if not _own_folder(path.parent):
+        opened = _open_own(path)
+        if opened is None:
             return NO_ENTRIES
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as stream:
-            info = os.fstat(stream.fileno())
-            # Only the user's own regular file, writable by nobody else: a pickle is code.
-            if not stat.S_ISREG(info.st_mode) or not _owned(info) or _others_can_write(info):
-                return NO_ENTRIES
+        with opened as stream:
             if stream.read(len(MAGIC)) != MAGIC:
                 return NO_ENTRIES
             identity, written_as, chunks, settings = pickle.load(stream)
@@ -209,6 +218,52 @@ def write_cache(
                 pickle.dump(chunk, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except Exception:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+
+
+def _open_own(path: Path) -> BinaryIO | None:
+    """The file opened for reading if it is the user's own regular file, writable by nobody else, in a
+    folder of the user's (a pickle is code), never through a symlink; else None. OSError may pass."""
+    if not _own_folder(path.parent):
+        return None
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    stream = open(fd, "rb")  # noqa: SIM115 (returned open, for the caller's with)
+    info = os.fstat(stream.fileno())
+    if not stat.S_ISREG(info.st_mode) or not _owned(info) or _others_can_write(info):
+        stream.close()
+        return None
+    return stream
+
+
+def read_own_text(path: Path) -> str | None:
+    """A text file of ours in the cache folder (checked as a cache file is), else None."""
+    try:
+        opened = _open_own(path)
+        if opened is None:
+            return None
+        with opened as stream:
+            return stream.read().decode("utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
+def write_own_text(path: Path, text: str) -> None:
+    """Write a text file into the cache folder, atomically; any failure only means it is not kept."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _own_folder(path.parent):
+            return
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".plan-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+        os.replace(temp, path)
+    except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temp)
 

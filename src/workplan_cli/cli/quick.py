@@ -85,7 +85,10 @@ def read_args(args: Sequence[str]) -> tuple[str, dict[str, Any]] | None:
 
 
 def run_quickly(args: Sequence[str], env: Mapping[str, str]) -> int | None:
-    """Run `due` or `list` and return the exit code, or None when typer has to read this command line."""
+    """Run `due` or `list` (or show the root help page) and return the exit code, or None when typer
+    has to read this command line."""
+    if _is_root_help(args):
+        return help_page(args, env)
     from workplan_cli.cli.args import english_statuses
 
     read = read_args(english_statuses(list(args)))
@@ -158,3 +161,59 @@ def _checked(options: dict[str, Any]) -> dict[str, Any] | None:
         "unit": options.get("unit"),
         "leader": options.get("leader"),
     }
+
+
+def _is_root_help(args: Sequence[str]) -> bool:
+    """``workplan --help`` (or -h), perhaps after ``--lang X``."""
+    if len(args) == 3 and args[0] == "--lang" and args[1] in ("zh", "en"):
+        args = args[2:]
+    elif len(args) == 2 and args[0] in ("--lang=zh", "--lang=en"):
+        args = args[1:]
+    return list(args) in (["--help"], ["-h"])
+
+
+def help_page(args: Sequence[str], env: Mapping[str, str]) -> int:
+    """The root help page: typer writes it, and it is kept in the cache folder, named by everything it
+    depends on (the program's code, the language, the program's name, the terminal's size), so that
+    the next `workplan --help` prints the same page without building the typer application."""
+    from workplan_cli import cache
+    from workplan_cli.cli.args import language_of_args
+
+    folder = cache.cache_folder(env)
+    lang = language_of_args(args, os.environ)
+    try:
+        size = os.get_terminal_size(sys.__stdout__.fileno()) if sys.__stdout__ is not None else None
+    except (AttributeError, ValueError, OSError):
+        size = None
+    key = repr((lang, os.path.basename(sys.argv[0]), env.get("COLUMNS"), env.get("LINES"), size)).encode()
+    name = f"help-{cache.code_digest()}-{zlib_digest(key)}.txt"
+    page = cache.read_own_text(folder / name) if folder is not None else None
+    if page is not None:
+        sys.stdout.write(page)
+        return 0
+    import io
+
+    from workplan_cli.cli.root import app
+
+    real, captured = sys.stdout, io.StringIO()
+    sys.stdout = captured
+    try:
+        app(args=list(args))
+        code = 0
+    except SystemExit as leaving:
+        code = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 1)
+    finally:
+        sys.stdout = real
+    sys.stdout.write(captured.getvalue())
+    if code == 0 and folder is not None:
+        cache.write_own_text(folder / name, captured.getvalue())
+        for old in folder.glob("help-*.txt"):  # pages of an earlier build of workplan
+            if not old.name.startswith(f"help-{cache.code_digest()}-"):
+                old.unlink(missing_ok=True)
+    return code
+
+
+def zlib_digest(data: bytes) -> str:
+    import zlib
+
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
