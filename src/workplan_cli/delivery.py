@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workplan_cli.digest import Digest, became_urgent, build_digest, owners_of
 from workplan_cli.errors import DeliveryError, UsageError
+from workplan_cli.i18n import Listed, Phrase, SendMsg
 from workplan_cli.mailer import build_message, check_address, send
 from workplan_cli.model import NotifyChannel, PlanSettings
 from workplan_cli.notify.channels import Outcome, failed, for_channel, send_robot, succeeded
@@ -39,10 +40,7 @@ class DeliveryReport:
             return None
         if self.digests == 1:
             return self.failed[0]
-        return DeliveryError(
-            f"{len(self.failed)} of {self.digests} digests not delivered",
-            f"{self.digests} 份周报中有 {len(self.failed)} 份未送达",
-        )
+        return DeliveryError(SendMsg.DIGESTS_NOT_DELIVERED, n_failed=len(self.failed), digests=self.digests)
 
 
 def plan_deliveries(
@@ -61,24 +59,18 @@ def plan_deliveries(
     how a new user first sees the e-mail, before smtp.to is filled in.
     """
     if by_owner and to:
-        raise UsageError(
-            "--to and --by-owner do not go together: --by-owner sends to the owners' addresses",
-            "--to 与 --by-owner 不能同时使用：--by-owner 发往各责任单位的地址",
-        )
+        raise UsageError(SendMsg.TO_WITH_BY_OWNER)
     for address in to:  # a typo on the command line is a usage error, found before anything is built
         try:
             check_address(address, "--to")
         except DeliveryError as err:
-            raise UsageError(str(err), f"--to {address!r} 不是电子邮件地址") from None
+            raise UsageError(err.key, **err.fields) from None
     if not by_owner:
         recipients = tuple(to) or settings.smtp.to
         warnings = []
         if not recipients:
             if not dry_run:
-                raise UsageError(
-                    "no recipients: set smtp.to in workplan.yaml or pass --to ADDRESS",
-                    "没有收件人：请在 workplan.yaml 中设置 smtp.to，或用 --to 指定地址",
-                )
+                raise UsageError(SendMsg.NO_RECIPIENTS)
             warnings.append(
                 (
                     "no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty",
@@ -202,9 +194,7 @@ class ChannelReport:
         if not failed:
             return None
         total = len(self.outcomes)
-        return DeliveryError(
-            f"{len(failed)} of {total} channels not delivered", f"{total} 个通道中有 {len(failed)} 个未送达"
-        )
+        return DeliveryError(SendMsg.CHANNELS_NOT_DELIVERED, n_failed=len(failed), total=total)
 
 
 def select_channels(settings: PlanSettings, names: Sequence[str]) -> list[NotifyChannel]:
@@ -212,12 +202,9 @@ def select_channels(settings: PlanSettings, names: Sequence[str]) -> list[Notify
     known = [c.name for c in settings.notify]
     unknown = [n for n in names if n not in known]
     if unknown:
-        listing = ", ".join(known) or "none: add a notify: list to workplan.yaml"
-        listing_zh = "、".join(known) or "无，请在 workplan.yaml 中添加 notify:"
-        raise UsageError(
-            f"no channel named {', '.join(map(repr, unknown))} (channels: {listing})",
-            f"没有名为 {'、'.join(unknown)} 的通道（现有通道：{listing_zh}）",
-        )
+        names_said = Phrase(", ".join(map(repr, unknown)), "、".join(unknown))
+        channels = Listed(tuple(known)) if known else SendMsg.NO_CHANNELS_YET
+        raise UsageError(SendMsg.NO_SUCH_CHANNEL, names=names_said, channels=channels)
     return [c for c in settings.notify if not names or c.name in names]
 
 
@@ -350,10 +337,7 @@ def reminder_channels(settings: PlanSettings, names: Sequence[str]) -> list[Noti
     if settings.notify or names:
         return select_channels(settings, names)
     if not settings.smtp.to:
-        raise UsageError(
-            "nowhere to send reminders: add a notify: list (or smtp.to) to workplan.yaml",
-            "没有提醒的去处：请在 workplan.yaml 中添加 notify:（或 smtp.to）",
-        )
+        raise UsageError(SendMsg.NOWHERE_TO_REMIND)
     return [NotifyChannel(name="smtp.to", type="email")]
 
 

@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from workplan_cli.errors import DeliveryError
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import SendMsg
 from workplan_cli.model import SmtpSettings
 
 
@@ -42,13 +42,9 @@ def check_address(address: str, what: str) -> str:
     try:
         Address(addr_spec=address)
     except (ValueError, IndexError) as err:
-        raise DeliveryError(
-            f"{what} {address!r} is not an e-mail address ({err})", f"{what} {address!r} 不是电子邮件地址"
-        ) from None
+        raise DeliveryError(SendMsg.NOT_AN_ADDRESS, what=what, address=address, why=str(err)) from None
     if "@" not in address:
-        raise DeliveryError(
-            f"{what} {address!r} is not an e-mail address (no @)", f"{what} {address!r} 不是电子邮件地址（没有 @）"
-        )
+        raise DeliveryError(SendMsg.NOT_AN_ADDRESS_NO_AT, what=what, address=address)
     return address
 
 
@@ -68,98 +64,52 @@ def send(message: EmailMessage, settings: SmtpSettings, recipients: Sequence[str
             if settings.security == "starttls":
                 client.ehlo()
                 if not client.has_extn("starttls"):
-                    raise DeliveryError(
-                        f"SMTP server {server} does not offer STARTTLS; set smtp.security to ssl or none",
-                        f"邮件服务器 {server} 不支持 STARTTLS；请把 smtp.security 设为 ssl 或 none",
-                    )
+                    raise DeliveryError(SendMsg.SMTP_NO_STARTTLS, server=server)
                 client.starttls(context=context)
         if settings.username:
             if not password:
-                raise DeliveryError(
-                    f"SMTP server {server}: user {settings.username!r} needs a password; set "
-                    "WORKPLAN_SMTP_PASSWORD in the environment",
-                    f"SMTP 服务器 {server}：用户 {settings.username!r} 需要密码；"
-                    "请在环境变量中设置 WORKPLAN_SMTP_PASSWORD",
-                )
+                raise DeliveryError(SendMsg.SMTP_NEEDS_PASSWORD, server=server, username=settings.username)
             client.ehlo_or_helo_if_needed()
             if not client.has_extn("auth"):
-                raise DeliveryError(
-                    f"SMTP server {server} offers no AUTH (login), so user {settings.username!r} cannot log in; "
-                    "remove smtp.username if the server takes mail without logging in"
-                    + (
-                        ""
-                        if settings.security != "none"
-                        else ", or use starttls/ssl: many servers offer AUTH only then"
-                    ),
-                    f"邮件服务器 {server} 不提供登录（AUTH）；若该服务器无需登录即可发信，请删除 smtp.username",
-                )
+                hint = SendMsg.SMTP_AUTH_AFTER_TLS if settings.security == "none" else ""
+                raise DeliveryError(SendMsg.SMTP_NO_AUTH, server=server, username=settings.username, hint=hint)
             client.login(settings.username, password)
         refused = client.send_message(message, from_addr=settings.sender, to_addrs=list(recipients))
         if refused:
             listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in refused.items())
-            raise DeliveryError(
-                f"SMTP server {server} refused some recipients: {listing}; the others got it",
-                f"SMTP 服务器 {server} 拒收了部分收件人：{listing}；其他收件人已收到",
-            )
+            raise DeliveryError(SendMsg.SMTP_REFUSED_SOME, server=server, listing=listing)
     except DeliveryError:
         raise
     except smtplib.SMTPAuthenticationError as err:
-        raise DeliveryError(
-            f"SMTP server {server}: authentication failed for user {settings.username!r}: "
-            f"{_reply(err.smtp_code, err.smtp_error)}",
-            f"SMTP 服务器 {server}：用户 {settings.username!r} 身份验证失败：{_reply(err.smtp_code, err.smtp_error)}",
-        ) from err
+        reply = _reply(err.smtp_code, err.smtp_error)
+        raise DeliveryError(SendMsg.SMTP_AUTH_FAILED, server=server, username=settings.username, reply=reply) from err
     except smtplib.SMTPRecipientsRefused as err:
         listing = ", ".join(f"{addr} ({_reply(code, reply)})" for addr, (code, reply) in err.recipients.items())
-        raise DeliveryError(
-            f"SMTP server {server} refused every recipient: {listing}",
-            f"SMTP 服务器 {server} 拒收了全部收件人：{listing}",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_REFUSED_ALL, server=server, listing=listing) from err
     except smtplib.SMTPSenderRefused as err:
-        raise DeliveryError(
-            f"SMTP server {server} refused the sender {settings.sender!r}: {_reply(err.smtp_code, err.smtp_error)}",
-            f"SMTP 服务器 {server} 拒绝了发件人 {settings.sender!r}：{_reply(err.smtp_code, err.smtp_error)}",
-        ) from err
+        reply = _reply(err.smtp_code, err.smtp_error)
+        raise DeliveryError(SendMsg.SMTP_SENDER_REFUSED, server=server, sender=settings.sender, reply=reply) from err
     except smtplib.SMTPResponseException as err:  # any other refusal: the server's own words
-        raise DeliveryError(
-            f"SMTP server {server} answered {_reply(err.smtp_code, err.smtp_error)}",
-            f"SMTP 服务器 {server} 答复：{_reply(err.smtp_code, err.smtp_error)}",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_ANSWERED, server=server, reply=_reply(err.smtp_code, err.smtp_error)) from err
     except smtplib.SMTPNotSupportedError as err:
-        raise DeliveryError(f"SMTP server {server}: {err}", f"SMTP 服务器 {server} 不支持所需功能：{err}") from err
+        raise DeliveryError(SendMsg.SMTP_LACKS_FEATURE, server=server, err=err) from err
     except ssl.SSLCertVerificationError as err:
-        raise DeliveryError(
-            f"SMTP server {server}: TLS failed, the certificate was not accepted "
-            f"({err.verify_message}); set smtp.cafile if the server uses a private CA",
-            f"SMTP 服务器 {server}：TLS 失败，证书未被接受（{err.verify_message}）；"
-            "服务器使用私有 CA 时请设置 smtp.cafile",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_TLS_FAILED, server=server, verify_message=err.verify_message) from err
     except ssl.SSLError as err:
-        raise DeliveryError(
-            f"SMTP server {server}: TLS failed ({err.reason or err})",
-            f"SMTP 服务器 {server}：TLS 失败（{err.reason or err}）",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_TLS_ERROR, server=server, why=str(err.reason or err)) from err
     except TimeoutError as err:
         raise _timed_out(server, settings.timeout) from err
     except ConnectionRefusedError as err:
-        raise DeliveryError(
-            f"SMTP server {server}: connection refused (is the server running?)",
-            f"邮件服务器 {server}：连接被拒绝（服务器在运行吗？）",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_CONNECTION_REFUSED, server=server) from err
     except smtplib.SMTPServerDisconnected as err:
         if "timed out" in str(err):  # smtplib turns a read timeout into a disconnect
             raise _timed_out(server, settings.timeout) from err
-        raise DeliveryError(
-            f"SMTP server {server}: the server closed the connection ({err})",
-            f"SMTP 服务器 {server}：服务器关闭了连接（{err}）",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_CLOSED, server=server, err=err) from err
     except smtplib.SMTPException as err:
-        raise DeliveryError(f"SMTP server {server}: {err}", f"SMTP 服务器 {server}：发送失败（{err}）") from err
+        raise DeliveryError(SendMsg.SMTP_SEND_FAILED, server=server, err=err) from err
     except (OSError, ValueError, OverflowError) as err:  # an unknown host, a port the system refuses
-        raise DeliveryError(
-            f"SMTP server {server}: cannot connect ({getattr(err, 'strerror', None) or err})",
-            f"SMTP 服务器 {server}：无法连接（{os_reason_zh(err) if isinstance(err, OSError) else err}）",
-        ) from err
+        why = err if isinstance(err, OSError) and err.strerror else str(err)
+        raise DeliveryError(SendMsg.SMTP_CANNOT_CONNECT, server=server, why=why) from err
     finally:
         if client is not None:
             try:
@@ -174,12 +124,7 @@ def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=settings.cafile or None)
     except (OSError, ssl.SSLError) as err:
         reason = getattr(err, "strerror", None) or getattr(err, "reason", None) or str(err)
-        raise DeliveryError(
-            f"smtp.cafile {settings.cafile!r} in workplan.yaml cannot be used as CA certificates ({reason}); "
-            "it must be a PEM file of CA certificates, or remove it to use the system's",
-            f"workplan.yaml 中的 smtp.cafile {settings.cafile!r} 无法用作 CA 证书（{reason}）；"
-            "它应是 PEM 格式的 CA 证书文件，或删除它以使用系统证书",
-        ) from err
+        raise DeliveryError(SendMsg.SMTP_BAD_CAFILE, cafile=settings.cafile, reason=reason) from err
 
 
 def _reply(code: int, reply: bytes | str) -> str:
@@ -189,6 +134,4 @@ def _reply(code: int, reply: bytes | str) -> str:
 
 
 def _timed_out(server: str, seconds: float) -> DeliveryError:
-    return DeliveryError(
-        f"SMTP server {server}: timed out after {seconds:g} s", f"邮件服务器 {server}：{seconds:g} 秒内没有响应"
-    )
+    return DeliveryError(SendMsg.SMTP_TIMED_OUT, server=server, seconds=seconds)

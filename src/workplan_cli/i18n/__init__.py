@@ -19,12 +19,13 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import files, importing, labels, problems
+from workplan_cli.i18n import files, importing, labels, problems, sending
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
 from workplan_cli.i18n.problems import ProblemCode, ProblemPart
+from workplan_cli.i18n.sending import SendMsg
 
 __all__ = [
     "LANGUAGES",
@@ -39,6 +40,7 @@ __all__ = [
     "Phrase",
     "ProblemCode",
     "ProblemPart",
+    "SendMsg",
     "os_reason",
     "os_reason_zh",
     "resolve_language",
@@ -48,7 +50,13 @@ __all__ = [
 LANGUAGES = ("zh", "en")
 
 # key -> (English, Chinese); str.format fields in braces.
-TEXT: dict[MessageKey, tuple[str, str]] = {**labels.TEXT, **problems.TEXT, **files.TEXT, **importing.TEXT}
+TEXT: dict[MessageKey, tuple[str, str]] = {
+    **labels.TEXT,
+    **problems.TEXT,
+    **files.TEXT,
+    **sending.TEXT,
+    **importing.TEXT,
+}
 
 
 def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
