@@ -186,3 +186,14 @@ def test_a_dated_line_in_the_body_is_not_a_sign_off_unless_an_office_signs_it() 
     assert found["2024年3月28日"] == ("deadline", "")  # a scheduled day, and the body goes on after it
     assert found["3月底前"] == ("deadline", "")
     assert found["每月10日"][0] == "recurring"  # 为…办公日 after a cadence is not an observance
+
+
+def test_a_lead_bracket_with_units_responsible_by_their_duties_names_the_owner() -> None:
+    text = (
+        "XX市2022年工作要点\n一、重点工作\n1.实施清单管理。2022年10月底前编制并公布清单。"
+        "（市政府办公室牵头，市级各有关部门按职责分工负责）\n"
+    )
+    (milestone,) = parse_report(text).initiatives[0].milestones[:1]
+    mention = parse_report(text).mentions[-1]
+    assert (mention.text, mention.due, mention.owner) == ("2022年10月底前", date(2022, 10, 31), "市政府办公室")
+    assert milestone.phrase == "2022年10月底前"

@@ -250,7 +250,8 @@ def table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, int
 
 
 _LEADS_IN_BRACKETS = re.compile(
-    r"[（(](?P<lead>[^（()）]+?)牵头(?:[,，、;；]\s*(?P<co>[^（()）]*?)配合)?[）)][。；;]?$"
+    r"[（(](?P<lead>[^（()）]+?)牵头(?:[,，、;；]\s*(?P<co>[^（()）]*?)(?:配合|按职责分工负责|按职责负责|分工负责|负责|参与))?"
+    r"[）)][。；;]?$"
 )
 
 
