@@ -272,16 +272,23 @@ class MentionFates:
         """For a bare day listed after a date (5月6日和8日), that date's year and month as written."""
         if not re.fullmatch(r"\d{1,2}[日号]", normalize_chars(mention.text)):
             return ""
-        earlier = [m for m in self.by_line.get(mention.line, []) if m.end <= mention.col]
-        if not earlier or earlier[-1].end + 1 != mention.col:
+        on_line = self.by_line.get(mention.line, [])
+        index = bisect.bisect_left(on_line, mention.col, key=lambda m: m.col)  # the mentions before it
+        previous = on_line[index - 1] if index else None
+        if previous is None or previous.end + 1 != mention.col:
             return ""
-        written = re.match(r"(?:于|在|到)?(.*?月)", normalize_chars(earlier[-1].text))
-        return earlier[-1].text[written.start(1) : written.end(1)] if written else ""
+        written = re.match(r"(?:于|在|到)?(.*?月)", normalize_chars(previous.text))
+        return previous.text[written.start(1) : written.end(1)] if written else ""
 
     def _cadence_start(self, mention: Mention) -> str:
         """The point a cadence starts from, written just before it in its clause (自2025年第二季度起，每季度…)."""
         line = self._folded(mention.line)
-        for start in reversed(self.by_line.get(mention.line, [])):
+        on_line = self.by_line.get(mention.line, [])
+        index = bisect.bisect_left(on_line, mention.col, key=lambda m: m.col)
+        # Only the mentions within reach (the start stands at most 80 characters before): linear time.
+        while index > 0 and on_line[index - 1].end >= mention.col - 90:
+            index -= 1
+            start = on_line[index]
             if start.end > mention.col or start.context != "from":
                 continue
             between = line[start.end : mention.col]  # 起, (and the task, when it comes first) then the cadence

@@ -97,8 +97,11 @@ def _calendar_mentions(lines: list[str], mentions: list[Mention]) -> dict[int, t
     holiday named right after a date (19—21日中秋放假) is part of that date's mention, not another."""
     full: dict[int, tuple[str, bool]] = {}
     if is_calendar_grid(lines):
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for m in mentions:
+            spans.setdefault(m.line, []).append((m.col, m.end))
         for day in calendar_days(lines):
-            if any(m.line == day.line and m.col < day.col + len(day.text) and day.col < m.end for m in mentions):
+            if any(col < day.col + len(day.text) and day.col < end for col, end in spans.get(day.line, [])):
                 continue
             mention = Mention(day.line, day.col, day.text, "date")
             full[id(mention)] = (day.phrase, day.repaired)
