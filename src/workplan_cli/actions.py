@@ -15,6 +15,7 @@ from pathlib import Path
 
 from workplan_cli.editing import Change, edit_plan_file
 from workplan_cli.errors import EditRefusedError, UnknownIdError, UsageError
+from workplan_cli.i18n import EditMsg
 from workplan_cli.model import Initiative, Milestone, Plan
 from workplan_cli.schedule import current_due, find_initiative
 
@@ -73,21 +74,13 @@ def refuse_if_in_two_files(plan: Plan, item_id: str) -> None:
         {str(i.file) for i in plan.initiatives if i.id == item_id or any(m.id == item_id for m in i.milestones)}
     )
     if len(holders) > 1:
-        raise EditRefusedError(
-            f"{item_id} is in {len(holders)} files: {', '.join(holders)}; give one of them another id "
-            "(`workplan check` lists it), nothing was changed",
-            f"编号 {item_id} 出现在 {len(holders)} 个文件中：{', '.join(holders)}；请给其中一个换编号"
-            "（`workplan check` 会列出），未做任何改动",
-        )
+        raise EditRefusedError(EditMsg.ID_IN_TWO_FILES, item_id=item_id, n=len(holders), files=", ".join(holders))
 
 
 def _maybe_in_a_broken_file(plan: Plan, error: UnknownIdError) -> EditRefusedError:
     """An unknown id in a plan with unreadable files: the id may be in one of them."""
     files = ", ".join(sorted({str(p.path) for p in plan.problems}))
-    return EditRefusedError(
-        f"{error}; it may be in a file that could not be read: {files} (run `workplan check`)",
-        f"{error.text('zh')}；它可能在无法读取的文件中：{files}（运行 `workplan check`）",
-    )
+    return EditRefusedError(EditMsg.MAYBE_IN_A_BROKEN_FILE, error=error, files=files)
 
 
 def _select(
@@ -95,18 +88,14 @@ def _select(
     item_id: str,
     wanted: Callable[[Milestone], bool],
     every: bool,
-    verb: str,
+    verb: EditMsg,
 ) -> tuple[Initiative, list[Milestone], list[Milestone]]:
     """(initiative, milestones to act on, milestones named but left alone)."""
     initiative, named = _lookup(plan, item_id)
     chosen = [m for m in named if wanted(m)]
     if item_id == initiative.id and len(chosen) > 1 and not every:
         listing = ", ".join(f"{m.id} ({m.phrase or 'ongoing'})" for m in chosen)
-        raise UsageError(
-            f"initiative {item_id} has {len(chosen)} milestones to {verb}: {listing}; "
-            f"name one, or add --all to {verb} them all",
-            f"重点工作 {item_id} 有 {len(chosen)} 个节点：{listing}；请指定其中一个，或加 --all 全部处理",
-        )
+        raise UsageError(EditMsg.WHICH_MILESTONE, item_id=item_id, n=len(chosen), verb=verb, listing=listing)
     return initiative, chosen, [m for m in named if not wanted(m)]
 
 
@@ -120,16 +109,10 @@ def close(
 
 def _close(plan: Plan, item_id: str, *, on: date, today: date, note: str | None, every: bool) -> list[Outcome]:
     if on > today:
-        raise UsageError(
-            f"--on {on.isoformat()} is after today ({today.isoformat()}); a done date cannot be in the future",
-            f"--on {on.isoformat()} 晚于今天（{today.isoformat()}）；完成日期不能在未来",
-        )
+        raise UsageError(EditMsg.DONE_ON_AFTER_TODAY, on=on.isoformat(), today=today.isoformat())
     if on.year < plan.settings.year:
-        raise UsageError(
-            f"--on {on.isoformat()} is before the plan year {plan.settings.year}",
-            f"--on {on.isoformat()} 早于计划年度 {plan.settings.year}",
-        )
-    initiative, chosen, already = _select(plan, item_id, lambda m: m.done is None, every, "close")
+        raise UsageError(EditMsg.ON_BEFORE_PLAN_YEAR, on=on.isoformat(), year=plan.settings.year)
+    initiative, chosen, already = _select(plan, item_id, lambda m: m.done is None, every, EditMsg.VERB_CLOSE)
     outcomes = [
         Outcome(
             m.id,
@@ -178,7 +161,7 @@ def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
 
 
 def _reopen(plan: Plan, item_id: str, *, every: bool) -> list[Outcome]:
-    initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, "reopen")
+    initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, EditMsg.VERB_REOPEN)
     if not chosen:
         return [
             Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False, f"{m.id} 尚未完成（未改动）")
@@ -248,20 +231,17 @@ def _omits_done(raw: bytes) -> Callable[[str], bool]:
 
 def add_note(plan: Plan, item_id: str, text: str, *, on: date, today: date) -> list[Outcome]:
     if not text.strip():
-        raise UsageError("the note is empty", "进展情况为空")
+        raise UsageError(EditMsg.NOTE_EMPTY)
     if on > today:  # as `done` refuses: a note from the future is a typo, and reports would skip it
-        raise UsageError(
-            f"--on {on.isoformat()} is after today ({today.isoformat()}); a note cannot be dated in the future",
-            f"--on {on.isoformat()} 晚于今天（{today.isoformat()}）；进展情况的日期不能在未来",
-        )
+        raise UsageError(EditMsg.NOTE_ON_AFTER_TODAY, on=on.isoformat(), today=today.isoformat())
     with _current(plan) as current:
         return _add_note(current, item_id, text, on=on)
 
 
 def _add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]:
-    initiative, chosen, _ = _select(plan, item_id, lambda m: True, False, "note")
+    initiative, chosen, _ = _select(plan, item_id, lambda m: True, False, EditMsg.VERB_NOTE)
     if not chosen:
-        raise UnknownIdError(f"{item_id} has no milestones", f"{item_id} 没有节点")
+        raise UnknownIdError(EditMsg.NO_MILESTONES, item_id=item_id)
     (milestone,) = chosen
     edit_plan_file(initiative.file, [Change(milestone.id, note=(on, text.strip()))])
     return [

@@ -23,6 +23,7 @@ from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
 from workplan_cli.history import FIELD_NAMES
+from workplan_cli.i18n import EditMsg, Phrase
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -48,15 +49,10 @@ def resolved_phrase(phrase: str | None, plan_year: int, *, assigned: date | None
     try:
         deadline = resolve_deadline(phrase.strip(), plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
     except DeadlineError as err:
-        raise UsageError(
-            f"{err}; nothing was written",
-            f"无法识别完成时限 {err.phrase!r}：{err.reason_zh}；未做任何改动",
-        ) from None
+        reason = Phrase(err.reason, err.reason_zh)
+        raise UsageError(EditMsg.BAD_DEADLINE, phrase=err.phrase, reason=reason) from None
     if deadline.note:
-        raise UsageError(
-            f"deadline {phrase!r} looks damaged ({deadline.note}); write the date in full, nothing was written",
-            f"完成时限 {phrase!r} 似乎有缺字（{deadline.note}）；请写完整，未做任何改动",
-        )
+        raise UsageError(EditMsg.DEADLINE_LOOKS_DAMAGED, phrase=phrase, note=deadline.note)
     return deadline
 
 
@@ -78,10 +74,7 @@ def _initiative(plan: Plan, initiative_id: str) -> Initiative:
         if initiative.id == initiative_id:
             return initiative
     if any(m.id == initiative_id for _, m in plan.milestones()):
-        raise UsageError(
-            f"{initiative_id} is a milestone; name its initiative ({initiative_id.rsplit('.', 1)[0]})",
-            f"{initiative_id} 是节点；请指定其重点工作（{initiative_id.rsplit('.', 1)[0]}）",
-        )
+        raise UsageError(EditMsg.NAME_THE_INITIATIVE, item_id=initiative_id, initiative=initiative_id.rsplit(".", 1)[0])
     raise unknown_id(plan, initiative_id)
 
 
@@ -89,10 +82,7 @@ def _milestone_ids(raw: bytes, path: Path) -> list[str]:
     try:
         root = yaml.compose(raw.decode("utf-8-sig"), Loader=YAML_LOADER)
     except (UnicodeDecodeError, yaml.YAMLError):
-        raise EditRefusedError(
-            f"{path}: not readable YAML; fix it first (workplan check), nothing was changed",
-            f"{path}：YAML 无法读取；请先修正（workplan check），未做任何改动",
-        ) from None
+        raise EditRefusedError(EditMsg.NOT_READABLE_YAML, path=path) from None
     ids: list[str] = []
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -125,7 +115,7 @@ def add_milestone(
     ``assigned``: the day the task was given, which a deadline such as 5个工作日内 counts from."""
     initiative = _initiative(plan, initiative_id)
     if not task.strip():
-        raise UsageError("the task is empty; say what is to be done with --task", "具体任务为空；请用 --task 说明")
+        raise UsageError(EditMsg.TASK_EMPTY)
     deadline = resolved_phrase(phrase, plan.settings.year, assigned=assigned)
     chosen: list[str] = []
 
@@ -184,9 +174,9 @@ def add_initiative(
     Without ``task`` the one milestone is the title itself, ongoing unless ``phrase`` is given.
     """
     if not section.isdigit():
-        raise UsageError(f"--section {section!r}: give the section number, such as 2", "--section 应为部分编号，如 2")
+        raise UsageError(EditMsg.SECTION_NOT_A_NUMBER, section=section)
     if not title.strip():
-        raise UsageError("the title is empty", "标题为空")
+        raise UsageError(EditMsg.TITLE_EMPTY)
     deadline = resolved_phrase(phrase, plan.settings.year)
     with plan_lock(plan.folder):
         # Read the plan again under the lock: someone may have added one since it was loaded.
@@ -195,10 +185,7 @@ def add_initiative(
         new_id = f"{section}.{next_number([i.id for i in current.initiatives], section)}"
         path = _file_for(current, section, new_id)
         if path.exists():
-            raise EditRefusedError(
-                f"{path} already exists (is it a broken file? run `workplan check`); nothing was written",
-                f"{path} 已存在（是否为损坏的文件？请运行 `workplan check`）；未写入任何内容",
-            )
+            raise EditRefusedError(EditMsg.FILE_ALREADY_EXISTS, path=path)
         draft = DraftInitiative(
             id=new_id,
             section=heading if heading is not None else (in_section[0].section if in_section else ""),
@@ -282,10 +269,7 @@ def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     allowed = MILESTONE_FIELDS if milestone is not None else INITIATIVE_FIELDS
     what = "milestone" if milestone is not None else "initiative"
     if field == "done":
-        raise UsageError(
-            f"use `workplan done {item_id}` or `workplan reopen {item_id}` for the done date",
-            f"完成日期请用 `workplan done {item_id}` 或 `workplan reopen {item_id}`",
-        )
+        raise UsageError(EditMsg.DONE_IS_NOT_SET, item_id=item_id)
     if field not in allowed:
         raise UsageError(
             f"{what} {item_id} has no field {field!r} to set; one of: {', '.join(allowed)}",
@@ -295,12 +279,12 @@ def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     if new == "-":
         new = None
     if new is None and field in REQUIRED_FIELDS:
-        raise UsageError(f"{field} cannot be empty", f"{_field_name(field, 'zh')}不能为空")
+        raise UsageError(EditMsg.FIELD_EMPTY, field=Phrase(field, _field_name(field, "zh")))
     if field == "assigned" and new is not None:
         try:
             date.fromisoformat(new)
         except ValueError:
-            raise UsageError(f"assigned: {new!r} is not a date (YYYY-MM-DD)", f"交办日期 {new!r} 不是日期") from None
+            raise UsageError(EditMsg.ASSIGNED_NOT_A_DATE, new=new) from None
     values: list[tuple[str, str | None]] = [(field, new)]
     drop: tuple[str, ...] = ()
     old = _current(initiative, milestone, field)
@@ -395,8 +379,5 @@ def commit_files(
         commit = gitrepo.commit_paths(gitrepo.require_repository(folder), paths, message)
     except GitError as failure:
         files = ", ".join(sorted({str(path) for path in paths}))
-        raise GitError(
-            f"the edit was made ({files}) but not committed: {failure}",
-            f"已修改（{files}），但未能提交：{failure.text('zh')}",
-        ) from None
+        raise GitError(EditMsg.NOT_COMMITTED, files=files, failure=failure) from None
     return (commit, message) if commit is not None else None

@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from workplan_cli.errors import EditRefusedError
+from workplan_cli.i18n import EditMsg
 from workplan_cli.safewrite import atomic_replace, check_writable, locked
 from workplan_cli.yamlnodes import NULL_TAG, YAML_LOADER
 from workplan_cli.yamltext import quoted, scalar
@@ -72,15 +73,9 @@ class _Document:
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             where = f"{path}:{mark.line + 1}" if mark else str(path)
-            raise EditRefusedError(
-                f"{where}: not valid YAML ({err.problem or err.context}); fix the file first, nothing was changed",
-                f"{where}：YAML 格式错误（{err.problem or err.context}）；请先修正文件，未做任何改动",
-            ) from None
+            raise EditRefusedError(EditMsg.NOT_VALID_YAML, where=where, what=err.problem or err.context) from None
         if not isinstance(node, yaml.MappingNode):
-            raise EditRefusedError(
-                f"{path}: not an initiative file (not a mapping); nothing was changed",
-                f"{path}：不是重点工作文件（不是映射）；未做任何改动",
-            )
+            raise EditRefusedError(EditMsg.NOT_AN_INITIATIVE_FILE, path=path)
         return node
 
 
@@ -102,17 +97,12 @@ def _milestone_node(root: yaml.MappingNode, milestone_id: str, path: Path) -> ya
             id_entry = _value(item, "id")
             if id_entry and isinstance(id_entry[1], yaml.ScalarNode) and id_entry[1].value == milestone_id:
                 if item.flow_style:
+                    line = item.start_mark.line + 1
                     raise EditRefusedError(
-                        f"{path}:{item.start_mark.line + 1}: milestone {milestone_id} is written "
-                        "in flow style ({…}); edit it by hand, nothing was changed",
-                        f"{path}:{item.start_mark.line + 1}：节点 {milestone_id} 写成了行内格式（{{…}}）；"
-                        "请手工修改，未做任何改动",
+                        EditMsg.FLOW_STYLE_MILESTONE, path=path, line=line, milestone_id=milestone_id
                     )
                 return item
-    raise EditRefusedError(
-        f"{path}: no milestone {milestone_id} in this file; nothing was changed",
-        f"{path}：此文件中没有节点 {milestone_id}；未做任何改动",
-    )
+    raise EditRefusedError(EditMsg.NO_SUCH_MILESTONE_IN_FILE, path=path, milestone_id=milestone_id)
 
 
 def _end_of_subtree(node: yaml.Node) -> int:
@@ -143,11 +133,7 @@ def _set_scalar(doc: _Document, item: yaml.MappingNode, key: str, value: str | N
     if entry is not None:
         _, node = entry
         if not isinstance(node, yaml.ScalarNode) or node.style in ("|", ">"):
-            raise EditRefusedError(
-                f"{path}:{node.start_mark.line + 1}: {key!r} is not a plain value; "
-                "edit it by hand, nothing was changed",
-                f"{path}:{node.start_mark.line + 1}：{key!r} 不是普通的值；请手工修改，未做任何改动",
-            )
+            raise EditRefusedError(EditMsg.NOT_A_PLAIN_VALUE, path=path, line=node.start_mark.line + 1, key=key)
         start, end = node.start_mark.index, node.end_mark.index
         if value is None:
             while start > 0 and doc.text[start - 1] in " \t":  # "done: 2024-03-28" -> "done:"
@@ -186,10 +172,7 @@ def _drop_key(doc: _Document, item: yaml.MappingNode, key: str, path: Path) -> N
         return
     key_node, node = entry
     if not isinstance(node, yaml.ScalarNode) or node.end_mark.line != key_node.start_mark.line:
-        raise EditRefusedError(
-            f"{path}:{key_node.start_mark.line + 1}: {key!r} spans several lines; edit it by hand, nothing was changed",
-            f"{path}:{key_node.start_mark.line + 1}：{key!r} 跨越多行；请手工修改，未做任何改动",
-        )
+        raise EditRefusedError(EditMsg.SPANS_LINES, path=path, line=key_node.start_mark.line + 1, key=key)
     start = _line_start_of(doc.text, key_node.start_mark.index)
     doc.text = doc.text[:start] + doc.text[_line_start_after(doc.text, node.end_mark.index) :]
 
@@ -198,11 +181,7 @@ def _append_milestone(doc: _Document, root: yaml.MappingNode, change: Change, pa
     """Add a milestone after the last one, in the style of the list: same dash and key indentation."""
     entry = _value(root, "milestones")
     if entry is None or not isinstance(entry[1], yaml.SequenceNode) or not entry[1].value or entry[1].flow_style:
-        raise EditRefusedError(
-            f"{path}: 'milestones' is not a block list with at least one milestone; add it by hand, "
-            "nothing was changed",
-            f"{path}：'milestones' 不是至少含一个节点的列表；请手工添加，未做任何改动",
-        )
+        raise EditRefusedError(EditMsg.MILESTONES_NOT_A_BLOCK_LIST, path=path)
     sequence = entry[1]
     first = sequence.value[0]
     dash = " " * sequence.start_mark.column
@@ -241,11 +220,7 @@ def _append_note(
     elif entry is not None:
         key_node, value_node = entry
         if not (isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL):
-            raise EditRefusedError(
-                f"line {key_node.start_mark.line + 1}: 'notes' is not a block list; edit it by "
-                "hand, nothing was changed",
-                f"第 {key_node.start_mark.line + 1} 行：'notes' 不是块列表；请手工修改，未做任何改动",
-            )
+            raise EditRefusedError(EditMsg.NOTES_NOT_A_BLOCK_LIST, line=key_node.start_mark.line + 1)
         # `notes:` (or `notes: ~`) with nothing in it: drop the empty value, list under the key.
         start, end = value_node.start_mark.index, value_node.end_mark.index
         while start > 0 and doc.text[start - 1] in " \t":
@@ -304,9 +279,7 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
     try:
         text = raw[len(bom) :].decode("utf-8")
     except UnicodeDecodeError:
-        raise EditRefusedError(
-            f"{path}: not UTF-8; nothing was changed", f"{path}：不是 UTF-8 编码；未做任何改动"
-        ) from None
+        raise EditRefusedError(EditMsg.NOT_UTF8, path=path) from None
     doc = _Document(text, "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n")
     before = _plain(doc.compose(path))
     for change in changes:
@@ -323,11 +296,7 @@ def apply_changes(raw: bytes, changes: Sequence[Change], path: Path) -> bytes:
             _drop_key(doc, _milestone_node(doc.compose(path), change.milestone_id, path), key, path)
     after = _plain(doc.compose(path))
     if after != _expected(before, changes):
-        raise EditRefusedError(
-            f"{path}: the edit would have changed more than intended (an unusual layout?); "
-            "nothing was changed, edit it by hand",
-            f"{path}：这次修改会改动超出预期的内容（格式特殊？）；未做任何改动，请手工修改",
-        )
+        raise EditRefusedError(EditMsg.EDIT_TOO_WIDE, path=path)
     return bom + doc.text.encode("utf-8")
 
 

@@ -22,6 +22,7 @@ from workplan_cli.authoring import commit_message
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes
 from workplan_cli.errors import UsageError
+from workplan_cli.i18n import EditMsg
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, render_initiative
 from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -77,10 +78,7 @@ def roll_over(plan: Plan, new_year: int, *, as_of: date) -> RolledPlan:
     except for reading the initiatives' original paragraphs again."""
     old_year = plan.settings.year
     if new_year <= old_year:
-        raise UsageError(
-            f"--year {new_year}: the new plan's year must come after this plan's ({old_year})",
-            f"--year {new_year}：新计划的年度应晚于本计划（{old_year}）",
-        )
+        raise UsageError(EditMsg.YEAR_NOT_AFTER, new_year=new_year, old_year=old_year)
     rolled = RolledPlan(new_year, old_year)
     for initiative in plan.initiatives:
         left = [m for m in initiative.milestones if not is_done(m, as_of)]
@@ -147,10 +145,7 @@ def next_year_settings(text: str, new_year: int) -> str:
 def write_rolled_plan(rolled: RolledPlan, out: Path) -> None:
     """Write the new plan folder; never over an existing plan."""
     if holds_a_plan(out):
-        raise UsageError(
-            f"{out} already holds a plan; rollover writes a new plan folder only (choose another --out)",
-            f"{out} 中已有计划；结转只写入新的计划文件夹（请另选 --out）",
-        )
+        raise UsageError(EditMsg.OUT_HOLDS_A_PLAN, out=out)
     write_plan(out, rolled.files, remove_others=False)
 
 

@@ -3,12 +3,13 @@
 Every label, message and problem has a key in an enum (mypy checks each use, as jrnl's
 ``MsgText``) and one row in its area's ``TEXT`` with its English and Chinese; a test holds every
 key to both languages and no two keys to the same text. Errors and problems carry a key and fields,
-never sentences: ``WorkplanError(Err.CANNOT_LOCK, folder=…, reason=err)`` is worded in the run's
+never sentences: ``EditRefusedError(FileMsg.CANNOT_LOCK, folder=…, reason=err)`` is worded in the run's
 language only when it is shown. A table rather than gettext: the text is read at start-up for free
 (no .mo file to compile, ship and locate), and a missing key is a type error.
 
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
-``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in
+``Msg``), ``edits`` (refusals of edits to plan files, ``EditMsg``), ``sending`` (e-mail, digests,
+robots, ``SendMsg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in
 the README), ``files`` (reading, locking and writing files, ``FileMsg``), ``importing`` (the import of
 a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or ``Listed`` names,
 or an OSError: each is worded in the message's language.
@@ -19,7 +20,8 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import files, importing, labels, problems, sending
+from workplan_cli.i18n import edits, files, importing, labels, problems, sending
+from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
@@ -30,6 +32,7 @@ from workplan_cli.i18n.sending import SendMsg
 __all__ = [
     "LANGUAGES",
     "TEXT",
+    "EditMsg",
     "FileMsg",
     "ImportMsg",
     "Listed",
@@ -54,6 +57,7 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     **labels.TEXT,
     **problems.TEXT,
     **files.TEXT,
+    **edits.TEXT,
     **sending.TEXT,
     **importing.TEXT,
 }
