@@ -388,3 +388,74 @@ def test_settings_written_in_the_racy_window_are_read_again(generated: Path, mon
 
 def stored_entries_with_settings(folder: Path) -> cache.Entries:
     return cache.read_cache(cache_path(folder), folder, cache.file_key((folder / "workplan.yaml").stat()))
+
+
+def test_a_command_writes_the_cache_when_it_is_done(generated: Path) -> None:
+    """Under `main` the cache is written after the command, never while it still works."""
+    cache.defer_writes()
+    try:
+        plan = load_plan(generated, keep_text=False)
+        assert len(plan.initiatives) == 300
+        assert not cache_path(generated).exists()  # not yet
+    finally:
+        cache.write_deferred()
+    assert len(stored_entries(generated)) == 300
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_a_one_file_edit_is_appended_to_the_cache_not_written_whole(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snapshot(generated, use_cache=True)
+    whole = cache_path(generated).stat()
+    monkeypatch.setattr(cache, "write_cache_soon", lambda *args: pytest.fail("the whole cache was written again"))
+    rewrite(generated / "dept-001" / "1-5.yaml", "title: ", "title: 改过的")
+    age(generated / "dept-001" / "1-5.yaml")  # out of the racy window (the clock is moved on too)
+    (generated / "dept-001" / "1-6.yaml").unlink()
+    warm = snapshot(generated, use_cache=True)
+    appended = cache_path(generated).stat()
+    assert (appended.st_ino, appended.st_size > whole.st_size) == (whole.st_ino, True)
+    assert warm == snapshot(generated, use_cache=False)
+    stored = stored_entries_with_settings(generated)
+    assert "改过的" in str(stored["dept-001/1-5.yaml"]) and "dept-001/1-6.yaml" not in stored
+    assert stored.appended == 2
+    assert snapshot(generated, use_cache=True) == warm  # from the cache and its update
+
+
+def test_many_updates_make_the_cache_be_written_whole_again(generated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "COMPACT_AFTER", 3)  # and a twentieth of the 300 entries: 15
+    snapshot(generated, use_cache=True)
+    for number in range(1, 18):
+        rewrite(generated / "dept-001" / f"1-{number}.yaml", "title: ", f"title: 第{number}次")
+        age(generated / "dept-001" / f"1-{number}.yaml")
+        snapshot(generated, use_cache=True)
+    stored = stored_entries_with_settings(generated)
+    assert stored.appended == 1  # written whole when the sixteenth update came, then one more
+    assert all(f"第{n}次" in str(stored[f"dept-001/1-{n}.yaml"]) for n in range(1, 18))
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+
+
+def test_an_update_cut_short_is_ignored_and_the_next_change_writes_the_cache_whole(generated: Path) -> None:
+    snapshot(generated, use_cache=True)
+    rewrite(generated / "dept-001" / "1-5.yaml", "title: ", "title: 改过的")
+    age(generated / "dept-001" / "1-5.yaml")
+    snapshot(generated, use_cache=True)
+    path = cache_path(generated)
+    path.write_bytes(path.read_bytes()[:-5])  # the update's last bytes never written
+    stored = stored_entries_with_settings(generated)
+    assert len(stored) == 300 and "改过的" not in str(stored["dept-001/1-5.yaml"])  # the entry as before it
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+    assert stored_entries_with_settings(generated).appended == 0  # written whole
+
+
+def test_an_update_is_never_appended_to_a_cache_replaced_since_it_was_read(generated: Path) -> None:
+    snapshot(generated, use_cache=True)
+    path = cache_path(generated)
+    stored = stored_entries_with_settings(generated)
+    assert stored.source is not None
+    replacement = path.with_name(".plan-other.tmp")
+    replacement.write_bytes(path.read_bytes())
+    os.replace(replacement, path)  # another command wrote it meanwhile: the same bytes, another file
+    other = path.stat()
+    assert not cache.append_update(path, stored.source, {}, ["dept-001/1-1.yaml"], None)
+    assert path.stat().st_size == other.st_size

@@ -74,10 +74,11 @@ def load_plan(
             if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
                 results[rel] = (key, _relocated(result, folder / rel))
     now = cache.clock_ns()
-    storable = any(cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True))
+    changed = {rel: results[rel] for (rel, key), r in zip(to_parse, parsed, strict=True) if cache.storable(key, r, now)}
+    removed = [rel for rel in stored if rel not in results]
     settings_now_storable = stored.settings is None and cache.settled(settings_key, now)
-    if cache_path and (storable or settings_now_storable or stored.keys() - results.keys()):
-        cache.write_cache_soon(cache_path, folder, settings_key, results, settings)
+    if cache_path and (changed or removed or settings_now_storable):
+        cache.update_cache(cache_path, folder, settings_key, results, settings, stored, changed, removed)
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
     if settings.assign:

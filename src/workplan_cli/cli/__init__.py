@@ -37,6 +37,9 @@ def main() -> None:
     # A short-lived process that builds hundreds of thousands of acyclic objects on a large plan:
     # the cycle collector would only rescan them again and again (10-40 % of a load, measured).
     gc.disable()
+    from workplan_cli import cache
+
+    cache.defer_writes()  # written when the command is done (see cache.write_deferred)
     try:
         from workplan_cli.cli.quick import run_quickly
 
@@ -60,6 +63,7 @@ def main() -> None:
             code = code or _output_failed(err)
         except ValueError:  # closed
             code = code or 1
+    cache.write_deferred()
     os._exit(code)
 
 
