@@ -197,3 +197,19 @@ def test_a_lead_bracket_with_units_responsible_by_their_duties_names_the_owner()
     mention = parse_report(text).mentions[-1]
     assert (mention.text, mention.due, mention.owner) == ("2022年10月底前", date(2022, 10, 31), "市政府办公室")
     assert milestone.phrase == "2022年10月底前"
+
+
+def test_without_sections_the_own_number_and_addressees_under_the_title_and_the_sign_off_are_not_body() -> None:
+    text = (
+        "高唐县人民政府\n关于印发政府工作报告目标任务分工方案的通知\n高政字〔2024〕5号\n各乡镇人民政府：\n"
+        "请于4月10日前报送分解方案。\n\n高唐县人民政府办公室\n2024年3月28日\n（此件公开发布）\n"
+    )
+    draft = parse_report(text)
+    assert (draft.year, draft.year_reason) == (2024, "own document number")
+    found = [(m.text, m.fate, m.reason) for m in draft.mentions]
+    assert found == [
+        ("〔2024〕5号", "not-a-deadline", "own-document-number"),
+        ("于4月10日前", "deadline", ""),
+        ("2024年3月28日", "not-a-deadline", "signing-date"),
+    ]
+    assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("于4月10日前", "报送分解方案")]

@@ -173,6 +173,10 @@ def line_regions(lines: list[str]) -> list[str]:
     return regions
 
 
+# A document number on a line of its own: 高政字〔2024〕5号, 鞍立政发[2023]2号.
+_OWN_NUMBER_LINE = re.compile(r"[^\s。，,]{0,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
+
+
 def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
     """A report with no line starting 一、: its title (a short line naming what it is) and what is
     above it stay the head; the rest is the body, where sections may still run inline (…。二、…)."""
@@ -188,10 +192,26 @@ def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
             break
         if len(folded) > 80 or "。" in folded:
             break  # prose: the report starts without a title
+    if title_index >= 0:
+        # Right under the title, still the head: its own number (高政字〔2024〕5号) and the addressees (各乡镇：).
+        below = title_index + 1
+        while below < len(lines) and regions[below] in ("head", "blank"):
+            folded = normalize_chars(lines[below]).strip()
+            numbered = _OWN_NUMBER_LINE.fullmatch(folded)
+            addressed = len(folded) <= 80 and "。" not in folded and folded.endswith((":", "："))
+            if folded and not (numbered or addressed):
+                break
+            title_index = below if folded else title_index
+            below += 1
     regions = ["body" if region == "head" and index > title_index else region for index, region in enumerate(regions)]
-    # The sign-off at the end (an office's name and the date, on one line or two) is not body text.
+    # The sign-off at the end (an office's name and the date, on one line or two) is not body text,
+    # nor the notes after it ((此件公开发布), 抄送…).
     last = len(regions) - 1
-    while last > title_index and regions[last] == "blank":
+    while last > title_index and (
+        regions[last] == "blank" or normalize_chars(lines[last]).strip().startswith(_CLOSING)
+    ):
+        if regions[last] != "blank":
+            regions[last] = "signoff"
         last -= 1
     if last > title_index and regions[last] == "body" and signing_line(normalize_chars(lines[last])):
         regions[last] = "signoff"
