@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from workplan_cli.errors import GitError
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import GitMsg
 
 # Messages in English whatever the locale (they are shown inside ours), no pager, no prompt for a
 # password (a pull from a remote that wants one fails instead of hanging a cron job).
@@ -54,24 +54,13 @@ def run_git(
         )
     except FileNotFoundError as err:
         if shutil.which("git") is None:
-            raise GitError(
-                "git is not installed (or not on PATH); this command needs it",
-                "没有安装 git（或不在 PATH 中）；此命令需要 git",
-            ) from None
-        raise GitError(
-            f"{folder}: cannot run git there: {err.strerror}", f"{folder}：无法在此运行 git：{os_reason_zh(err)}"
-        ) from None
+            raise GitError(GitMsg.GIT_MISSING) from None
+        raise GitError(GitMsg.CANNOT_RUN_GIT, folder=folder, reason=err) from None
     except subprocess.TimeoutExpired:
-        raise GitError(
-            f"{folder}: `git {' '.join(args)}` did not finish in {_TIMEOUT_SECONDS} s",
-            f"{folder}：`git {' '.join(args)}` 在 {_TIMEOUT_SECONDS} 秒内未完成",
-        ) from None
+        raise GitError(GitMsg.TIMED_OUT, folder=folder, command=" ".join(args), seconds=_TIMEOUT_SECONDS) from None
     if check and result.returncode != 0:
         said = _last_lines(result.stderr or result.stdout)
-        raise GitError(
-            f"{folder}: `git {' '.join(args)}` failed: {said}",
-            f"{folder}：`git {' '.join(args)}` 失败：{said}",
-        )
+        raise GitError(GitMsg.FAILED, folder=folder, command=" ".join(args), said=said)
     return result
 
 
@@ -99,17 +88,14 @@ class PlanInRepository:
         """``path`` (a file in the work tree) relative to the top, as git names it."""
         real = Path(os.path.realpath(path))
         if not real.is_relative_to(self.top):
-            raise GitError(
-                f"{path} (really {real}) is outside the repository {self.top}; it cannot be committed there",
-                f"{path}（实际为 {real}）不在仓库 {self.top} 中，无法在此提交",
-            )
+            raise GitError(GitMsg.OUTSIDE_REPOSITORY, path=path, real=real, top=self.top)
         return PurePosixPath(real.relative_to(self.top)).as_posix()
 
 
 def repository_of(folder: Path) -> PlanInRepository | None:
     """The repository holding ``folder``, or None when it is not inside a git work tree."""
     if shutil.which("git") is None:
-        raise GitError("git is not installed (or not on PATH); this command needs it", "没有安装 git；此命令需要 git")
+        raise GitError(GitMsg.GIT_MISSING)
     real = Path(os.path.realpath(folder))
     result = run_git(real, "rev-parse", "--show-toplevel", check=False)
     if result.returncode != 0:
@@ -122,10 +108,7 @@ def repository_of(folder: Path) -> PlanInRepository | None:
 def require_repository(folder: Path) -> PlanInRepository:
     found = repository_of(folder)
     if found is None:
-        raise GitError(
-            f"{folder} is not in a git repository; run `git init` there (or clone the plan) first",
-            f"{folder} 不在 git 仓库中；请先在那里运行 `git init`（或克隆计划）",
-        )
+        raise GitError(GitMsg.NOT_A_REPOSITORY, folder=folder)
     return found
 
 
@@ -163,10 +146,7 @@ def resolve_commit(repo: PlanInRepository, revision: str) -> str:
     """A commit id for ``revision`` (a hash, a tag, HEAD~3…), or a GitError saying it does not exist."""
     result = run_git(repo.top, "rev-parse", "--verify", "-q", f"{revision}^{{commit}}", check=False)
     if result.returncode != 0:
-        raise GitError(
-            f"{repo.top}: no commit {revision!r} in this repository",
-            f"{repo.top}：此仓库中没有提交 {revision!r}",
-        )
+        raise GitError(GitMsg.NO_SUCH_COMMIT, top=repo.top, revision=revision)
     return _text(result).strip()
 
 
@@ -217,10 +197,7 @@ def export_plan_at(repo: PlanInRepository, commit: str, destination: Path) -> Pa
     """
     files = plan_files_at(repo, commit)
     if not files:
-        raise GitError(
-            f"{repo.top}: commit {commit[:12]} has no files under {repo.prefix or '.'}",
-            f"{repo.top}：提交 {commit[:12]} 中 {repo.prefix or '.'} 下没有文件",
-        )
+        raise GitError(GitMsg.NO_FILES_IN_COMMIT, top=repo.top, commit=commit[:12], prefix=repo.prefix or ".")
     destination.mkdir(parents=True, exist_ok=True)
     for relative, data in files.items():
         target = destination / relative

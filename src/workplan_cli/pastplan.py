@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workplan_cli.errors import GitError
 from workplan_cli.gitrepo import commit_as_of, end_of_day, export_plan_at, require_repository, run_git
+from workplan_cli.i18n import GitMsg
 from workplan_cli.model import Plan
 from workplan_cli.planfiles import load_plan
 
@@ -37,10 +38,7 @@ def plan_as_committed(folder: Path, day: date, timezone: str, *, keep_text: bool
     repo = require_repository(folder)
     commit = commit_as_of(repo, end_of_day(day, timezone))
     if commit is None:
-        raise GitError(
-            f"{folder}: no commit of the plan on or before {day.isoformat()} (`git log` shows the first one)",
-            f"{folder}：{day.isoformat()} 及之前没有该计划的提交（`git log` 可查看首次提交时间）",
-        )
+        raise GitError(GitMsg.NO_COMMIT_BY_DAY, folder=folder, day=day.isoformat())
     committed = run_git(repo.top, "show", "-s", "--format=%cI", commit).stdout.decode().strip()
     with tempfile.TemporaryDirectory(prefix="workplan-as-of-") as scratch:
         exported = export_plan_at(repo, commit, Path(scratch) / "plan")

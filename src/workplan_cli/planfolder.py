@@ -20,18 +20,13 @@ def find_plan_folder(explicit: Path | None, env: Mapping[str, str], cwd: Path) -
             folder = Path(given)
             if not (folder / SETTINGS_FILE).is_file():
                 raise PlanNotFoundError(
-                    f"{source} {folder}: no {SETTINGS_FILE} there; is it a plan folder?",
-                    f"{source} {folder}：那里没有 {SETTINGS_FILE}；这是计划文件夹吗？",
+                    FileMsg.GIVEN_FOLDER_NOT_A_PLAN, source=source, folder=folder, settings_file=SETTINGS_FILE
                 )
             return folder
     for parent in (cwd, *cwd.parents):
         if (parent / "plan" / SETTINGS_FILE).is_file():
             return parent / "plan" if parent != cwd else Path("plan")
-    raise PlanNotFoundError(
-        f"no plan folder found: looked for plan/{SETTINGS_FILE} in {cwd} and its parents; "
-        "use --plan DIR or set WORKPLAN_PLAN",
-        f"找不到计划文件夹：在 {cwd} 及其上级目录中没有 plan/{SETTINGS_FILE}；请用 --plan 指定或设置 WORKPLAN_PLAN",
-    )
+    raise PlanNotFoundError(FileMsg.NO_PLAN_FOLDER, settings_file=SETTINGS_FILE, cwd=cwd)
 
 
 def initiative_files(folder: Path) -> list[Path]:

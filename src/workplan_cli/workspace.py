@@ -74,7 +74,7 @@ def find_workspace(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> 
         if given:
             path = Path(given)
             if not path.is_file():
-                raise PlanNotFoundError(f"workspace file {path} not found", f"找不到工作区文件 {path}")
+                raise PlanNotFoundError(FileMsg.WORKSPACE_MISSING, path=path)
             return path
     local = cwd / WORKSPACE_FILE
     if local.is_file() and not (cwd / "plan").is_dir() and not env.get("WORKPLAN_PLAN"):
@@ -88,31 +88,21 @@ def read_workspace(path: Path) -> Workspace:
         text = path.read_text(encoding="utf-8-sig")
         root = yaml.compose(text, Loader=YAML_LOADER)
     except (OSError, UnicodeDecodeError) as err:
-        raise PlanNotFoundError(
-            f"{path}: cannot read the workspace file ({err})", f"{path}：无法读取工作区文件（{err}）"
-        ) from None
+        raise PlanNotFoundError(FileMsg.WORKSPACE_UNREADABLE, path=path, err=err) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 0
-        raise PlanNotFoundError(
-            f"{path}:{line}: not valid YAML ({err.problem})", f"{path}:{line}：YAML 格式错误（{err.problem}）"
-        ) from None
+        raise PlanNotFoundError(FileMsg.WORKSPACE_NOT_YAML, path=path, line=line, problem=err.problem) from None
     fields = {str(k.value): v for k, v in root.value} if isinstance(root, yaml.MappingNode) else {}
     plans = fields.get("plans")
     if not isinstance(plans, yaml.MappingNode) or not plans.value:
-        raise PlanNotFoundError(
-            f"{path}: no plans: write `plans:` with one `name: folder-or-git-remote` per line",
-            f"{path}：没有计划：请在 `plans:` 下每行写一个 `简称: 文件夹或 git 远程地址`",
-        )
+        raise PlanNotFoundError(FileMsg.WORKSPACE_NO_PLANS, path=path)
     base = path.parent
     sources = []
     for key, value in plans.value:
         name, line = str(key.value).strip(), key.start_mark.line + 1
         if not name or SEPARATOR in name:
-            raise PlanNotFoundError(
-                f"{path}:{line}: a plan's name must be short text without ':' ({name!r})",
-                f"{path}:{line}：计划简称应为不含“:”的短文本（{name!r}）",
-            )
+            raise PlanNotFoundError(FileMsg.WORKSPACE_BAD_NAME, path=path, line=line, name=name)
         sources.append(_source(path, base, name, value, line))
     title = fields.get("title")
     return Workspace(
@@ -133,10 +123,7 @@ def _source(path: Path, base: Path, name: str, value: yaml.Node, line: int) -> P
             return PlanSource(name, clone / given.get("folder", "plan"), given["remote"], line)
         if given.get("folder"):
             return PlanSource(name, base / given["folder"], None, line)
-    raise PlanNotFoundError(
-        f"{path}:{line}: plan {name}: give a folder, a git remote, or {{remote: URL, folder: plan}}",
-        f"{path}:{line}：计划 {name}：请写文件夹、git 远程地址，或 {{remote: 地址, folder: plan}}",
-    )
+    raise PlanNotFoundError(FileMsg.WORKSPACE_BAD_PLAN, path=path, line=line, name=name)
 
 
 def _unique(sources: list[PlanSource]) -> list[PlanSource]:
@@ -216,10 +203,7 @@ def route_id(
         if source.name == name:
             return source.folder, plain
     names = "、".join(source.name for source in found.sources)
-    raise UsageError(
-        f"{item_id}: no plan named {name!r} in {found.file}; its plans: {names}",
-        f"{item_id}：{found.file} 中没有名为 {name!r} 的计划；其中的计划：{names}",
-    )
+    raise UsageError(FileMsg.NO_SUCH_PLAN, item_id=item_id, name=name, file=found.file, names=names)
 
 
 def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
@@ -233,10 +217,7 @@ def load_all(workspace: Workspace, load: Callable[[Path], Plan]) -> LoadedPlans:
         result.names.append(source.name)
         try:
             if not (source.folder / "workplan.yaml").is_file():
-                raise PlanNotFoundError(
-                    f"no plan at {source.folder} (no workplan.yaml there)",
-                    f"{source.folder} 处没有计划（没有 workplan.yaml）",
-                )
+                raise PlanNotFoundError(FileMsg.NO_PLAN_AT, folder=source.folder)
             plan = load(source.folder)
         except WorkplanError as err:
             why: Localized = err
@@ -297,7 +278,7 @@ def _pull_one(source: PlanSource) -> PullReport:
         gitrepo.run_git(clone.parent, "clone", "-q", "--", source.remote, clone.name)
         return PullReport(source.name, source.folder, "cloned", source.remote)
     if not source.folder.is_dir():
-        raise GitError(f"{source.folder} does not exist", f"{source.folder} 不存在")
+        raise GitError(FileMsg.FOLDER_MISSING, folder=source.folder)
     repo = gitrepo.repository_of(source.folder)
     if repo is None:
         return PullReport(source.name, source.folder, "not-git")
@@ -320,7 +301,5 @@ def _clone_folder(source: PlanSource) -> Path:
 def single(folder: Path) -> Workspace:
     """One plan folder as a workspace of one (for `workplan pull` without a workspace)."""
     if not (folder / "workplan.yaml").is_file():
-        raise UsageError(
-            f"{folder} is not a plan folder (no workplan.yaml)", f"{folder} 不是计划文件夹（没有 workplan.yaml）"
-        )
+        raise UsageError(FileMsg.NOT_A_PLAN_FOLDER, folder=folder)
     return Workspace(None, "", tuple(sources_from_flags([folder])))

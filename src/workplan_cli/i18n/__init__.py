@@ -8,10 +8,11 @@ language only when it is shown. A table rather than gettext: the text is read at
 (no .mo file to compile, ship and locate), and a missing key is a type error.
 
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
-``Msg``), ``edits`` (refusals of edits to plan files, ``EditMsg``), ``sending`` (e-mail, digests,
-robots, ``SendMsg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in
-the README), ``files`` (reading, locking and writing files, ``FileMsg``), ``importing`` (the import of
-a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or ``Listed`` names,
+``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in the
+README), ``files`` (reading, locking and writing files, finding plans, ``FileMsg``), ``edits``
+(refused edits of plan files, ``EditMsg``), ``sending`` (e-mail, digests, robots, ``SendMsg``),
+``git`` (``GitMsg``), ``importing`` (the import of a report, ``ImportMsg``). A field may be another
+key, an error, a ``Phrase`` or ``Listed`` names,
 or an OSError: each is worded in the message's language.
 """
 
@@ -20,9 +21,10 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import edits, files, importing, labels, problems, sending
+from workplan_cli.i18n import edits, files, git, importing, labels, problems, sending
 from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
+from workplan_cli.i18n.git import GitMsg
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
@@ -34,6 +36,7 @@ __all__ = [
     "TEXT",
     "EditMsg",
     "FileMsg",
+    "GitMsg",
     "ImportMsg",
     "Listed",
     "Localized",
@@ -58,6 +61,7 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     **problems.TEXT,
     **files.TEXT,
     **edits.TEXT,
+    **git.TEXT,
     **sending.TEXT,
     **importing.TEXT,
 }

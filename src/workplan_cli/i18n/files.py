@@ -28,6 +28,18 @@ class FileMsg(MessageKey):
     OLD_PLAN_INTACT = "file.old_plan_intact"
     CANNOT_CREATE_FOLDER = "file.cannot_create_folder"
     PLAN_AND_WHY = "file.plan_and_why"
+    WORKSPACE_BAD_PLAN = "file.workspace_bad_plan"
+    NO_SUCH_PLAN = "file.no_such_plan"
+    WORKSPACE_NO_PLANS = "file.workspace_no_plans"
+    FOLDER_MISSING = "file.folder_missing"
+    NOT_A_PLAN_FOLDER = "file.not_a_plan_folder"
+    WORKSPACE_UNREADABLE = "file.workspace_unreadable"
+    WORKSPACE_NOT_YAML = "file.workspace_not_yaml"
+    WORKSPACE_BAD_NAME = "file.workspace_bad_name"
+    WORKSPACE_MISSING = "file.workspace_missing"
+    NO_PLAN_AT = "file.no_plan_at"
+    NO_PLAN_FOLDER = "file.no_plan_folder"
+    GIVEN_FOLDER_NOT_A_PLAN = "file.given_folder_not_a_plan"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -83,4 +95,53 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
         "{folder}：无法创建文件夹（{reason}）；未写入任何文件",
     ),
     FileMsg.PLAN_AND_WHY: ("{name}: {why}", "{name}：{why}"),
+    FileMsg.WORKSPACE_BAD_PLAN: (
+        "{path}:{line}: plan {name}: give a folder, a git remote, or {{remote: URL, folder: plan}}",
+        "{path}:{line}：计划 {name}：请写文件夹、git 远程地址，或 {{remote: 地址, folder: plan}}",
+    ),
+    FileMsg.NO_SUCH_PLAN: (
+        "{item_id}: no plan named {name!r} in {file}; its plans: {names}",
+        "{item_id}：{file} 中没有名为 {name!r} 的计划；其中的计划：{names}",
+    ),
+    FileMsg.WORKSPACE_NO_PLANS: (
+        "{path}: no plans: write `plans:` with one `name: folder-or-git-remote` per line",
+        "{path}：没有计划：请在 `plans:` 下每行写一个 `简称: 文件夹或 git 远程地址`",
+    ),
+    FileMsg.FOLDER_MISSING: (
+        "{folder} does not exist",
+        "{folder} 不存在",
+    ),
+    FileMsg.NOT_A_PLAN_FOLDER: (
+        "{folder} is not a plan folder (no workplan.yaml)",
+        "{folder} 不是计划文件夹（没有 workplan.yaml）",
+    ),
+    FileMsg.WORKSPACE_UNREADABLE: (
+        "{path}: cannot read the workspace file ({err})",
+        "{path}：无法读取工作区文件（{err}）",
+    ),
+    FileMsg.WORKSPACE_NOT_YAML: (
+        "{path}:{line}: not valid YAML ({problem})",
+        "{path}:{line}：YAML 格式错误（{problem}）",
+    ),
+    FileMsg.WORKSPACE_BAD_NAME: (
+        "{path}:{line}: a plan's name must be short text without ':' ({name!r})",
+        "{path}:{line}：计划简称应为不含“:”的短文本（{name!r}）",
+    ),
+    FileMsg.WORKSPACE_MISSING: (
+        "workspace file {path} not found",
+        "找不到工作区文件 {path}",
+    ),
+    FileMsg.NO_PLAN_AT: (
+        "no plan at {folder} (no workplan.yaml there)",
+        "{folder} 处没有计划（没有 workplan.yaml）",
+    ),
+    FileMsg.NO_PLAN_FOLDER: (
+        "no plan folder found: looked for plan/{settings_file} in {cwd} and its parents; use --plan DIR or set "
+        "WORKPLAN_PLAN",
+        "找不到计划文件夹：在 {cwd} 及其上级目录中没有 plan/{settings_file}；请用 --plan 指定或设置 WORKPLAN_PLAN",
+    ),
+    FileMsg.GIVEN_FOLDER_NOT_A_PLAN: (
+        "{source} {folder}: no {settings_file} there; is it a plan folder?",
+        "{source} {folder}：那里没有 {settings_file}；这是计划文件夹吗？",
+    ),
 }
