@@ -213,3 +213,17 @@ def test_without_sections_the_own_number_and_addressees_under_the_title_and_the_
         ("2024年3月28日", "not-a-deadline", "signing-date"),
     ]
     assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("于4月10日前", "报送分解方案")]
+
+
+def test_roc_years_in_titles_and_prose_and_a_page_date_on_top_are_accounted_for() -> None:
+    found = fates("XX部113年度工作計畫\n民國113年為關鍵之年。\n一、重點工作\n（一）113年3月底前完成甲方案。\n")
+    assert found["113年度"] == found["民國113年"] == ("not-a-deadline", "plan-year")
+    assert fates("2024-03-28\nXX区2024年工作要点\n一、重点工作\n（一）3月底前完成甲方案。\n")["2024-03-28"] == (
+        "not-a-deadline",
+        "other",
+    )
+    # a target in the opening of a plan for that very year is still a target
+    assert fates("XX市三年行动方案\n到2022年，建成平台。\n一、目标\n（一）3月底前完成甲。\n", 2022)["到2022年"] == (
+        "deadline",
+        "",
+    )

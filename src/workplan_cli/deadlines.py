@@ -568,7 +568,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
 # Every date-like mention in prose (for the importer's accounting of dates)
 
 # A written year; also one of the Republic of China calendar (民国105年 = 2016) when a month follows.
-_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|民国1[01]\d|1[01]\d(?=年\d{1,2}月))年"
+_MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|民国1[01]\d|1[01]\d(?=年\d{1,2}月|年度))年"
 _MPOINT = (
     rf"(?:{_MY})?{_NUM}月份?(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份|中|初)?"
     rf"|(?:{_MY}|今年|本年度?|明年)?年(?:底|末|内|中|初|终)"

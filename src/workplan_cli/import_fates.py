@@ -196,10 +196,13 @@ class MentionFates:
         if region in ("head", "attachment"):
             if written_year is not None and signing_line(line):
                 return "not-a-deadline", "signing-date"
-            if mention.kind in ("date", "holiday") and written_year == self.year and len(line.strip()) <= 60:
+            short = len(line.strip()) <= 60 and not re.match(
+                r"(?:到|至)", normalize_chars(mention.text)
+            )  # 到…: a target
+            if mention.kind in ("date", "holiday") and written_year == self.year and short:
                 # 关于2023年10月份…的通报: a month in a title names the period it covers; a whole
                 # date at the top of a page is when the page was made
-                if re.search(r"[日号]$", mention.text):
+                if re.search(r"[日号]$|\d[-/.]\d{1,2}[-/.]\d{1,2}$", mention.text):
                     return "not-a-deadline", "other"
                 return "not-a-deadline", "period-label" if "月" in mention.text else "plan-year"
         return None

@@ -157,6 +157,6 @@ def year_written_in(text: str) -> int | None:
         return int(m[1])
     if m := re.search(r"([一二三四五六七八九〇零]{4})年", folded):
         return parse_numeral(m[1])
-    if m := re.match(r"(1[01]\d)年\d{1,2}月", folded):
-        return int(m[1]) + 1911  # the Republic of China calendar: 105年 is 2016
+    if m := re.match(r"(?:于|在|到|至)?(?:民国(1[01]\d)年|(1[01]\d)年(?:度|\d{1,2}月|底|末|[上下]半年))", folded):
+        return int(m[1] or m[2]) + 1911  # the Republic of China calendar: 105年 is 2016
     return None
