@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import NamedTuple, Protocol
@@ -354,6 +353,8 @@ def find_initiative(plan: Plan, item_id: str) -> Initiative:
 
 def unknown_id(plan: Plan, item_id: str) -> UnknownIdError:
     known = [i.id for i in plan.initiatives] + [m.id for _, m in plan.milestones()]
+    import difflib  # only to suggest ids when one is unknown
+
     close = sorted(difflib.get_close_matches(item_id, known, n=5, cutoff=0.5), key=id_sort_key)
     hint = f"; closest: {', '.join(close)}" if close else "; `workplan list` shows every id"
     hint_zh = f"；最接近的：{', '.join(close)}" if close else "；`workplan list` 列出全部编号"

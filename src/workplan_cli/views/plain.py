@@ -7,6 +7,7 @@ and takes its labels and day counts from here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -127,14 +128,35 @@ _CHUNK = 500
 # East Asian wide and full-width characters take two terminal columns (the common blocks: CJK,
 # Hangul, full-width forms). A regular expression counts them at C speed: Rich's exact cell_len
 # costs more than everything else on a stream of tens of thousands of rows.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+_WIDE_RANGES = (
+    ("\u1100", "\u115f"),
+    ("\u2e80", "\u303e"),
+    ("\u3041", "\u33ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\ua000", "\ua4cf"),
+    ("\uac00", "\ud7a3"),
+    ("\uf900", "\ufaff"),
+    ("\ufe30", "\ufe4f"),
+    ("\uff00", "\uff60"),
+    ("\uffe0", "\uffe6"),
 )
 
 
+@functools.cache
+def _wide() -> re.Pattern[str]:
+    """The ranges as one character class: compiled when a long output needs it (a few milliseconds
+    of every start-up otherwise)."""
+    return re.compile("[" + "".join(f"{low}-{high}" for low, high in _WIDE_RANGES) + "]")
+
+
 def _width(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(_wide().findall(text))
+
+
+def _line_width(line: str) -> int:
+    """``_width`` of one line without the pattern: for the one summary line, less than compiling it."""
+    return len(line) + sum(1 for ch in line if any(low <= ch <= high for low, high in _WIDE_RANGES))
 
 
 def stream_rows(entries: Sequence[Entry], write: Callable[[str], object], lang: str = "en") -> None:
@@ -200,4 +222,4 @@ def write_milestones(entries: Sequence[Entry], write: Callable[[str], object], w
 
 def fits(line: str, width: int) -> bool:
     """Whether one line of text takes at most ``width`` terminal cells (Rich would not fold it)."""
-    return "\n" not in line and "\t" not in line and _width(line) <= width
+    return "\n" not in line and "\t" not in line and _line_width(line) <= width
