@@ -23,7 +23,7 @@ from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
 from workplan_cli.history import FIELD_NAMES
-from workplan_cli.i18n import EditMsg, Phrase
+from workplan_cli.i18n import EditMsg, Phrase, ProblemPart, UsageMsg
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -267,14 +267,11 @@ def set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
 def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     initiative, milestone = _target(plan, item_id)
     allowed = MILESTONE_FIELDS if milestone is not None else INITIATIVE_FIELDS
-    what = "milestone" if milestone is not None else "initiative"
+    what = ProblemPart.ID_OF_MILESTONE if milestone is not None else ProblemPart.ID_OF_INITIATIVE
     if field == "done":
         raise UsageError(EditMsg.DONE_IS_NOT_SET, item_id=item_id)
     if field not in allowed:
-        raise UsageError(
-            f"{what} {item_id} has no field {field!r} to set; one of: {', '.join(allowed)}",
-            f"{item_id} 没有可设置的字段 {field!r}；可设置：{', '.join(allowed)}",
-        )
+        raise UsageError(UsageMsg.NO_SUCH_FIELD, what=what, item_id=item_id, field=field, allowed=", ".join(allowed))
     new = value.strip() or None
     if new == "-":
         new = None

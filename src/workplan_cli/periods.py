@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from workplan_cli.errors import UsageError
+from workplan_cli.i18n import Listed, UsageMsg
 
 
 class PeriodKind(StrEnum):
@@ -84,10 +85,7 @@ def parse_period(kind: PeriodKind, value: str) -> Period:
     found = period_of_label(value, (kind,))
     if found is None:
         example = _PATTERNS[kind][1]
-        raise UsageError(
-            f"--{kind.value} {value!r}: expected a {kind.value} written like {example}",
-            f"--{kind.value} {value!r}：应写作 {example} 的形式",
-        )
+        raise UsageError(UsageMsg.BAD_PERIOD, kind=kind.value, value=value, example=example)
     return found
 
 
@@ -117,12 +115,6 @@ def check_within_years(period: Period, years: set[int], flag: str) -> None:
     report of 2025 on a 2024 plan would count 2024's deadlines as 年初以来."""
     if period.year in years:
         return
-    span = "、".join(str(y) for y in sorted(years))
-    span_en = ", ".join(str(y) for y in sorted(years))
-    later = bool(years) and period.year > max(years)
-    raise UsageError(
-        f"{flag} {period.label}: outside the plan's year ({span_en})"
-        + ("; for the next year, roll the plan over first (workplan rollover)" if later else ""),
-        f"{flag} {period.label}：不在计划年度（{span}）内"
-        + ("；新年度请先结转计划（workplan rollover）" if later else ""),
-    )
+    span = Listed(tuple(str(y) for y in sorted(years)))
+    later = UsageMsg.ROLL_OVER_FIRST if years and period.year > max(years) else ""
+    raise UsageError(UsageMsg.OUTSIDE_PLAN_YEAR, flag=flag, label=period.label, span=span, later=later)

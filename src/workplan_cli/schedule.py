@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError, UsageError
-from workplan_cli.i18n import ProblemCode
+from workplan_cli.i18n import Listed, Message, Msg, ProblemCode, UsageMsg
 from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
 from workplan_cli.progress import Colour, ScheduleProgress, colour_of, milestone_progress
 
@@ -309,32 +309,25 @@ def check_filters(
     to say (a typo, 改革股 for 改革科), not an empty list."""
     if section is not None and not any(_in_section(i, section) for i in plan.initiatives):
         there = list(dict.fromkeys(f"{i.id.split('.')[0]} {i.section}".strip() for i in plan.initiatives))
-        raise UsageError(
-            f"--section {section!r}: no such section; the plan has: {'; '.join(there) or 'none'}",
-            f"--section {section!r}：没有这一部分；计划中的部分：{'；'.join(there) or '无'}",
-        )
+        listed = Listed(tuple(there), "; ", "；") if there else Msg.SUMMARY_NONE
+        raise UsageError(UsageMsg.NO_SUCH_SECTION, section=section, there=listed)
     if owner is not None:
         owners = list(dict.fromkeys(i.owner_of(m) for i, m in plan.milestones() if i.owner_of(m)))
         if owner not in owners:
             raise UsageError(
-                f"--owner {owner!r}: no milestone has this owner; owners in the plan: {', '.join(owners) or 'none'}",
-                f"--owner {owner!r}：没有节点属于这一责任单位；计划中的责任单位：{'、'.join(owners) or '无'}",
+                UsageMsg.NO_SUCH_OWNER, owner=owner, there=Listed(tuple(owners)) if owners else Msg.SUMMARY_NONE
             )
     if unit is not None:
         units = list(dict.fromkeys(u for i, m in plan.milestones() for u in i.units_of(m)))
         if unit not in units:
             raise UsageError(
-                f"--unit {unit!r}: no milestone names this unit; units in the plan: {', '.join(units) or 'none'}",
-                f"--unit {unit!r}：没有节点涉及这一单位；计划中的单位：{'、'.join(units) or '无'}",
+                UsageMsg.NO_SUCH_UNIT, unit=unit, there=Listed(tuple(units)) if units else Msg.SUMMARY_NONE
             )
     if leader is not None:
         leaders = list(dict.fromkeys(i.leader_of(m) for i, m in plan.milestones() if i.leader_of(m)))
         if leader not in leaders:
-            raise UsageError(
-                f"--leader {leader!r}: no milestone has this leader; "
-                f"leaders in the plan: {', '.join(leaders) or 'none'}",
-                f"--leader {leader!r}：没有节点由这位领导负责；计划中的责任领导：{'、'.join(leaders) or '无'}",
-            )
+            listed = Listed(tuple(leaders)) if leaders else Msg.SUMMARY_NONE
+            raise UsageError(UsageMsg.NO_SUCH_LEADER, leader=leader, there=listed)
 
 
 def _in_section(initiative: Initiative, section: str) -> bool:
@@ -356,8 +349,5 @@ def unknown_id(plan: Plan, item_id: str) -> UnknownIdError:
     import difflib  # only to suggest ids when one is unknown
 
     close = sorted(difflib.get_close_matches(item_id, known, n=5, cutoff=0.5), key=id_sort_key)
-    hint = f"; closest: {', '.join(close)}" if close else "; `workplan list` shows every id"
-    hint_zh = f"；最接近的：{', '.join(close)}" if close else "；`workplan list` 列出全部编号"
-    return UnknownIdError(
-        f"no initiative or milestone has id {item_id!r}{hint}", f"没有编号为 {item_id!r} 的重点工作或节点{hint_zh}"
-    )
+    hint = Message(UsageMsg.CLOSEST_IDS, ids=", ".join(close)) if close else UsageMsg.LIST_SHOWS_IDS
+    return UnknownIdError(UsageMsg.NO_SUCH_ID, item_id=item_id, hint=hint)

@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from workplan_cli.i18n import Msg
+
 _language = ["en"]
 
 
@@ -55,7 +57,7 @@ def _plan_language(args: Sequence[str], env: os._Environ[str] | dict[str, str]) 
 
 def english_statuses(args: list[str]) -> list[str]:
     """``--status 逾期`` as ``--status overdue``: a status is accepted by its Chinese name too."""
-    from workplan_cli.i18n import TEXT, Msg
+    from workplan_cli.i18n import TEXT
 
     chinese = {TEXT[Msg(f"status.{name}")][1]: name for name in ("overdue", "due", "upcoming", "ongoing", "done")}
     out = list(args)

@@ -11,6 +11,7 @@ import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors, parse_day, print_outcomes
 from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption, PlansOption
+from workplan_cli.i18n import GitMsg, Listed, Msg
 
 commands = typer.Typer()
 add_commands = typer.Typer(
@@ -192,7 +193,7 @@ def rollover(
     """
     from rich.text import Text
 
-    from workplan_cli.i18n import Msg, tr
+    from workplan_cli.i18n import tr
     from workplan_cli.rollover import commit_rolled_plan, roll_over, write_rolled_plan
 
     run = AppContext.of(ctx)
@@ -231,7 +232,4 @@ def pull(ctx: typer.Context, plan: PlansOption = None) -> None:
         out.print(line)
     failed = [r.name for r in reports if r.what == "failed"]
     if failed:
-        raise GitError(
-            f"{len(failed)} of {len(reports)} plans not updated: {', '.join(failed)}",
-            f"{len(reports)} 个计划中有 {len(failed)} 个未能更新：{'、'.join(failed)}",
-        )
+        raise GitError(GitMsg.PLANS_NOT_UPDATED, n=len(failed), total=len(reports), names=Listed(tuple(failed)))

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 from zoneinfo import ZoneInfo
 
 from workplan_cli.errors import PlanProblemsError, UsageError, WorkplanError
+from workplan_cli.i18n import Msg, UsageMsg
 
 if TYPE_CHECKING:
     import typer
@@ -135,10 +136,7 @@ class AppContext:
         from workplan_cli.pastplan import plan_as_committed
 
         if self.many is not None:
-            raise UsageError(
-                "--from-git reads one plan's history: give one --plan (not several, nor a workspace)",
-                "--from-git 只读取一个计划的历史：请只指定一个 --plan（不要多个，也不要工作区）",
-            )
+            raise UsageError(UsageMsg.FROM_GIT_ONE_PLAN)
         return plan_as_committed(plan.folder, day, plan.settings.timezone)
 
     def today(self, plan: Plan, as_of: str | None) -> date:
@@ -151,10 +149,7 @@ class AppContext:
         try:
             zone = ZoneInfo(plan.settings.timezone)
         except (KeyError, ValueError) as err:
-            raise UsageError(
-                f"timezone {plan.settings.timezone!r} in workplan.yaml is unknown",
-                f"workplan.yaml 中的时区 {plan.settings.timezone!r} 无法识别",
-            ) from err
+            raise UsageError(UsageMsg.UNKNOWN_TIMEZONE, timezone=plan.settings.timezone) from err
         return datetime.now(zone)
 
     def schedule(self, plan: Plan, today: date, within: int | None, use_workdays: bool | None) -> list[Entry]:
@@ -181,15 +176,12 @@ class AppContext:
         """Problems go to stderr after the output; they make the exit code non-zero so cron notices."""
         if not plan.problems:
             return
-        from workplan_cli.i18n import TEXT, Msg
         from workplan_cli.views.terminal import problem_lines
 
         err = console(stderr=True)
         for line in problem_lines(plan.problems, self.lang):
             err.print(line)
-        english, chinese = TEXT[Msg.PROBLEMS]
-        count = len(plan.problems)
-        raise PlanProblemsError(english.format(n=count), chinese.format(n=count))
+        raise PlanProblemsError(Msg.PROBLEMS, n=len(plan.problems))
 
     def record(self, plan: Plan, outcomes: Sequence[Outcome], commit: bool | None, kind: str, **fields: str) -> None:
         """With ``--commit`` (or ``commit: true`` in workplan.yaml), commit the files the edit touched."""
@@ -223,7 +215,7 @@ class AppContext:
     def said_committed(self, commit: str, message: str) -> None:
         from rich.text import Text
 
-        from workplan_cli.i18n import Msg, tr
+        from workplan_cli.i18n import tr
 
         said = tr(Msg.COMMIT_MADE, self.lang, commit=commit[:10], message=message)
         console(stderr=True).print(Text(said, style="green"))
@@ -236,7 +228,7 @@ class AppContext:
             return
         from rich.text import Text
 
-        from workplan_cli.i18n import Msg, tr
+        from workplan_cli.i18n import tr
         from workplan_cli.safewrite import atomic_replace
 
         atomic_replace(target, data)
@@ -254,13 +246,8 @@ def parse_day(value: str, flag: str) -> date:
     import re
 
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):  # written right, but no such day (2024-06-31)
-        raise UsageError(
-            f"{flag} {value!r}: there is no such day (check the month and the day)",
-            f"{flag} {value!r}：不是有效日期（没有这一天，请检查月份和日期）",
-        )
-    raise UsageError(
-        f"{flag} {value!r}: expected a date written YYYY-MM-DD", f"{flag} {value!r}：日期应写作 YYYY-MM-DD"
-    )
+        raise UsageError(UsageMsg.NO_SUCH_DAY, flag=flag, value=value)
+    raise UsageError(UsageMsg.DATE_NOT_YYYY_MM_DD, flag=flag, value=value)
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -20,6 +20,7 @@ from workplan_cli.cli.options import (
     WorkdaysOption,
 )
 from workplan_cli.errors import UsageError, WorkplanError
+from workplan_cli.i18n import Msg, UsageMsg
 from workplan_cli.model import MAX_WINDOW_DAYS
 
 if TYPE_CHECKING:
@@ -106,10 +107,7 @@ def digest(
         return
     if (loaded.settings.notify and not (to or by_owner)) or channel:
         if to or by_owner:
-            raise UsageError(
-                "--channel goes with the notify: channels; --to and --by-owner are for e-mail to addresses",
-                "--channel 用于 notify: 中的通道；--to 与 --by-owner 用于按地址发邮件",
-            )
+            raise UsageError(UsageMsg.CHANNEL_WITH_TO)
         channels = delivery.select_channels(loaded.settings, channel or ())
         how = _sending(run, loaded, dry_run=dry_run, skip_empty=skip_empty)
         labels = LABELS[run.lang]
@@ -141,7 +139,7 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
     """What happened to each digest, on stderr; a failure ends the run with its exit code."""
     from rich.text import Text
 
-    from workplan_cli.i18n import Msg, tr
+    from workplan_cli.i18n import tr
 
     err = console(stderr=True)
     for english, chinese in report.warnings:
@@ -153,10 +151,7 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
         # --by-owner and no unit has an address: nothing went out, which a cron job must notice.
         from workplan_cli.errors import DeliveryError
 
-        raise DeliveryError(
-            "no digest was sent: no unit has an e-mail address in workplan.yaml (owners:)",
-            "未发送任何周报：workplan.yaml（owners:）中没有任何单位的邮箱",
-        )
+        raise DeliveryError(UsageMsg.NO_UNIT_HAS_AN_ADDRESS)
     if failure is None:
         return
     if report.digests > 1:

@@ -10,6 +10,7 @@ import typer
 
 from workplan_cli.cli.context import AppContext, handle_errors
 from workplan_cli.cli.options import AsOfOption, PlansOption, WithinOption, WorkdaysOption
+from workplan_cli.i18n import UsageMsg
 
 commands = typer.Typer()
 
@@ -49,10 +50,7 @@ def export(
     from workplan_cli.errors import UsageError
 
     if not (ics or xlsx or csv):
-        raise UsageError(
-            "say what to export: --ics FILE, --xlsx FILE and/or --csv FILE",
-            "请指明导出内容：--ics 文件、--xlsx 文件 和/或 --csv 文件",
-        )
+        raise UsageError(UsageMsg.EXPORT_WHAT)
     # icalendar and openpyxl: only export pays for them
     from workplan_cli.views.ics import to_ical
     from workplan_cli.views.ledger import to_csv, to_xlsx

@@ -9,6 +9,7 @@ import typer
 
 from workplan_cli.cli.context import console, handle_errors
 from workplan_cli.cli.options import CommitOption
+from workplan_cli.i18n import Message, UsageMsg
 
 commands = typer.Typer()
 
@@ -86,18 +87,8 @@ def import_report(
     for warning in warnings:
         err.print(Text(f"{prefix}{warning}", style="yellow"))
     needing = result.draft.counts()["needs-person"]
-    written = f"; the plan was written to {out}" if result.written else ""
-    written_zh = f"；计划已写入 {out}" if result.written else ""
+    written = Message(UsageMsg.PLAN_WRITTEN_TO, out=out) if result.written else ""
     if unreadable := len(result.draft.unreadable):
-        raise NeedsPersonError(
-            f"{unreadable} part(s) of the report were not understood and {needing} date(s) need a person "
-            f"(listed above){written}; put them right in the plan by hand",
-            f"报告中有 {unreadable} 处结构无法识别、{needing} 处日期需人工确认（见上）{written_zh}；请在计划中人工整理",
-        )
+        raise NeedsPersonError(UsageMsg.PARTS_NOT_UNDERSTOOD, unreadable=unreadable, needing=needing, written=written)
     if needing:
-        raise NeedsPersonError(
-            f"{needing} date(s) need a person (listed above){written}; the milestones keep their phrases, "
-            "so `workplan check` lists them until they are fixed; `--explain` shows every date",
-            f"{needing} 处日期需人工确认（见上）{written_zh}；节点保留原文时限，`workplan check` 会一直列出，"
-            "直到修正；`--explain` 列出全部日期",
-        )
+        raise NeedsPersonError(UsageMsg.DATES_NEED_A_PERSON, needing=needing, written=written)

@@ -10,6 +10,7 @@ import typer
 
 from workplan_cli.cli.context import AppContext, handle_errors
 from workplan_cli.cli.options import AsOfOption, FromGitOption, PlansOption, WorkdaysOption
+from workplan_cli.i18n import UsageMsg
 
 commands = typer.Typer()
 
@@ -72,10 +73,7 @@ def report(
     given = [(k, v) for k, v in ((PeriodKind.MONTH, month), (PeriodKind.QUARTER, quarter),
                                  (PeriodKind.HALF, half), (PeriodKind.YEAR, year)) if v]  # fmt: skip
     if len(given) > 1:
-        raise UsageError(
-            "give one period: --month, --quarter, --half or --year",
-            "只能指定一个期间：--month、--quarter、--half 或 --year",
-        )
+        raise UsageError(UsageMsg.REPORT_WHICH_PERIOD)
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
     today = run.today(loaded, None)

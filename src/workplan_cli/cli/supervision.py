@@ -9,6 +9,7 @@ import typer
 
 from workplan_cli.cli.context import AppContext, console, handle_errors
 from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption
+from workplan_cli.i18n import Msg, UsageMsg
 
 commands = typer.Typer()
 
@@ -48,16 +49,14 @@ def collect(
 
     from workplan_cli.errors import DeliveryError, UsageError
     from workplan_cli.forms import collect as make_forms
-    from workplan_cli.i18n import Msg, tr
+    from workplan_cli.i18n import tr
     from workplan_cli.safewrite import atomic_replace
     from workplan_cli.supervision import month_of, parse_period
 
     run = AppContext.of(ctx)
     loaded = run.open_plan(plan)  # first: its language is the language of the refusal below
     if out is None and not by_email:
-        raise UsageError(
-            "say where the forms go: --out DIR and/or --by-email", "请指明表格去向：--out 目录 和/或 --by-email"
-        )
+        raise UsageError(UsageMsg.COLLECT_WHERE)
     today = run.today(loaded, as_of)
     chosen = parse_period(period) if period else month_of(today)
     if period:
@@ -90,10 +89,7 @@ def collect(
         for failed in report.failed:
             err.print(Text(tr(Msg.ERROR, run.lang, message=failed.text(run.lang)), style="red"))
         if report.failed:
-            raise DeliveryError(
-                f"{len(report.failed)} of {len(made)} forms not delivered",
-                f"{len(made)} 份表格中有 {len(report.failed)} 份未送达",
-            )
+            raise DeliveryError(UsageMsg.FORMS_NOT_DELIVERED, n_failed=len(report.failed), n_made=len(made))
     run.report_problems(loaded)
 
 
@@ -153,10 +149,7 @@ def _refusal(planned: object) -> Exception | None:
     if not (planned.refused or planned.conflicts):
         return None
     forms, conflicts = len(planned.refused), len(planned.conflicts)
-    return FormRefusedError(
-        f"{forms} form(s) refused, {conflicts} conflict(s) not written; see above",
-        f"{forms} 份表格被退回，{conflicts} 处冲突未写入；见上文",
-    )
+    return FormRefusedError(UsageMsg.FORMS_REFUSED, forms=forms, conflicts=conflicts)
 
 
 @commands.command()
@@ -173,7 +166,7 @@ def accept(
     """
     from rich.text import Text
 
-    from workplan_cli.i18n import Msg, tr
+    from workplan_cli.i18n import tr
     from workplan_cli.ingest import accept_request
 
     run = AppContext.of(ctx)

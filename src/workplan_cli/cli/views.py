@@ -22,6 +22,7 @@ from workplan_cli.cli.options import (
     WithinOption,
     WorkdaysOption,
 )
+from workplan_cli.i18n import Msg
 from workplan_cli.model import Status
 
 commands = typer.Typer()
@@ -152,7 +153,7 @@ def check(ctx: typer.Context, plan: PlansOption = None) -> None:
     from rich.text import Text
 
     from workplan_cli.errors import PlanProblemsError
-    from workplan_cli.i18n import TEXT, Msg, tr
+    from workplan_cli.i18n import tr
     from workplan_cli.schedule import dated_after
     from workplan_cli.views.literal import literal
 
@@ -170,11 +171,7 @@ def check(ctx: typer.Context, plan: PlansOption = None) -> None:
     for problem in problems:
         out.print(Text(literal(problem.text(run.lang))))
     files = len({p.path for p in problems})
-    english, chinese = TEXT[Msg.CHECK_FAILED]
-    raise PlanProblemsError(
-        english.format(problems=len(problems), files=files),
-        chinese.format(problems=len(problems), files=files),
-    )
+    raise PlanProblemsError(Msg.CHECK_FAILED, problems=len(problems), files=files)
 
 
 @commands.command()

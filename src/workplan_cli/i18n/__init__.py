@@ -10,10 +10,10 @@ language only when it is shown. A table rather than gettext: the text is read at
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
 ``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in the
 README), ``files`` (reading, locking and writing files, finding plans, ``FileMsg``), ``edits``
-(refused edits of plan files, ``EditMsg``), ``sending`` (e-mail, digests, robots, ``SendMsg``),
-``git`` (``GitMsg``), ``importing`` (the import of a report, ``ImportMsg``). A field may be another
-key, an error, a ``Phrase`` or ``Listed`` names,
-or an OSError: each is worded in the message's language.
+(refused edits of plan files, ``EditMsg``), ``usage`` (usage errors of commands, ``UsageMsg``),
+``sending`` (e-mail, digests, robots, ``SendMsg``), ``git`` (``GitMsg``), ``importing`` (the
+import of a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or
+``Listed`` names, or an OSError: each is worded in the message's language.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import edits, files, git, importing, labels, problems, sending
+from workplan_cli.i18n import edits, files, git, importing, labels, problems, sending, usage
 from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.git import GitMsg
@@ -30,6 +30,7 @@ from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
 from workplan_cli.i18n.problems import ProblemCode, ProblemPart
 from workplan_cli.i18n.sending import SendMsg
+from workplan_cli.i18n.usage import UsageMsg
 
 __all__ = [
     "LANGUAGES",
@@ -47,6 +48,7 @@ __all__ = [
     "ProblemCode",
     "ProblemPart",
     "SendMsg",
+    "UsageMsg",
     "os_reason",
     "os_reason_zh",
     "resolve_language",
@@ -62,6 +64,7 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     **files.TEXT,
     **edits.TEXT,
     **git.TEXT,
+    **usage.TEXT,
     **sending.TEXT,
     **importing.TEXT,
 }

@@ -17,6 +17,7 @@ class GitMsg(MessageKey):
     TIMED_OUT = "git.timed_out"
     FAILED = "git.failed"
     NO_FILES_IN_COMMIT = "git.no_files_in_commit"
+    PLANS_NOT_UPDATED = "git.plans_not_updated"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -55,5 +56,9 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     GitMsg.NO_FILES_IN_COMMIT: (
         "{top}: commit {commit} has no files under {prefix}",
         "{top}：提交 {commit} 中 {prefix} 下没有文件",
+    ),
+    GitMsg.PLANS_NOT_UPDATED: (
+        "{n} of {total} plans not updated: {names}",
+        "{total} 个计划中有 {n} 个未能更新：{names}",
     ),
 }
