@@ -34,6 +34,16 @@ class CalendarDay(NamedTuple):
     repaired: bool  # 日 was left out (14—15, 10下午)
 
 
+_GRID_CELL = re.compile(
+    r"\s*\|?\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3}|(?:星期|周)[一二三四五六日天]|周\s*次|[备備]\s*注|年\s*月)?\s*\|?\s*"
+)
+
+
+def grid_cell(line: str) -> bool:
+    """Whether a line is a cell of the grid's frame: a weekday, a week or day number, 年 月, 备注, or empty."""
+    return bool(_GRID_CELL.fullmatch(normalize_chars(line)))
+
+
 def is_calendar_grid(lines: list[str]) -> bool:
     """Whether the report is a school calendar grid: a header of weekday cells, one per line."""
     return sum(1 for line in lines[:60] if _WEEKDAY_CELL.match(normalize_chars(line))) >= 5

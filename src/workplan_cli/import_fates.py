@@ -220,6 +220,7 @@ class MentionFates:
             if left_out:
                 mention.repaired = f"read {mention.text} as {milestone.phrase} (日 is missing from the text)"
                 mention.repaired_zh = f"原文缺“日”，读作 {milestone.phrase}"
+                self._warn(mention, mention.repaired, f"{mention.text}：已修复（{mention.repaired_zh}）")
         elif month := self._month_before(mention):
             milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
         if mention.kind == "recurring" and (begins := self._cadence_start(mention)):

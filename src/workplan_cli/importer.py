@@ -18,7 +18,7 @@ from workplan_cli.deadlines import (
 )
 from workplan_cli.errors import ReportImportError
 from workplan_cli.i18n import ImportMsg
-from workplan_cli.import_calendar import calendar_days, is_calendar_grid
+from workplan_cli.import_calendar import calendar_days, grid_cell, is_calendar_grid
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units
 from workplan_cli.import_fates import MentionFates
 from workplan_cli.import_structure import (
@@ -58,6 +58,11 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     inline = "section" not in regions
     if inline:
         regions = regions_without_sections(lines, regions)
+    if full_phrases or is_calendar_grid(lines):
+        regions = [  # a calendar grid's cells (weekdays, week and day numbers) are its frame, not its text
+            "furniture" if region in ("head", "body") and grid_cell(line) else region
+            for line, region in zip(lines, regions, strict=True)
+        ]
     source = content_source(lines, regions, split_sections=inline)
     sections = split_sections(source, regions)
     body_dates = [m for m in mentions if regions[m.line - 1] == "body" and m.kind in ("date", "recurring", "holiday")]
@@ -153,6 +158,8 @@ class _Context(MentionFates):
         for sentence in sentences:
             if m := LIST_MARKER.match(sentence.text):
                 sentence = sentence.cut(m.end())  # "1. 二季度，制定…" nested inside an item
+            if sentence.text.startswith("|"):
+                sentence = sentence.cut(1).strip()  # "| 23日新生報到": a cell of a table flattened one per line
             sentence, units = split_owner(sentence)
             if units is not None:
                 if previous_was_owner and owners:  # 牵头单位：甲；配合单位：乙 split at the ；
