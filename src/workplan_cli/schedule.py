@@ -41,9 +41,13 @@ class Entry(NamedTuple):
     @property
     def colour(self) -> Colour | None:
         """The office's three colours: red overdue, yellow behind schedule, blue due soon; else None."""
+        return self.colour_with(None if self.milestone.percent is None else self.progress)
+
+    def colour_with(self, progress: ScheduleProgress | None) -> Colour | None:
+        """``colour``, given ``progress`` already worked out (as `--json` does for each milestone)."""
         if self.status is Status.DONE or self.status is Status.ONGOING:
             return None
-        progress = self.progress if self.milestone.percent is not None else None
+        progress = progress if self.milestone.percent is not None else None
         return colour_of(
             overdue=self.status is Status.OVERDUE,
             within_window=self.status is Status.DUE,
