@@ -26,7 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workplan_cli.i18n import os_reason_zh
+from workplan_cli.i18n import FormMsg, Message, ProblemCode
 from workplan_cli.model import Note, PlanSettings, Status
 from workplan_cli.periods import Period
 from workplan_cli.schedule import Entry
@@ -280,11 +280,10 @@ class FormProblem:
     """Something wrong in a returned form, at a cell (``K7``) where one can be named."""
 
     cell: str
-    message: str
-    message_zh: str
+    message: Message
 
     def text(self, lang: str) -> str:
-        message = self.message_zh if lang == "zh" else self.message
+        message = self.message.text(lang)
         return f"{self.cell}: {message}" if self.cell else message
 
 
@@ -325,9 +324,7 @@ def read_form(path: Path) -> ReturnedForm:
     try:
         data = path.read_bytes()
     except OSError as err:
-        return ReturnedForm(
-            path, None, problems=[FormProblem("", f"cannot read: {err.strerror}", f"无法读取：{os_reason_zh(err)}")]
-        )
+        return ReturnedForm(path, None, problems=[FormProblem("", Message(ProblemCode.CANNOT_READ, reason=err))])
     if path.suffix.lower() == ".csv":
         grid = _csv_grid(data)
     else:
@@ -337,9 +334,7 @@ def read_form(path: Path) -> ReturnedForm:
             return ReturnedForm(
                 path,
                 None,
-                problems=[
-                    FormProblem("", f"not a spreadsheet workplan can read ({type(err).__name__})", "无法读取的表格文件")
-                ],
+                problems=[FormProblem("", Message(FormMsg.NOT_A_SPREADSHEET, kind=type(err).__name__))],
             )
     return _parse(path, grid)
 
@@ -382,9 +377,7 @@ def _parse(path: Path, grid: list[list[Any]]) -> ReturnedForm:
         form.problems.append(
             FormProblem(
                 f"{letter(len(COLUMNS) - 1)}1",
-                "not a workplan progress form, or its hidden form seal was changed: "
-                "use the form `workplan collect` made",
-                "不是 workplan 生成的进展填报表，或隐藏的表头校验信息被改动：请使用 `workplan collect` 生成的表",
+                Message(FormMsg.NOT_A_FORM),
             )
         )
         return form
@@ -404,8 +397,7 @@ def _parse(path: Path, grid: list[list[Any]]) -> ReturnedForm:
             form.problems.append(
                 FormProblem(
                     cell_name(0, row),
-                    f"milestone {read.milestone_id} appears twice (also row {seen[read.milestone_id]})",
-                    f"节点 {read.milestone_id} 出现两次（另见第 {seen[read.milestone_id]} 行）",
+                    Message(FormMsg.MILESTONE_TWICE, milestone_id=read.milestone_id, row=seen[read.milestone_id]),
                 )
             )
             continue
@@ -430,13 +422,8 @@ def _facts(raw: str) -> FormFacts | None:
 
 
 def _locked_changed(cell: str, was: str | None = None) -> FormProblem:
-    shown = f" (it showed {was!r})" if was is not None else ""
-    shown_zh = f"（原为 {was!r}）" if was is not None else ""
-    return FormProblem(
-        cell,
-        f"a locked cell was changed{shown}; send back the form as it was made, with only the white cells filled",
-        f"锁定的单元格被改动{shown_zh}；请退回原表，只填写白色单元格",
-    )
+    shown = Message(FormMsg.IT_SHOWED, was=was) if was is not None else ""
+    return FormProblem(cell, Message(FormMsg.LOCKED_CELL_CHANGED, shown=shown))
 
 
 def _row(form: ReturnedForm, row: int, values: list[str], grid: list[list[Any]]) -> FormRow | None:
@@ -446,8 +433,7 @@ def _row(form: ReturnedForm, row: int, values: list[str], grid: list[list[Any]])
         form.problems.append(
             FormProblem(
                 cell_name(_INDEX["fingerprint"], row),
-                "this row has no valid fingerprint: rows cannot be added to a form, and the hidden column must stay",
-                "此行没有有效的校验码：不能在表中增加行，隐藏列也不能改动",
+                Message(FormMsg.ROW_WITHOUT_FINGERPRINT),
             )
         )
         return None
@@ -482,8 +468,7 @@ def _percent(form: ReturnedForm, value: Any, cell: str) -> int | None:
         form.problems.append(
             FormProblem(
                 cell,
-                f"完成进度 {_text(value)!r} is not a whole number from 0 to 100",
-                f"完成进度 {_text(value)!r} 不是 0 到 100 之间的整数",
+                Message(FormMsg.BAD_PERCENT, value=_text(value)),
             )
         )
         return None
@@ -508,8 +493,7 @@ def _day(form: ReturnedForm, value: Any, cell: str) -> date | None:
     form.problems.append(
         FormProblem(
             cell,
-            f"申请销号日期 {text!r} is not a date; write YYYY-MM-DD",
-            f"申请销号日期 {text!r} 不是日期；请写 YYYY-MM-DD",
+            Message(FormMsg.REQUEST_DAY_NOT_A_DATE, text=text),
         )
     )
     return None
@@ -534,10 +518,7 @@ def collect(
     if unit is not None:
         if unit not in names:
             known = "、".join(names) or "none"
-            raise UsageError(
-                f"--unit {unit!r}: no open milestone names it as lead, co-unit or owner (units: {known})",
-                f"--unit {unit!r}：没有未完成的节点以它为牵头、配合或责任单位（现有单位：{known}）",
-            )
+            raise UsageError(FormMsg.NO_SUCH_UNIT, unit=unit, known=known)
         names = [unit]
     made = []
     for name in names:

@@ -19,6 +19,7 @@ from workplan_cli.actions import refuse_if_in_two_files
 from workplan_cli.editing import Change, NoteValue, edit_plan_file
 from workplan_cli.errors import UsageError
 from workplan_cli.forms import FormProblem, FormRow, ReturnedForm, milestone_state
+from workplan_cli.i18n import FormMsg, Message
 from workplan_cli.model import Initiative, Milestone, Note, Plan
 from workplan_cli.schedule import Entry, current_due, find_initiative
 from workplan_cli.supervision import entry_of, parse_period
@@ -46,11 +47,10 @@ class Skipped:
     form: Path
     cell: str
     milestone_id: str
-    message: str
-    message_zh: str
+    message: Message
 
     def text(self, lang: str) -> str:
-        return f"{self.form}:{self.cell}: {self.message_zh if lang == 'zh' else self.message}"
+        return f"{self.form}:{self.cell}: {self.message.text(lang)}"
 
 
 @dataclass
@@ -107,8 +107,7 @@ def plan_ingest(
             problems.append(
                 FormProblem(
                     "",
-                    f"this form is for another plan ({facts.plan}, {facts.year})",
-                    f"此表属于另一个计划（{facts.plan}，{facts.year}）",
+                    Message(FormMsg.ANOTHER_PLAN, plan=facts.plan, year=facts.year),
                 )
             )
         if facts is None or problems:
@@ -121,8 +120,7 @@ def plan_ingest(
                 problems.append(
                     FormProblem(
                         row.cell("id"),
-                        f"no milestone has id {row.milestone_id!r}",
-                        f"没有编号为 {row.milestone_id!r} 的节点",
+                        Message(FormMsg.NO_SUCH_MILESTONE, milestone_id=row.milestone_id),
                     )
                 )
                 continue
@@ -130,8 +128,7 @@ def plan_ingest(
                 problems.append(
                     FormProblem(
                         row.cell("id"),
-                        f"milestone {row.milestone_id} is not one of {facts.unit}'s (foreign id)",
-                        f"节点 {row.milestone_id} 不属于 {facts.unit}",
+                        Message(FormMsg.FOREIGN_MILESTONE, milestone_id=row.milestone_id, unit=facts.unit),
                     )
                 )
                 continue
@@ -143,8 +140,13 @@ def plan_ingest(
                 problems.append(
                     FormProblem(
                         row.cell("id"),
-                        f"{facts.unit}'s answer for {row.milestone_id} in {period} is also in {claimed[key]}",
-                        f"{facts.unit} 对 {row.milestone_id} 的 {period} 报送也在 {claimed[key]} 中",
+                        Message(
+                            FormMsg.ANSWER_TWICE,
+                            unit=facts.unit,
+                            milestone_id=row.milestone_id,
+                            period=period,
+                            other=claimed[key],
+                        ),
                     )
                 )
                 continue
@@ -158,18 +160,20 @@ def plan_ingest(
                             form.path,
                             row.cell("id"),
                             row.milestone_id,
-                            f"{row.milestone_id}: already recorded on {recorded.on} (unchanged)",
-                            f"{row.milestone_id}：已于 {recorded.on} 录入（未改动）",
+                            Message(FormMsg.ALREADY_RECORDED_UNCHANGED, milestone_id=row.milestone_id, on=recorded.on),
                         )
                     )
                 else:
                     problems.append(
                         FormProblem(
                             row.cell("progress"),
-                            f"{facts.unit} already reported on {row.milestone_id} for {period} (recorded "
-                            f"{recorded.on}) with other answers; a period is ingested once",
-                            f"{facts.unit} 已报送过 {row.milestone_id} 的 {period} 进展（{recorded.on} 录入），"
-                            "内容不同；每期只录入一次",
+                            Message(
+                                FormMsg.REPORTED_OTHERWISE,
+                                unit=facts.unit,
+                                milestone_id=row.milestone_id,
+                                period=period,
+                                on=recorded.on,
+                            ),
                         )
                     )
                 continue
@@ -179,10 +183,7 @@ def plan_ingest(
                         form.path,
                         row.cell("id"),
                         row.milestone_id,
-                        f"{row.milestone_id} changed after the form was made on {facts.made} (task, deadline or "
-                        "done date); not written: check it and record the answer by hand",
-                        f"{row.milestone_id} 在制表（{facts.made}）后已变动（任务、时限或完成日期）；"
-                        "未写入：请核对后手工录入",
+                        Message(FormMsg.CHANGED_SINCE_MADE, milestone_id=row.milestone_id, made=facts.made),
                     )
                 )
                 continue
@@ -206,8 +207,7 @@ def _missing_evidence(item: Planned, present: Collection[str]) -> list[Skipped]:
             item.form,
             item.row.cell("evidence"),
             item.milestone.id,
-            f"{item.milestone.id}: evidence {name!r} is not in plan/evidence/ yet; put the file there, or give a link",
-            f"{item.milestone.id}：佐证材料 {name!r} 尚未放入 plan/evidence/；请放入该文件，或填写链接",
+            Message(FormMsg.EVIDENCE_MISSING, id=item.milestone.id, name=name),
         )
         for name in item.row.evidence
         if "://" not in name and name not in present and not any(Path(p).name == name for p in present)
@@ -222,16 +222,14 @@ def _date_problems(row: FormRow, plan: Plan, today: date) -> list[FormProblem]:
         return [
             FormProblem(
                 row.cell("done_request"),
-                f"申请销号日期 {day} is after today ({today}); a milestone is closed once it is done",
-                f"申请销号日期 {day} 晚于今天（{today}）",
+                Message(FormMsg.REQUEST_AFTER_TODAY, day=day, today=today),
             )
         ]
     if day.year < plan.settings.year:
         return [
             FormProblem(
                 row.cell("done_request"),
-                f"申请销号日期 {day} is before the plan year {plan.settings.year}",
-                f"申请销号日期 {day} 早于计划年度 {plan.settings.year}",
+                Message(FormMsg.REQUEST_BEFORE_PLAN_YEAR, day=day, year=plan.settings.year),
             )
         ]
     return []
@@ -277,10 +275,7 @@ def accept_request(plan: Plan, item_id: str) -> tuple[Path, Milestone, date]:
     refuse_if_in_two_files(plan, item_id)
     milestone = next((m for m in initiative.milestones if m.id == item_id), None)
     if milestone is None or milestone.done_requested is None:
-        raise UsageError(
-            f"{item_id} has no 销号 request to accept (no done_requested); name a milestone a unit asked to close",
-            f"{item_id} 没有待确认的销号申请",
-        )
+        raise UsageError(FormMsg.NOTHING_TO_ACCEPT, item_id=item_id)
     day = milestone.done_requested
     if milestone.done is None:
         edit_plan_file(initiative.file, [Change(item_id, (closing_value(milestone, day), ("done_requested", None)))])

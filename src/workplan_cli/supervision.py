@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from workplan_cli.errors import UsageError
+from workplan_cli.i18n import FormMsg
 from workplan_cli.model import Note, Status
 from workplan_cli.periods import Period, PeriodKind, period_of_label
 from workplan_cli.schedule import Entry
@@ -20,10 +21,7 @@ def parse_period(label: str) -> Period:
     """``2024-06`` or ``2024-Q2``; anything else is a usage error naming the forms it takes."""
     found = period_of_label(label, (PeriodKind.MONTH, PeriodKind.QUARTER))
     if found is None:
-        raise UsageError(
-            f"--period {label!r}: write a month (2024-06) or a quarter (2024-Q2)",
-            f"--period {label!r}：请写月份（2024-06）或季度（2024-Q2）",
-        )
+        raise UsageError(FormMsg.BAD_PERIOD, label=label)
     return found
 
 

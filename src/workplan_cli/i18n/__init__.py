@@ -11,9 +11,10 @@ The areas, each a module with its key enum beside its text: ``labels`` (views an
 ``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in the
 README), ``files`` (reading, locking and writing files, finding plans, ``FileMsg``), ``edits``
 (refused edits of plan files, ``EditMsg``), ``usage`` (usage errors of commands, ``UsageMsg``),
-``sending`` (e-mail, digests, robots, ``SendMsg``), ``git`` (``GitMsg``), ``importing`` (the
-import of a report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or
-``Listed`` names, or an OSError: each is worded in the message's language.
+``sending`` (e-mail, digests, robots, ``SendMsg``), ``git`` (``GitMsg``), ``forms`` (progress
+forms, ``FormMsg``), ``importing`` (the import of a report, ``ImportMsg``). A field may be another
+key, an error, a ``Phrase`` or ``Listed`` names, or an OSError: each is worded in the message's
+language.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import edits, files, git, importing, labels, problems, sending, usage
+from workplan_cli.i18n import edits, files, forms, git, importing, labels, problems, sending, usage
 from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
+from workplan_cli.i18n.forms import FormMsg
 from workplan_cli.i18n.git import GitMsg
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
@@ -37,6 +39,7 @@ __all__ = [
     "TEXT",
     "EditMsg",
     "FileMsg",
+    "FormMsg",
     "GitMsg",
     "ImportMsg",
     "Listed",
@@ -64,6 +67,7 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     **files.TEXT,
     **edits.TEXT,
     **git.TEXT,
+    **forms.TEXT,
     **usage.TEXT,
     **sending.TEXT,
     **importing.TEXT,
