@@ -220,6 +220,22 @@ def test_update_keeps_what_people_filled_in_and_reports_changes(invoke: Invoke, 
     assert "smtp:" in (plan_dir / "workplan.yaml").read_text(encoding="utf-8")  # settings untouched
 
 
+def test_update_reports_its_changes_in_the_plans_language(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    invoke(["done", "4.2.1", "--on", "2024-02-27", "--plan", str(plan_dir)])
+    report = revised_seed(
+        tmp_path,
+        ("制定我区2023年度XX监督检查计划", "制定我区2024年度XX监督检查计划"),
+        ("四是规范编外人员管理。12月底前，推动", "四是规范编外人员管理。推动"),
+    )
+    result = invoke(["import", str(report), "--out", str(plan_dir), "--update", "--lang", "zh"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    reworded = "变更：4.2.1：任务改写：制定我区2023年度XX监督检查计划 -> 制定我区2024年度XX监督检查计划"
+    assert f"{reworded}；原完成日期 2024-02-27 未保留" in lines
+    assert "变更：3.4.1：完成时限 12月底前 -> 持续" in lines
+    assert lines[1] == "计划年度 2024（依据：标题）"
+
+
 def test_update_reports_reworded_and_removed_milestones(invoke: Invoke, plan_dir: Path, tmp_path: Path) -> None:
     invoke(["done", "4.2.1", "--on", "2024-02-27", "--plan", str(plan_dir)])
     report = revised_seed(

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import ImportMsg
+from workplan_cli.i18n import ImportMsg, Listed, Phrase, tr
 from workplan_cli.import_drafts import DraftPlan, Mention
 from workplan_cli.import_update import UpdateReport
 
-_FATE_TEXT = {
-    "deadline": ("deadline {due}", "完成时限 {due}"),
-    "range": ("deadline {start}…{due}", "完成时限 {start}至{due}"),
-    "recurring": ("recurring", "周期性时限"),
-    "not-a-deadline": ("not a deadline: {reason}", "不是完成时限：{reason_zh}"),
-    "needs-person": ("needs a person: {reason}", "需人工确认：{reason_zh}"),
+_YEAR_REASONS = {
+    "title": ImportMsg.YEAR_FROM_TITLE,
+    "name of the attached plan": ImportMsg.YEAR_FROM_ISSUED_NAME,
+    "own document number": ImportMsg.YEAR_FROM_OWN_NUMBER,
+    "attachment title": ImportMsg.YEAR_FROM_ATTACHMENT,
+    "--year": ImportMsg.YEAR_FROM_OPTION,
 }
 
 
@@ -38,42 +38,44 @@ class ImportReport:
         """The summary printed after writing."""
         milestones = [m for i in self.draft.initiatives for m in i.milestones]
         dated = sum(1 for m in milestones if m.phrase)
-        zh = lang == "zh"
-        if zh:
-            lines = [
-                f"已写入 {self.folder}：{len(self.draft.initiatives)} 项重点工作，{len(milestones)} 个节点"
-                f"（{dated} 个有完成时限），计划年度 {self.draft.year}"
-            ]
-        else:
-            lines = [
-                f"wrote {self.folder}: {len(self.draft.initiatives)} initiatives, {len(milestones)} milestones "
-                f"({dated} with a deadline), plan year {self.draft.year}"
-            ]
-        lines += self.accounting(lang)
+        lines = [
+            tr(
+                ImportMsg.WROTE,
+                lang,
+                folder=self.folder,
+                initiatives=len(self.draft.initiatives),
+                milestones=len(milestones),
+                dated=dated,
+                year=self.draft.year,
+            ),
+            *self.accounting(lang),
+        ]
         changes = self.changes
         if changes is None:
-            return lines + [("已删除 " if zh else "removed ") + str(path) for path in self.removed]
-        updates = [f"added: {item}" for item in changes.added] + [f"changed: {item}" for item in changes.changed]
-        updates += [f"removed: {item}" for item in changes.removed]
-        updates += [f"kept done dates, notes and owners of: {', '.join(changes.kept)}"] if changes.kept else []
-        return lines + (updates or ["no changes"])
+            return lines + [tr(ImportMsg.REMOVED_FILE, lang, path=path) for path in self.removed]
+        updates = [tr(ImportMsg.UPDATE_ADDED, lang, item=item) for item in changes.added]
+        updates += [tr(ImportMsg.UPDATE_CHANGED, lang, item=item) for item in changes.changed]
+        updates += [tr(ImportMsg.UPDATE_REMOVED, lang, item=item) for item in changes.removed]
+        if changes.kept:
+            updates.append(tr(ImportMsg.UPDATE_KEPT, lang, ids=Listed(tuple(changes.kept))))
+        return lines + (updates or [tr(ImportMsg.UPDATE_NONE, lang)])
 
     def accounting(self, lang: str = "en") -> list[str]:
         """Which year was used and why, and where every date of the report went."""
         draft = self.draft
         counts = draft.counts()
-        total = len(draft.mentions)
-        if lang == "zh":
-            reason = _YEAR_REASON_ZH.get(draft.year_reason, draft.year_reason)
-            return [
-                f"计划年度 {draft.year}（依据：{reason}）",
-                f"日期 {total} 处：完成时限 {counts['deadline']}，周期性 {counts['recurring']}，"
-                f"不是完成时限 {counts['not-a-deadline']}，需人工确认 {counts['needs-person']}",
-            ]
+        reason = _YEAR_REASONS.get(draft.year_reason, draft.year_reason)
         return [
-            f"plan year {draft.year} (from the {draft.year_reason})",
-            f"dates: {total} found: {counts['deadline']} deadlines, {counts['recurring']} recurring, "
-            f"{counts['not-a-deadline']} not deadlines, {counts['needs-person']} need a person",
+            tr(ImportMsg.PLAN_YEAR, lang, year=draft.year, reason=reason),
+            tr(
+                ImportMsg.DATES,
+                lang,
+                total=len(draft.mentions),
+                deadlines=counts["deadline"],
+                recurring=counts["recurring"],
+                others=counts["not-a-deadline"],
+                persons=counts["needs-person"],
+            ),
         ]
 
     def explain(self, lang: str = "en") -> list[str]:
@@ -94,32 +96,25 @@ class ImportReport:
         return [*out, "", *self.accounting(lang)]
 
 
-_YEAR_REASON_ZH = {
-    "title": "标题",
-    "name of the attached plan": "印发的方案名称",
-    "own document number": "本文件文号",
-    "attachment title": "附件标题",
-    "--year": "--year 参数",
-}
-
-
 def _fate_text(mention: Mention, lang: str) -> str:
     from workplan_cli.import_drafts import REASONS_ZH
 
-    key = "range" if mention.fate == "deadline" and mention.start else mention.fate
-    english, chinese = _FATE_TEXT[key]
-    text = (chinese if lang == "zh" else english).format(
-        due=mention.due,
-        start=mention.start,
-        reason=mention.reason,
-        reason_zh=REASONS_ZH.get(mention.reason, mention.reason_zh or mention.reason),
-    )
+    reason = Phrase(mention.reason, REASONS_ZH.get(mention.reason, mention.reason_zh or mention.reason))
+    if mention.fate == "deadline":
+        key = ImportMsg.FATE_RANGE if mention.start else ImportMsg.FATE_DEADLINE
+        text = tr(key, lang, due=mention.due, start=mention.start)
+    elif mention.fate == "recurring":
+        text = tr(ImportMsg.FATE_RECURRING, lang)
+    elif mention.fate == "not-a-deadline":
+        text = tr(ImportMsg.FATE_NOT_A_DEADLINE, lang, reason=reason)
+    else:
+        text = tr(ImportMsg.FATE_NEEDS_PERSON, lang, reason=reason)
     if mention.milestone:
         text += f"  [{mention.milestone}]"
     if mention.owner:
         text += f"  {mention.owner}"
     if mention.repaired:
-        text += f"  （已修复：{mention.repaired_zh}）" if lang == "zh" else f"  (repaired: {mention.repaired})"
+        text += tr(ImportMsg.FATE_REPAIRED, lang, note=Phrase(mention.repaired, mention.repaired_zh))
     return text
 
 

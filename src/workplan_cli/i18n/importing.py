@@ -39,6 +39,35 @@ class ImportMsg(MessageKey):
     HOLDS_A_PLAN = "import.holds_a_plan"
     OUT_IS_A_FILE = "import.out_is_a_file"
     OUT_NOT_WRITABLE = "import.out_not_writable"
+    # What an import says it did (the summary, --explain, --update)
+    WROTE = "import.wrote"
+    PLAN_YEAR = "import.plan_year"
+    YEAR_FROM_TITLE = "import.year_from.title"
+    YEAR_FROM_ISSUED_NAME = "import.year_from.issued_name"
+    YEAR_FROM_OWN_NUMBER = "import.year_from.own_number"
+    YEAR_FROM_ATTACHMENT = "import.year_from.attachment"
+    YEAR_FROM_OPTION = "import.year_from.option"
+    DATES = "import.dates"
+    FATE_DEADLINE = "import.fate.deadline"
+    FATE_RANGE = "import.fate.range"
+    FATE_RECURRING = "import.fate.recurring"
+    FATE_NOT_A_DEADLINE = "import.fate.not_a_deadline"
+    FATE_NEEDS_PERSON = "import.fate.needs_person"
+    FATE_REPAIRED = "import.fate.repaired"
+    REMOVED_FILE = "import.removed_file"
+    UPDATE_ADDED = "import.update.added"
+    UPDATE_CHANGED = "import.update.changed"
+    UPDATE_REMOVED = "import.update.removed"
+    UPDATE_KEPT = "import.update.kept"
+    UPDATE_NONE = "import.update.none"
+    UPDATE_INITIATIVE = "import.update.initiative"
+    UPDATE_INITIATIVE_FILE = "import.update.initiative_file"
+    UPDATE_DEADLINE = "import.update.deadline"
+    UPDATE_REWORDED = "import.update.reworded"
+    UPDATE_REWORDED_DONE_LOST = "import.update.reworded_done_lost"
+    UPDATE_MILESTONE = "import.update.milestone"
+    UPDATE_MILESTONE_WAS_DONE = "import.update.milestone_was_done"
+    ONGOING = "import.ongoing"
     # The deadline grammar's reasons for refusing a phrase
     PHRASE_HOW_TO_WRITE = "phrase.how_to_write"
     PHRASE_EMPTY = "phrase.empty"
@@ -138,6 +167,48 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
         "--out {out}: cannot write in {folder} (permission denied); nothing was written",
         "--out {out}：无法写入 {folder}（没有权限）；未写入任何文件",
     ),
+    ImportMsg.WROTE: (
+        "wrote {folder}: {initiatives} initiatives, {milestones} milestones ({dated} with a deadline), "
+        "plan year {year}",
+        "已写入 {folder}：{initiatives} 项重点工作，{milestones} 个节点（{dated} 个有完成时限），计划年度 {year}",
+    ),
+    ImportMsg.PLAN_YEAR: ("plan year {year} (from the {reason})", "计划年度 {year}（依据：{reason}）"),
+    ImportMsg.YEAR_FROM_TITLE: ("title", "标题"),
+    ImportMsg.YEAR_FROM_ISSUED_NAME: ("name of the attached plan", "印发的方案名称"),
+    ImportMsg.YEAR_FROM_OWN_NUMBER: ("own document number", "本文件文号"),
+    ImportMsg.YEAR_FROM_ATTACHMENT: ("attachment title", "附件标题"),
+    ImportMsg.YEAR_FROM_OPTION: ("--year", "--year 参数"),
+    ImportMsg.DATES: (
+        "dates: {total} found: {deadlines} deadlines, {recurring} recurring, {others} not deadlines, "
+        "{persons} need a person",
+        "日期 {total} 处：完成时限 {deadlines}，周期性 {recurring}，不是完成时限 {others}，需人工确认 {persons}",
+    ),
+    ImportMsg.FATE_DEADLINE: ("deadline {due}", "完成时限 {due}"),
+    ImportMsg.FATE_RANGE: ("deadline {start}…{due}", "完成时限 {start}至{due}"),
+    ImportMsg.FATE_RECURRING: ("recurring", "周期性时限"),
+    ImportMsg.FATE_NOT_A_DEADLINE: ("not a deadline: {reason}", "不是完成时限：{reason}"),
+    ImportMsg.FATE_NEEDS_PERSON: ("needs a person: {reason}", "需人工确认：{reason}"),
+    ImportMsg.FATE_REPAIRED: ("  (repaired: {note})", "  （已修复：{note}）"),
+    ImportMsg.REMOVED_FILE: ("removed {path}", "已删除 {path}"),
+    ImportMsg.UPDATE_ADDED: ("added: {item}", "新增：{item}"),
+    ImportMsg.UPDATE_CHANGED: ("changed: {item}", "变更：{item}"),
+    ImportMsg.UPDATE_REMOVED: ("removed: {item}", "删除：{item}"),
+    ImportMsg.UPDATE_KEPT: ("kept done dates, notes and owners of: {ids}", "保留了完成日期、进展和责任单位：{ids}"),
+    ImportMsg.UPDATE_NONE: ("no changes", "没有变化"),
+    ImportMsg.UPDATE_INITIATIVE: ("initiative {id} {title}", "重点工作 {id} {title}"),
+    ImportMsg.UPDATE_INITIATIVE_FILE: ("initiative {id} {title} ({file})", "重点工作 {id} {title}（{file}）"),
+    ImportMsg.UPDATE_DEADLINE: ("{id}: deadline {old} -> {new}", "{id}：完成时限 {old} -> {new}"),
+    ImportMsg.UPDATE_REWORDED: ("{id}: task reworded: {old} -> {new}", "{id}：任务改写：{old} -> {new}"),
+    ImportMsg.UPDATE_REWORDED_DONE_LOST: (
+        "{id}: task reworded: {old} -> {new}; its done date {done} was not carried over",
+        "{id}：任务改写：{old} -> {new}；原完成日期 {done} 未保留",
+    ),
+    ImportMsg.UPDATE_MILESTONE: ("{id} {phrase}: {task}", "{id} {phrase}：{task}"),
+    ImportMsg.UPDATE_MILESTONE_WAS_DONE: (
+        "{id} {phrase}: {task} (was done on {done})",
+        "{id} {phrase}：{task}（曾于 {done} 完成）",
+    ),
+    ImportMsg.ONGOING: ("ongoing", "持续"),
     ImportMsg.PHRASE_HOW_TO_WRITE: (_HOW_TO_WRITE, _HOW_TO_WRITE_ZH),
     ImportMsg.PHRASE_EMPTY: (
         f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work",
