@@ -8,24 +8,19 @@ from workplan_cli.i18n import MessageKey, tr
 class WorkplanError(Exception):
     """Base class: a problem to show the user as one line, never as a traceback.
 
-    Raised with a message key and its fields (``EditRefusedError(FileMsg.READ_ONLY, path=path)``);
-    ``text(lang)`` words it in the run's language, ``str()`` in English. Until the import modules
-    are converted, ``WorkplanError("English", "中文")`` is still taken (the key's place holds the
-    English sentence); remove that form once no raise uses it.
+    Raised with a message key and its fields (``EditRefusedError(FileMsg.READ_ONLY_FILE, path=path)``);
+    ``text(lang)`` words it in the run's language, ``str()`` in English.
     """
 
     exit_code = 1
 
-    def __init__(self, key: MessageKey | str, zh: str | None = None, /, **fields: object) -> None:
+    def __init__(self, key: MessageKey, /, **fields: object) -> None:
         self.key = key
         self.fields = fields
-        self._chinese = zh
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        if isinstance(self.key, MessageKey):
-            return tr(self.key, lang, **self.fields)
-        return self._chinese if lang == "zh" and self._chinese else self.key
+        return tr(self.key, lang, **self.fields)
 
     @property
     def zh(self) -> str:
