@@ -230,3 +230,10 @@ def test_roc_years_in_titles_and_prose_and_a_page_date_on_top_are_accounted_for(
         "deadline",
         "",
     )
+
+
+def test_a_sign_off_dated_with_yinfa_is_a_signing_date_with_or_without_sections() -> None:
+    for body in ("一、重点工作\n（一）3月底前完成甲方案。\n", "3月底前完成甲方案。\n"):
+        draft = parse_report(f"XX区2024年工作要点\n{body}\nXX区人民政府办公室 2024年3月28日印发\n")
+        assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "signing-date")
+        assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("3月底前", "完成甲方案")]

@@ -119,8 +119,9 @@ _WHOLE_DATE = (
     r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?\s*日?"
 )
+_ISSUED = r"(?:印发|印|发布|签发|成文)?"  # 2024年3月28日印发
 DATE_ONLY_LINE = re.compile(
-    rf"^\s*{_WHOLE_DATE}\s*$"
+    rf"^\s*{_WHOLE_DATE}{_ISSUED}\s*$"
     r"|^\s*(?:19|20)\d\d[01]?\d[0-3]?\d\s*$"  # 2024327: the same with 年 and 月 lost in copying
 )
 # A sign-off on one line: the office, then the date it signed (XX区人民政府办公室 2024年3月28日).
@@ -128,7 +129,7 @@ _OFFICE = (
     r"[^\s。；;，,：:、]{0,28}"
     r"(?:办公室|政府|委员会|委|局|厅|部|院|处|室|中心|公司|集团|学校|学院|大学|小组|街道|办事处|党委|党组|镇|乡|管委会|科)"
 )
-SIGNED_LINE = re.compile(rf"^\s*{_OFFICE}(?:\s+{_OFFICE})*\s+{_WHOLE_DATE}\s*$")
+SIGNED_LINE = re.compile(rf"^\s*{_OFFICE}(?:\s+{_OFFICE})*\s+{_WHOLE_DATE}{_ISSUED}\s*$")
 
 
 def signing_line(folded: str) -> bool:
