@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from workplan_cli.editing import Change, apply_changes
-from workplan_cli.forms import FIRST_ROW, collect, read_form
+from workplan_cli.formreading import read_form
+from workplan_cli.forms import FIRST_ROW, collect
 from workplan_cli.ingest import apply_ingest, plan_ingest
 from workplan_cli.model import Plan
 from workplan_cli.planfiles import load_plan

@@ -1,4 +1,5 @@
-"""Progress forms (进展情况填报表): one spreadsheet per unit and period, written and read back.
+"""Progress forms (进展情况填报表): one spreadsheet per unit and period, written (reading them back
+is ``formreading``).
 
 A form shows a unit its open milestones in locked cells and leaves white cells for 进展情况, 存在问题,
 下步打算, 完成进度, 申请销号日期 and 佐证材料. Each row carries the milestone id and, in a hidden
@@ -8,25 +9,21 @@ that was changed). The form's own facts (plan, unit, period) sit in the hidden c
 sealed by a hash. This guards against mistakes and stray edits, not against forgery: sheet
 protection has no password, and units are trusted colleagues.
 
-Reading accepts the .xlsx as written, as saved again by Excel, LibreOffice Calc or WPS, and the
-sheet saved as .csv (UTF-8 or GB18030). Text from plan files never becomes a formula in a form.
+Text from plan files never becomes a formula in a form.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass
+from datetime import date
 
-from workplan_cli.i18n import FormMsg, Message, ProblemCode
+from workplan_cli.i18n import FormMsg
 from workplan_cli.model import Note, PlanSettings, Status
 from workplan_cli.periods import Period
 from workplan_cli.schedule import Entry
@@ -63,7 +60,7 @@ COLUMNS = (
     Column("fingerprint", "校验码（请勿修改）", 10, True),
 )
 LOCKED = tuple(i for i, column in enumerate(COLUMNS) if column.locked and column.key != "fingerprint")
-_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
+COLUMN_INDEX = {column.key: i for i, column in enumerate(COLUMNS)}
 STATUS_TEXT = {
     Status.OVERDUE: "逾期",
     Status.DUE: "临期",
@@ -71,7 +68,7 @@ STATUS_TEXT = {
     Status.ONGOING: "持续推进",
     Status.DONE: "已完成",
 }
-_FINGERPRINT = re.compile(rf"([0-9a-f]{{10}}):((?:[0-9a-f]{{4}}\.){{{len(LOCKED) - 1}}}[0-9a-f]{{4}})")
+FINGERPRINT_PATTERN = re.compile(rf"([0-9a-f]{{10}}):((?:[0-9a-f]{{4}}\.){{{len(LOCKED) - 1}}}[0-9a-f]{{4}})")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what a spreadsheet cell cannot hold
 
 
@@ -84,7 +81,7 @@ def cell_name(index: int, row: int) -> str:
     return f"{letter(index)}{row}"
 
 
-def _digest(*parts: object, size: int) -> str:
+def short_digest(*parts: object, size: int) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:size]
 
 
@@ -96,7 +93,7 @@ def cell_text(value: str) -> str:
 def milestone_state(entry: Entry) -> str:
     """What must not change between making a form and reading it back: the task, deadline and done date."""
     milestone = entry.milestone
-    return _digest(milestone.id, milestone.task, milestone.phrase or "", milestone.done or "", size=10)
+    return short_digest(milestone.id, milestone.task, milestone.phrase or "", milestone.done or "", size=10)
 
 
 def _last_report(notes: Sequence[Note]) -> str:
@@ -130,7 +127,9 @@ def shown_cells(entry: Entry, unit: str) -> tuple[str, ...]:
 
 def fingerprint(milestone_id: str, state: str, shown: Sequence[str]) -> str:
     """``state:h1.h2…``: the milestone's state, then a short hash of each locked cell as shown."""
-    cells = ".".join(_digest(milestone_id, index, value, size=4) for index, value in zip(LOCKED, shown, strict=True))
+    cells = ".".join(
+        short_digest(milestone_id, index, value, size=4) for index, value in zip(LOCKED, shown, strict=True)
+    )
     return f"{state}:{cells}"
 
 
@@ -147,7 +146,7 @@ class FormFacts:
     def seal(self) -> str:
         body = {"form": FORM_KIND, "plan": self.plan, "year": self.year, "unit": self.unit, "period": self.period}
         body |= {"made": self.made.isoformat()}
-        return json.dumps(body | {"seal": _digest(*body.values(), size=12)}, ensure_ascii=False)
+        return json.dumps(body | {"seal": short_digest(*body.values(), size=12)}, ensure_ascii=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,8 +224,8 @@ def write_form(settings: PlanSettings, unit: str, period: Period, entries: Seque
             target.protection = Protection(locked=column.locked)
             if column.locked:
                 target.fill = grey
-        sheet.cell(row, _INDEX["done_request"] + 1).number_format = "yyyy-mm-dd"
-        sheet.cell(row, _INDEX["percent"] + 1).number_format = "0"
+        sheet.cell(row, COLUMN_INDEX["done_request"] + 1).number_format = "yyyy-mm-dd"
+        sheet.cell(row, COLUMN_INDEX["percent"] + 1).number_format = "0"
         lines = max(_lines_needed(value, COLUMNS[i].width) for i, value in enumerate(shown))
         sheet.row_dimensions[row].height = max(15 * lines + 6, 75)  # room to write as well as to read
 
@@ -246,7 +245,7 @@ def write_form(settings: PlanSettings, unit: str, period: Period, entries: Seque
     for validation, key in ((percent, "percent"), (day, "done_request")):
         validation.showErrorMessage = validation.showInputMessage = True
         sheet.add_data_validation(validation)
-        validation.add(f"{letter(_INDEX[key])}{FIRST_ROW}:{letter(_INDEX[key])}{end}")
+        validation.add(f"{letter(COLUMN_INDEX[key])}{FIRST_ROW}:{letter(COLUMN_INDEX[key])}{end}")
 
     sheet.column_dimensions[letter(len(COLUMNS) - 1)].hidden = True
     sheet.freeze_panes = f"C{FIRST_ROW}"
@@ -269,234 +268,6 @@ def write_form(settings: PlanSettings, unit: str, period: Period, entries: Seque
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading
-
-
-@dataclass(frozen=True, slots=True)
-class FormProblem:
-    """Something wrong in a returned form, at a cell (``K7``) where one can be named."""
-
-    cell: str
-    message: Message
-
-    def text(self, lang: str) -> str:
-        message = self.message.text(lang)
-        return f"{self.cell}: {message}" if self.cell else message
-
-
-@dataclass(frozen=True, slots=True)
-class FormRow:
-    """One milestone's row as returned, with the unit's answers checked for form."""
-
-    row: int
-    milestone_id: str
-    state: str  # the milestone's state when the form was made
-    progress: str
-    problems: str
-    next: str
-    percent: int | None
-    done_request: date | None
-    evidence: tuple[str, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.progress or self.problems or self.next or self.evidence) and (
-            self.percent is None and self.done_request is None
-        )
-
-    def cell(self, key: str) -> str:
-        return cell_name(_INDEX[key], self.row)
-
-
-@dataclass
-class ReturnedForm:
-    path: Path
-    facts: FormFacts | None
-    rows: list[FormRow] = field(default_factory=list)
-    problems: list[FormProblem] = field(default_factory=list)
-
-
-def read_form(path: Path) -> ReturnedForm:
-    """A returned form (.xlsx or .csv) with every problem of form found in it; nothing is decided here."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        return ReturnedForm(path, None, problems=[FormProblem("", Message(ProblemCode.CANNOT_READ, reason=err))])
-    if path.suffix.lower() == ".csv":
-        grid = _csv_grid(data)
-    else:
-        try:
-            grid = _xlsx_grid(data)
-        except Exception as err:  # openpyxl raises many kinds for a file that is not a workbook
-            return ReturnedForm(
-                path,
-                None,
-                problems=[FormProblem("", Message(FormMsg.NOT_A_SPREADSHEET, kind=type(err).__name__))],
-            )
-    return _parse(path, grid)
-
-
-def _xlsx_grid(data: bytes) -> list[list[Any]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(data), data_only=True)
-    sheet = book[SHEET_TITLE] if SHEET_TITLE in book.sheetnames else book.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def _csv_grid(data: bytes) -> list[list[Any]]:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    return []
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).replace("\r\n", "\n").strip()
-
-
-def _get(grid: list[list[Any]], row: int, index: int) -> Any:
-    values = grid[row - 1] if row - 1 < len(grid) else []
-    return values[index] if index < len(values) else None
-
-
-def _parse(path: Path, grid: list[list[Any]]) -> ReturnedForm:
-    form = ReturnedForm(path, None)
-    facts = _facts(_text(_get(grid, 1, len(COLUMNS) - 1)))
-    if facts is None:
-        form.problems.append(
-            FormProblem(
-                f"{letter(len(COLUMNS) - 1)}1",
-                Message(FormMsg.NOT_A_FORM),
-            )
-        )
-        return form
-    form.facts = facts
-    for index, column in enumerate(COLUMNS):
-        if _text(_get(grid, HEADER_ROW, index)) != column.header:
-            form.problems.append(_locked_changed(cell_name(index, HEADER_ROW), column.header))
-    seen: dict[str, int] = {}
-    for row in range(FIRST_ROW, len(grid) + 1):
-        values = [_text(_get(grid, row, index)) for index in range(len(COLUMNS))]
-        if not any(values):
-            continue
-        read = _row(form, row, values, grid)
-        if read is None:
-            continue
-        if read.milestone_id in seen:
-            form.problems.append(
-                FormProblem(
-                    cell_name(0, row),
-                    Message(FormMsg.MILESTONE_TWICE, milestone_id=read.milestone_id, row=seen[read.milestone_id]),
-                )
-            )
-            continue
-        seen[read.milestone_id] = row
-        form.rows.append(read)
-    return form
-
-
-def _facts(raw: str) -> FormFacts | None:
-    try:
-        body = json.loads(raw)
-        facts = FormFacts(
-            str(body["plan"]),
-            int(body["year"]),
-            str(body["unit"]),
-            str(body["period"]),
-            date.fromisoformat(body["made"]),
-        )
-    except (ValueError, KeyError, TypeError):
-        return None
-    return facts if body.get("form") == FORM_KIND and facts.seal() == raw else None
-
-
-def _locked_changed(cell: str, was: str | None = None) -> FormProblem:
-    shown = Message(FormMsg.IT_SHOWED, was=was) if was is not None else ""
-    return FormProblem(cell, Message(FormMsg.LOCKED_CELL_CHANGED, shown=shown))
-
-
-def _row(form: ReturnedForm, row: int, values: list[str], grid: list[list[Any]]) -> FormRow | None:
-    milestone_id = values[0]
-    m = _FINGERPRINT.fullmatch(values[_INDEX["fingerprint"]])
-    if m is None:
-        form.problems.append(
-            FormProblem(
-                cell_name(_INDEX["fingerprint"], row),
-                Message(FormMsg.ROW_WITHOUT_FINGERPRINT),
-            )
-        )
-        return None
-    for index, expected in zip(LOCKED, m[2].split("."), strict=True):
-        if _digest(milestone_id, index, values[index], size=4) != expected:
-            form.problems.append(_locked_changed(cell_name(index, row)))
-    percent = _percent(form, _get(grid, row, _INDEX["percent"]), cell_name(_INDEX["percent"], row))
-    done_request = _day(form, _get(grid, row, _INDEX["done_request"]), cell_name(_INDEX["done_request"], row))
-    evidence = tuple(part.strip() for part in re.split(r"[\n;；、]", values[_INDEX["evidence"]]) if part.strip())
-    return FormRow(
-        row,
-        milestone_id,
-        m[1],
-        values[_INDEX["progress"]],
-        values[_INDEX["problems"]],
-        values[_INDEX["next"]],
-        percent,
-        done_request,
-        evidence,
-    )
-
-
-def _percent(form: ReturnedForm, value: Any, cell: str) -> int | None:
-    text = _text(value).removesuffix("%").strip()
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        number = math.nan
-    if not number.is_integer() or not 0 <= number <= 100:
-        form.problems.append(
-            FormProblem(
-                cell,
-                Message(FormMsg.BAD_PERCENT, value=_text(value)),
-            )
-        )
-        return None
-    return int(number)
-
-
-def _day(form: ReturnedForm, value: Any, cell: str) -> date | None:
-    if value is None or _text(value) == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return date(1899, 12, 30) + timedelta(days=int(value))  # a spreadsheet's day number
-    text = _text(value)
-    if m := re.fullmatch(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?", text):
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            pass
-    form.problems.append(
-        FormProblem(
-            cell,
-            Message(FormMsg.REQUEST_DAY_NOT_A_DATE, text=text),
-        )
-    )
-    return None
 
 
 @dataclass(frozen=True, slots=True)

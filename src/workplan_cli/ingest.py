@@ -1,6 +1,6 @@
 """Returned progress forms into progress notes: check each form, decide what changes, then write.
 
-``plan_ingest`` is pure: it compares the forms (already read by ``forms.read_form``) with the plan
+``plan_ingest`` is pure: it compares the forms (already read by ``formreading.read_form``) with the plan
 as of ``today`` and sorts every answered row into what will be written, what is already recorded
 (ingesting a form twice adds nothing), and conflicts (the milestone changed after the form was
 made: reported, never overwritten). A form with any problem (a changed locked cell, an unknown or
@@ -18,7 +18,8 @@ from pathlib import Path
 from workplan_cli.actions import refuse_if_in_two_files
 from workplan_cli.editing import Change, NoteValue, edit_plan_file
 from workplan_cli.errors import UsageError
-from workplan_cli.forms import FormProblem, FormRow, ReturnedForm, milestone_state
+from workplan_cli.formreading import FormProblem, FormRow, ReturnedForm
+from workplan_cli.forms import milestone_state
 from workplan_cli.i18n import FormMsg, Message
 from workplan_cli.model import Initiative, Milestone, Note, Plan
 from workplan_cli.schedule import Entry, current_due, find_initiative

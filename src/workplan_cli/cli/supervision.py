@@ -111,7 +111,7 @@ def ingest(
 
     Example: workplan ingest forms/2024-06-改革科.xlsx --yes
     """
-    from workplan_cli.forms import read_form
+    from workplan_cli.formreading import read_form
     from workplan_cli.ingest import apply_ingest, plan_ingest
     from workplan_cli.views.supervision import ingest_lines, ingest_outcome
 
