@@ -35,13 +35,14 @@ from typing import BinaryIO, NamedTuple
 from workplan_cli import __version__
 from workplan_cli.model import Initiative, PlanSettings, Problem
 
-FORMAT = 3
+FORMAT = 4
 MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
 CHUNK = 5000  # files per pickle in the cache file
 
 FileKey = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
 NO_KEY: FileKey = (0, 0, 0, 0)
+Entry = tuple[int, "FileResult"]  # a file's entry: its key's digest (see ``digest``) and what it gave
 STALE_TEMP_SECONDS = 600  # a temp file older than this belongs to a writer that is gone
 
 
@@ -56,7 +57,7 @@ class FileResult(NamedTuple):
     cacheable: bool = True
 
 
-class Entries(dict[str, tuple[FileKey, "FileResult"]]):
+class Entries(dict[str, Entry]):
     """Cached entries by path relative to the plan folder; the folder name their paths were written
     with; and workplan.yaml's settings when they were stored (keyed, as the whole cache is, by that
     file's key: a warm run then reads no YAML at all)."""
@@ -74,6 +75,12 @@ NO_ENTRIES = Entries()
 
 def file_key(info: os.stat_result) -> FileKey:
     return info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns
+
+
+def digest(key: FileKey) -> int:
+    """The key as one 64-bit number (Python's hash of a tuple of ints, the same in every process):
+    four large ints and their tuple were a tenth of the cache's memory and a fifth of reading it."""
+    return hash(key)
 
 
 def cache_folder(env: Mapping[str, str]) -> Path | None:
@@ -180,10 +187,10 @@ def update_cache(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, tuple[FileKey, FileResult]],
+    entries: Mapping[str, Entry],
     settings: PlanSettings,
     stored: Entries,
-    changed: Mapping[str, tuple[FileKey, FileResult]],
+    changed: Mapping[str, Entry],
     removed: Sequence[str],
 ) -> None:
     """Store what changed since the cache was read: appended to it as a small update when that is
@@ -191,14 +198,13 @@ def update_cache(
     updates yet), which costs a one-file edit of a city's plan a millisecond; else the whole cache
     is written again (``write_cache_soon``)."""
     now = clock_ns()
-    kept = {rel: entry for rel, entry in changed.items() if storable(entry[0], entry[1], now)}
     settled_settings = settings if stored.settings is None and settled(settings_key, now) else None
     limit = max(COMPACT_AFTER, len(stored) // 20)
     if (
         stored.source is None
         or stored.written_as != str(folder)
-        or stored.appended + len(kept) + len(removed) > limit
-        or not append_update(path, stored.source, kept, removed, settled_settings)
+        or stored.appended + len(changed) + len(removed) > limit
+        or not append_update(path, stored.source, changed, removed, settled_settings)
     ):
         write_cache_soon(path, folder, settings_key, entries, settings)
 
@@ -206,7 +212,7 @@ def update_cache(
 def append_update(
     path: Path,
     source: tuple[int, int, int],
-    changed: Mapping[str, tuple[FileKey, FileResult]],
+    changed: Mapping[str, Entry],
     removed: Sequence[str],
     settings: PlanSettings | None,
 ) -> bool:
@@ -276,13 +282,14 @@ def write_cache(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, tuple[FileKey, FileResult]],
+    entries: Mapping[str, Entry],
     settings: PlanSettings | None = None,
 ) -> None:
-    """Store the entries (and settings) that are safe to trust next time; any failure only means no cache."""
+    """Store the entries (those the caller found safe to trust next time, see ``storable``) and the
+    settings (if settled); any failure only means no cache."""
     now = clock_ns()
     settings = settings if settled(settings_key, now) else None
-    kept = {rel: (key, result) for rel, (key, result) in entries.items() if storable(key, result, now)}
+    kept = entries
     import tempfile  # only when writing: a warm run reads and leaves
 
     try:
@@ -366,7 +373,7 @@ def _remove_stale_temps(folder: Path) -> None:
 
 
 BACKGROUND_FROM = 1000  # files in the cache; below this, writing it takes less than a fork
-_deferred: list[tuple[Path, Path, FileKey, Mapping[str, tuple[FileKey, FileResult]], PlanSettings | None]] | None = None
+_deferred: list[tuple[Path, Path, FileKey, Mapping[str, Entry], PlanSettings | None]] | None = None
 
 
 def defer_writes() -> None:
@@ -391,7 +398,7 @@ def write_cache_soon(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, tuple[FileKey, FileResult]],
+    entries: Mapping[str, Entry],
     settings: PlanSettings | None = None,
 ) -> None:
     """Write the cache; a large one in a forked child so the command is not kept waiting (and, after

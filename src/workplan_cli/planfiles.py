@@ -51,34 +51,38 @@ def load_plan(
 
         settings = load_settings(folder)
 
-    results: dict[str, tuple[cache.FileKey, cache.FileResult]] = {}
+    results: dict[str, cache.Entry] = {}
     to_parse: list[tuple[str, cache.FileKey]] = []
     for rel, info in walk(str(folder)):
         if isinstance(info, OSError):
             problem = Problem(ProblemCode.CANNOT_READ, folder / rel, 0, 0, {"reason": info})
-            results[rel] = (cache.NO_KEY, cache.FileResult(None, (problem,), cacheable=False))
+            results[rel] = (0, cache.FileResult(None, (problem,), cacheable=False))
             continue
+        key = cache.file_key(info)
         hit = stored.get(rel)
-        if hit is not None and hit[0] == cache.file_key(info):
+        if hit is not None and hit[0] == cache.digest(key):
             results[rel] = hit
         else:
-            to_parse.append((rel, cache.file_key(info)))
-            results[rel] = (cache.NO_KEY, _PENDING)  # its place, so that problems come in file order, cached or not
+            to_parse.append((rel, key))
+            results[rel] = (0, _PENDING)  # its place, so that problems come in file order, cached or not
     parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress, keep_text)
     for (rel, key), result in zip(to_parse, parsed, strict=True):
-        results[rel] = (key, result)
+        results[rel] = (cache.digest(key), result)
     base = str(folder)
     if stored and stored.written_as != base:
-        for rel, (key, result) in results.items():
+        for rel, (key_digest, result) in results.items():
             # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
             if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
-                results[rel] = (key, _relocated(result, folder / rel))
+                results[rel] = (key_digest, _relocated(result, folder / rel))
     now = cache.clock_ns()
-    changed = {rel: results[rel] for (rel, key), r in zip(to_parse, parsed, strict=True) if cache.storable(key, r, now)}
+    fresh = [cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True)]
+    changed = {rel: results[rel] for (rel, _), storable in zip(to_parse, fresh, strict=True) if storable}
     removed = [rel for rel in stored if rel not in results]
     settings_now_storable = stored.settings is None and cache.settled(settings_key, now)
     if cache_path and (changed or removed or settings_now_storable):
-        cache.update_cache(cache_path, folder, settings_key, results, settings, stored, changed, removed)
+        untrusted = {rel for (rel, _), storable in zip(to_parse, fresh, strict=True) if not storable}
+        kept = {rel: entry for rel, entry in results.items() if entry[1].cacheable and rel not in untrusted}
+        cache.update_cache(cache_path, folder, settings_key, kept, settings, stored, changed, removed)
 
     initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
     if settings.assign:

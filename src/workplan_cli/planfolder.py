@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from workplan_cli.errors import EditRefusedError, PlanNotFoundError, WorkplanError
@@ -34,23 +34,23 @@ def initiative_files(folder: Path) -> list[Path]:
     return [folder / rel for rel, _ in walk(str(folder))]
 
 
-def walk(folder: str) -> list[tuple[str, os.stat_result | OSError]]:
+def walk(folder: str) -> Iterator[tuple[str, os.stat_result | OSError]]:
     """(path relative to the plan folder, its stat or the error) for each initiative file.
 
     Loop-safe: each folder is entered once, by its device and inode, so a symlink to a parent
     (or two links to one folder) cannot walk in circles or read a file twice; real folders are
     walked before folders reached through a symlink, so a file keeps its real path.
-    Strings rather than Path objects: a plan of 100,000 files is walked on every command.
+    Strings rather than Path objects: a plan of 100,000 files is walked on every command; and
+    one at a time, so that their stats are not all held at once (80 MB at 100,000 files).
     """
-    found: list[tuple[str, os.stat_result | OSError]] = []
     seen: set[tuple[int, int]] = set()
     try:
         root = os.stat(folder)
     except OSError:
-        return found
+        return
     seen.add((root.st_dev, root.st_ino))
     linked: list[tuple[str, str]] = []  # (path, prefix) of folders reached through a symlink
-    _walk_folder(folder, "", found, seen, linked)
+    yield from _walk_folder(folder, "", seen, linked)
     while linked:
         path, prefix = linked.pop(0)
         try:
@@ -59,17 +59,12 @@ def walk(folder: str) -> list[tuple[str, os.stat_result | OSError]]:
             continue  # a dangling or looping link: nothing to read there
         if (info.st_dev, info.st_ino) not in seen:
             seen.add((info.st_dev, info.st_ino))
-            _walk_folder(path, prefix, found, seen, linked)
-    return found
+            yield from _walk_folder(path, prefix, seen, linked)
 
 
 def _walk_folder(
-    folder: str,
-    prefix: str,
-    found: list[tuple[str, os.stat_result | OSError]],
-    seen: set[tuple[int, int]],
-    linked: list[tuple[str, str]],
-) -> None:
+    folder: str, prefix: str, seen: set[tuple[int, int]], linked: list[tuple[str, str]]
+) -> Iterator[tuple[str, os.stat_result | OSError]]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
@@ -83,14 +78,14 @@ def _walk_folder(
                 info = entry.stat(follow_symlinks=False)
                 if (info.st_dev, info.st_ino) not in seen:
                     seen.add((info.st_dev, info.st_ino))
-                    _walk_folder(entry.path, rel + "/", found, seen, linked)
+                    yield from _walk_folder(entry.path, rel + "/", seen, linked)
             elif entry.is_symlink() and entry.is_dir():
                 linked.append((entry.path, rel + "/"))
             elif entry.name.endswith((".yaml", ".yml")) and rel != SETTINGS_FILE:
-                found.append((rel, entry.stat()))
+                yield rel, os.stat(entry.path)  # not entry.stat(): the entry would keep it until its folder is done
         except OSError as err:  # a link looping on itself, a file gone meanwhile
             if entry.name.endswith((".yaml", ".yml")):
-                found.append((rel, err))
+                yield rel, err
 
 
 def holds_a_plan(folder: Path) -> bool:
