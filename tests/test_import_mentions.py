@@ -237,3 +237,16 @@ def test_a_sign_off_dated_with_yinfa_is_a_signing_date_with_or_without_sections(
         draft = parse_report(f"XX区2024年工作要点\n{body}\nXX区人民政府办公室 2024年3月28日印发\n")
         assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "signing-date")
         assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("3月底前", "完成甲方案")]
+
+
+def test_a_time_label_after_a_task_makes_that_task_due_then() -> None:
+    text = (
+        "XX区2024年重点工作任务分解方案\n一、重点工作\n（一）完成甲方案编制。（责任单位：区发改局；完成时限：2024年6月底前）\n"
+        "（二）推进乙项目建设。\n牵头单位：区住建局\n完成时限：长期坚持\n"
+    )
+    draft = parse_report(text)
+    assert [(m.id, m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [
+        ("1.1.1", "2024年6月底前", "完成甲方案编制"),
+        ("1.2.1", None, "推进乙项目建设"),  # 长期坚持: no day, the work stays ongoing
+    ]
+    assert [(m.text, m.due, m.owner) for m in draft.mentions[1:]] == [("2024年6月底前", date(2024, 6, 30), "区发改局")]

@@ -117,6 +117,10 @@ def _calendar_mentions(lines: list[str], mentions: list[Mention]) -> dict[int, t
     return full
 
 
+# 完成时限：… / 时间节点：… (a label giving the due time of the work named before it).
+_TIME_LABEL = re.compile(r"\s*[(（]?\s*(?:完成时限|完成时间|完成期限|时间节点|时限要求|办结时限|时限|时间)\s*[:：]")
+
+
 class _Context(MentionFates):
     """Turns the items' sentences into milestones (the fates of their mentions come from MentionFates)."""
 
@@ -176,6 +180,19 @@ class _Context(MentionFates):
             previous_was_owner = units is not None and not sentence.text.strip(EDGE)
             text = sentence.text
             if not text.strip(EDGE):
+                continue
+            if _TIME_LABEL.match(normalize_chars(text)):
+                # 完成时限：2024年6月底前 (a line, or in the bracket after a task): the work named before it
+                # is due then; 完成时限：长期坚持 names no day, and the work stays ongoing
+                timed = [
+                    m
+                    for *_, m in self.mentions_in(sentence)
+                    if self._fate(m) in ("deadline", "recurring", "needs-person")
+                ]
+                if timed:
+                    task = ongoing.pop() if ongoing else balanced_task(title.text.strip(EDGE))
+                    del ongoing_at[len(ongoing) :]
+                    dated += [(mention.text, task, [mention]) for mention in timed]
                 continue
             found = self.mentions_in(sentence)
             phrases = []
