@@ -8,13 +8,13 @@ language only when it is shown. A table rather than gettext: the text is read at
 (no .mo file to compile, ship and locate), and a missing key is a type error.
 
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
-``Msg``), ``problems`` (what is wrong in a plan file, ``ProblemCode``: stable codes, listed in the
-README), ``files`` (reading, locking and writing files, finding plans, ``FileMsg``), ``edits``
-(refused edits of plan files, ``EditMsg``), ``usage`` (usage errors of commands, ``UsageMsg``),
-``sending`` (e-mail, digests, robots, ``SendMsg``), ``git`` (``GitMsg``), ``forms`` (progress
-forms, ``FormMsg``), ``importing`` (the import of a report, ``ImportMsg``). A field may be another
-key, an error, a ``Phrase`` or ``Listed`` names, or an OSError: each is worded in the message's
-language.
+``Msg``), ``reports`` (the report documents, ``ReportMsg``), ``problems`` (what is wrong in a plan
+file, ``ProblemCode``: stable codes, listed in the README), ``files`` (reading, locking and writing
+files, finding plans, ``FileMsg``), ``edits`` (refused edits of plan files, ``EditMsg``), ``usage``
+(usage errors of commands, ``UsageMsg``), ``sending`` (e-mail, digests, robots, ``SendMsg``),
+``git`` (``GitMsg``), ``forms`` (progress forms, ``FormMsg``), ``importing`` (the import of a
+report, ``ImportMsg``). A field may be another key, an error, a ``Phrase`` or ``Listed`` names, or
+an OSError: each is worded in the message's language.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import edits, files, forms, git, importing, labels, problems, sending, usage
+from workplan_cli.i18n import edits, files, forms, git, importing, labels, problems, reports, sending, usage
 from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.forms import FormMsg
@@ -31,6 +31,7 @@ from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
 from workplan_cli.i18n.problems import ProblemCode, ProblemPart
+from workplan_cli.i18n.reports import ReportMsg
 from workplan_cli.i18n.sending import SendMsg
 from workplan_cli.i18n.usage import UsageMsg
 
@@ -50,6 +51,7 @@ __all__ = [
     "Phrase",
     "ProblemCode",
     "ProblemPart",
+    "ReportMsg",
     "SendMsg",
     "UsageMsg",
     "os_reason",
@@ -63,6 +65,7 @@ LANGUAGES = ("zh", "en")
 # key -> (English, Chinese); str.format fields in braces.
 TEXT: dict[MessageKey, tuple[str, str]] = {
     **labels.TEXT,
+    **reports.TEXT,
     **problems.TEXT,
     **files.TEXT,
     **edits.TEXT,

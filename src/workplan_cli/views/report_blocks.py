@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from workplan_cli.i18n import Msg, tr
+from workplan_cli.i18n import Msg, ReportMsg, tr
 from workplan_cli.model import Note
 from workplan_cli.report import NO_UNIT, Counts, Item, Outcome, Report, ReportType
 
@@ -108,7 +108,7 @@ def _described(item: Item, lang: str, unit: str = "") -> str:
 
 def _unit(item: Item, lang: str) -> str:
     """Days late are counted in working days when the plan (or --workdays) says so."""
-    return tr(Msg.REPORT_UNIT_WORKDAYS if item.entry.in_workdays else Msg.REPORT_UNIT_DAYS, lang)
+    return tr(ReportMsg.UNIT_WORKDAYS if item.entry.in_workdays else ReportMsg.UNIT_DAYS, lang)
 
 
 def standing(item: Item, lang: str) -> str:
@@ -117,22 +117,22 @@ def standing(item: Item, lang: str) -> str:
     if m.done is not None:
         late = item.entry.days_late
         if item.outcome is Outcome.EARLY:
-            return tr(Msg.REPORT_DONE_EARLY_ON, lang, date=m.done.isoformat())
+            return tr(ReportMsg.DONE_EARLY_ON, lang, date=m.done.isoformat())
         if late:
-            return tr(Msg.REPORT_DONE_LATE_ON, lang, date=m.done.isoformat(), n=late, unit=_unit(item, lang))
-        return tr(Msg.REPORT_DONE_ON, lang, date=m.done.isoformat())
+            return tr(ReportMsg.DONE_LATE_ON, lang, date=m.done.isoformat(), n=late, unit=_unit(item, lang))
+        return tr(ReportMsg.DONE_ON, lang, date=m.done.isoformat())
     if item.entry.due is None:
         return ""  # ongoing work: its deadline already says so
     if item.entry.days_left is not None and item.entry.days_left < 0:
-        return tr(Msg.REPORT_OVERDUE_BY, lang, n=-item.entry.days_left, unit=_unit(item, lang))
-    text = tr(Msg.REPORT_OPEN, lang)
+        return tr(ReportMsg.OVERDUE_BY, lang, n=-item.entry.days_left, unit=_unit(item, lang))
+    text = tr(ReportMsg.OPEN, lang)
     progress = item.progress
     if progress is not None:
         if progress.reported is None:
-            text += tr(Msg.REPORT_EXPECTED, lang, expected=progress.expected)
+            text += tr(ReportMsg.EXPECTED, lang, expected=progress.expected)
         else:
             text += tr(
-                Msg.REPORT_PACED,
+                ReportMsg.PACED,
                 lang,
                 expected=progress.expected,
                 reported=progress.reported,
@@ -156,10 +156,10 @@ def _counts_row(name: str, counts: Counts) -> tuple[str, ...]:
 
 
 def _count_columns(lang: str, first: str) -> tuple[str, ...]:
-    return (first, *tr(Msg.REPORT_COUNT_COLUMNS, lang).split("|"))
+    return (first, *tr(ReportMsg.COUNT_COLUMNS, lang).split("|"))
 
 
-def _summary_sentence(counts: Counts, lang: str, key: Msg, **extra: object) -> str:
+def _summary_sentence(counts: Counts, lang: str, key: ReportMsg, **extra: object) -> str:
     return tr(
         key,
         lang,
@@ -178,15 +178,15 @@ def _summary_sentence(counts: Counts, lang: str, key: Msg, **extra: object) -> s
 def _entry_paragraphs(note: Note, lang: str) -> list[Paragraph]:
     """A progress entry's 进展情况 / 存在问题 / 下步打算, or a plain note's text."""
     day = note.on.isoformat()
-    percent_text = tr(Msg.REPORT_PERCENT, lang, n=note.percent) if note.percent is not None else ""
+    percent_text = tr(ReportMsg.PERCENT, lang, n=note.percent) if note.percent is not None else ""
     by = f"（{note.by}）" if note.by and lang == "zh" else f" ({note.by})" if note.by else ""
     if not (note.progress or note.problems or note.next):
-        return [Paragraph(f"{day}{by} {note.text}{percent_text}", lead=tr(Msg.REPORT_PROGRESS, lang))]
-    out = [Paragraph(f"{day}{by} {note.progress or note.text}{percent_text}", lead=tr(Msg.REPORT_PROGRESS, lang))]
+        return [Paragraph(f"{day}{by} {note.text}{percent_text}", lead=tr(ReportMsg.PROGRESS, lang))]
+    out = [Paragraph(f"{day}{by} {note.progress or note.text}{percent_text}", lead=tr(ReportMsg.PROGRESS, lang))]
     if note.problems:
-        out.append(Paragraph(note.problems, lead=tr(Msg.REPORT_PROBLEMS, lang)))
+        out.append(Paragraph(note.problems, lead=tr(ReportMsg.PROBLEMS, lang)))
     if note.next:
-        out.append(Paragraph(note.next, lead=tr(Msg.REPORT_NEXT, lang)))
+        out.append(Paragraph(note.next, lead=tr(ReportMsg.NEXT, lang)))
     return out
 
 
@@ -196,13 +196,13 @@ def report_blocks(report: Report, lang: str) -> list[Block]:
     return _progress_blocks(report, lang)
 
 
-def _header(report: Report, lang: str, title_key: Msg) -> list[Block]:
+def _header(report: Report, lang: str, title_key: ReportMsg) -> list[Block]:
     period = report.period
     blocks: list[Block] = [
         Title(tr(title_key, lang, period=period.name(lang), year=report.plan_year)),
         Subtitle(
             tr(
-                Msg.REPORT_SUBTITLE,
+                ReportMsg.SUBTITLE,
                 lang,
                 start=long_date(period.start, lang),
                 end=long_date(period.end, lang),
@@ -211,22 +211,22 @@ def _header(report: Report, lang: str, title_key: Msg) -> list[Block]:
         ),
     ]
     if report.source:
-        blocks.append(Subtitle(tr(Msg.REPORT_SOURCE, lang, source=report.source)))
+        blocks.append(Subtitle(tr(ReportMsg.SOURCE, lang, source=report.source)))
     return blocks
 
 
 def _overview(report: Report, lang: str) -> list[Block]:
     paces = report.paces
     blocks: list[Block] = [
-        Paragraph(tr(Msg.REPORT_INTRO, lang, plan=report.plan_title, period=report.period.name(lang))),
-        Paragraph(_summary_sentence(report.period_counts, lang, Msg.REPORT_PERIOD_SENTENCE)),
-        Paragraph(_summary_sentence(report.year_counts, lang, Msg.REPORT_YEAR_SENTENCE)),
+        Paragraph(tr(ReportMsg.INTRO, lang, plan=report.plan_title, period=report.period.name(lang))),
+        Paragraph(_summary_sentence(report.period_counts, lang, ReportMsg.PERIOD_SENTENCE)),
+        Paragraph(_summary_sentence(report.year_counts, lang, ReportMsg.YEAR_SENTENCE)),
     ]
     if any(paces):
         blocks.append(
             Paragraph(
                 tr(
-                    Msg.REPORT_PACE_SENTENCE,
+                    ReportMsg.PACE_SENTENCE,
                     lang,
                     ahead=paces.ahead,
                     on_schedule=paces.on_schedule,
@@ -237,10 +237,10 @@ def _overview(report: Report, lang: str) -> list[Block]:
         )
     blocks.append(
         Table(
-            _count_columns(lang, tr(Msg.REPORT_SCOPE, lang)),
+            _count_columns(lang, tr(ReportMsg.SCOPE, lang)),
             (
-                _counts_row(tr(Msg.REPORT_THIS_PERIOD, lang), report.period_counts),
-                _counts_row(tr(Msg.REPORT_YEAR_SO_FAR, lang), report.year_counts),
+                _counts_row(tr(ReportMsg.THIS_PERIOD, lang), report.period_counts),
+                _counts_row(tr(ReportMsg.YEAR_SO_FAR, lang), report.year_counts),
             ),
             (2.2, 1, 1, 1, 1, 1, 1, 1.3, 1.3),
             frozenset(range(1, 9)),
@@ -251,21 +251,21 @@ def _overview(report: Report, lang: str) -> list[Block]:
 
 def _units(report: Report, lang: str) -> list[Block]:
     if not report.units:
-        return [Paragraph(tr(Msg.REPORT_NONE, lang))]
+        return [Paragraph(tr(ReportMsg.NONE, lang))]
     rows = tuple(
         (str(row.rank) if row.rank else "—", *_counts_row(unit_name(row.unit, lang), row.counts)[:-1])
         for row in report.units
     )
-    columns = (tr(Msg.REPORT_RANK, lang), *_count_columns(lang, tr(Msg.COL_OWNER, lang))[:-1])
+    columns = (tr(ReportMsg.RANK, lang), *_count_columns(lang, tr(Msg.COL_OWNER, lang))[:-1])
     return [
-        Paragraph(tr(Msg.REPORT_RANK_RULE, lang)),
+        Paragraph(tr(ReportMsg.RANK_RULE, lang)),
         Table(columns, rows, (0.8, 2.6, 1, 1, 1, 1, 1, 1, 1.3), frozenset({0, *range(2, 9)})),
     ]
 
 
 def _overdue(report: Report, lang: str) -> list[Block]:
     if not report.overdue:
-        return [Paragraph(tr(Msg.REPORT_NO_OVERDUE, lang, as_of=long_date(report.as_of, lang)))]
+        return [Paragraph(tr(ReportMsg.NO_OVERDUE, lang, as_of=long_date(report.as_of, lang)))]
     rows = tuple(
         (
             str(n),
@@ -277,11 +277,11 @@ def _overdue(report: Report, lang: str) -> list[Block]:
         )
         for n, item in enumerate(report.overdue, 1)
     )
-    late_key = Msg.REPORT_LATE_WORKDAYS if report.overdue[0].entry.in_workdays else Msg.REPORT_LATE_DAYS
+    late_key = ReportMsg.LATE_WORKDAYS if report.overdue[0].entry.in_workdays else ReportMsg.LATE_DAYS
     return [
-        Paragraph(tr(Msg.REPORT_OVERDUE_INTRO, lang, as_of=long_date(report.as_of, lang), n=len(report.overdue))),
+        Paragraph(tr(ReportMsg.OVERDUE_INTRO, lang, as_of=long_date(report.as_of, lang), n=len(report.overdue))),
         Table(
-            tuple(tr(Msg.REPORT_OVERDUE_COLUMNS, lang, late=tr(late_key, lang)).split("|")),
+            tuple(tr(ReportMsg.OVERDUE_COLUMNS, lang, late=tr(late_key, lang)).split("|")),
             rows,
             (0.7, 1.3, 3.3, 1.9, 3.9, 1.0),  # 完成时限 wide enough for 3月底前（2024-03-31） on one line
             frozenset({0, 5}),
@@ -301,14 +301,14 @@ def _initiatives(report: Report, lang: str) -> list[Block]:
             blocks.append(Paragraph(_described(item, lang, unit), lead=f"{item.milestone.id} "))
             for note in item.entries:
                 blocks.extend(_entry_paragraphs(note, lang))
-    return blocks or [Paragraph(tr(Msg.REPORT_NONE, lang))]
+    return blocks or [Paragraph(tr(ReportMsg.NONE, lang))]
 
 
 def _next(report: Report, lang: str) -> list[Block]:
     if not report.next_items:
-        return [Paragraph(tr(Msg.REPORT_NOTHING_NEXT, lang, period=report.next_period.name(lang)))]
+        return [Paragraph(tr(ReportMsg.NOTHING_NEXT, lang, period=report.next_period.name(lang)))]
     blocks: list[Block] = [
-        Paragraph(tr(Msg.REPORT_NEXT_INTRO, lang, period=report.next_period.name(lang), n=len(report.next_items)))
+        Paragraph(tr(ReportMsg.NEXT_INTRO, lang, period=report.next_period.name(lang), n=len(report.next_items)))
     ]
     for n, item in enumerate(report.next_items, 1):
         blocks.append(Paragraph(_described(item, lang, item.unit), lead=f"{n}. {item.milestone.id} "))
@@ -317,13 +317,13 @@ def _next(report: Report, lang: str) -> list[Block]:
 
 def _progress_blocks(report: Report, lang: str) -> list[Block]:
     parts = [
-        (Msg.REPORT_H_OVERVIEW, _overview(report, lang)),
-        (Msg.REPORT_H_UNITS, _units(report, lang)),
-        (Msg.REPORT_H_OVERDUE, _overdue(report, lang)),
-        (Msg.REPORT_H_INITIATIVES, _initiatives(report, lang)),
-        (Msg.REPORT_H_NEXT, _next(report, lang)),
+        (ReportMsg.H_OVERVIEW, _overview(report, lang)),
+        (ReportMsg.H_UNITS, _units(report, lang)),
+        (ReportMsg.H_OVERDUE, _overdue(report, lang)),
+        (ReportMsg.H_INITIATIVES, _initiatives(report, lang)),
+        (ReportMsg.H_NEXT, _next(report, lang)),
     ]
-    blocks = _header(report, lang, Msg.REPORT_TITLE)
+    blocks = _header(report, lang, ReportMsg.TITLE)
     for n, (key, body) in enumerate(parts, 1):
         blocks.append(Heading(1, numbered(n, tr(key, lang), 1, lang)))
         blocks.extend(body)
@@ -332,27 +332,27 @@ def _progress_blocks(report: Report, lang: str) -> list[Block]:
 
 
 def _summary_blocks(report: Report, lang: str) -> list[Block]:
-    blocks = _header(report, lang, Msg.REPORT_SUMMARY_TITLE)
-    blocks.append(Heading(1, numbered(1, tr(Msg.REPORT_H_OVERVIEW, lang), 1, lang)))
-    blocks.append(Paragraph(tr(Msg.REPORT_SUMMARY_INTRO, lang, plan=report.plan_title, year=report.plan_year)))
-    blocks.append(Paragraph(_summary_sentence(report.year_counts, lang, Msg.REPORT_WHOLE_YEAR_SENTENCE)))
-    blocks.append(Heading(1, numbered(2, tr(Msg.REPORT_H_DONE, lang), 1, lang)))
+    blocks = _header(report, lang, ReportMsg.SUMMARY_TITLE)
+    blocks.append(Heading(1, numbered(1, tr(ReportMsg.H_OVERVIEW, lang), 1, lang)))
+    blocks.append(Paragraph(tr(ReportMsg.SUMMARY_INTRO, lang, plan=report.plan_title, year=report.plan_year)))
+    blocks.append(Paragraph(_summary_sentence(report.year_counts, lang, ReportMsg.WHOLE_YEAR_SENTENCE)))
+    blocks.append(Heading(1, numbered(2, tr(ReportMsg.H_DONE, lang), 1, lang)))
     for n, section in enumerate(report.sections, 1):
         # The section heading keeps its words but takes this document's numbering: 一、… becomes （一）…
         blocks.append(Heading(2, numbered(n, _SECTION_NUMBER.sub("", section.section), 2, lang)))
         if not section.done:
-            blocks.append(Paragraph(tr(Msg.REPORT_NONE, lang)))
+            blocks.append(Paragraph(tr(ReportMsg.NONE, lang)))
         for item in section.done:
             blocks.append(Paragraph(f"{item.milestone.task}：{standing(item, lang)}", lead=f"{item.milestone.id} "))
-    blocks.append(Heading(1, numbered(3, tr(Msg.REPORT_H_CARRIED, lang), 1, lang)))
+    blocks.append(Heading(1, numbered(3, tr(ReportMsg.H_CARRIED, lang), 1, lang)))
     carried = [(s, i) for s in report.sections for i in (*s.carried_over, *s.ongoing)]
     if not carried:
-        blocks.append(Paragraph(tr(Msg.REPORT_NONE, lang)))
+        blocks.append(Paragraph(tr(ReportMsg.NONE, lang)))
     for _, item in carried:
         blocks.append(Paragraph(_described(item, lang, item.unit), lead=f"{item.milestone.id} "))
-    blocks.append(Heading(1, numbered(4, tr(Msg.REPORT_H_UNITS, lang), 1, lang)))
+    blocks.append(Heading(1, numbered(4, tr(ReportMsg.H_UNITS, lang), 1, lang)))
     blocks.extend(_units(report, lang))
-    blocks.append(Heading(1, numbered(5, tr(Msg.REPORT_H_PLANS, lang), 1, lang)))
-    blocks.append(Paragraph(tr(Msg.REPORT_FILL_IN, lang)))
+    blocks.append(Heading(1, numbered(5, tr(ReportMsg.H_PLANS, lang), 1, lang)))
+    blocks.append(Paragraph(tr(ReportMsg.FILL_IN, lang)))
     blocks.append(DateLine(long_date(report.as_of, lang)))
     return blocks
