@@ -344,16 +344,20 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(
         f"workplan benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}, "
-        f"Taskwarrior {task_version(bench.task)}, {bench.today}, load {load:.1f} at the start",
+        f"Taskwarrior {task_version(bench.task)}, {utc_now()}, load {load:.1f} at the start",
         flush=True,
     )
     if bench.task is None:
         print(INSTALL_HINT, flush=True)
     rows = measure(bench, sizes)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    print(f"\nPaired medians of {args.runs} runs a side; load {load:.1f} at the end\n")
+    print(f"\nPaired medians of {args.runs} runs a side; {utc_now()}, load {load:.1f} at the end\n")
     print_table(rows)
     print(f"\nPlans and Taskwarrior databases are in {workdir}")
+
+
+def utc_now() -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
 
 
 def task_version(task: str | None) -> str:
