@@ -206,7 +206,7 @@ def test_a_slow_load_shows_a_progress_bar_on_a_terminal_only(monkeypatch: pytest
     import io
     import time
 
-    from workplan_cli.cli.context import LoadProgress
+    from workplan_cli.cli.output import LoadProgress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

@@ -133,6 +133,7 @@ def test_a_command_module_never_imports_another() -> None:
         "workplan_cli.cli",
         "workplan_cli.cli.args",
         "workplan_cli.cli.context",
+        "workplan_cli.cli.output",
         "workplan_cli.cli.milestones",
         "workplan_cli.cli.options",
         "workplan_cli.cli.root",

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from workplan_cli.cli import app
-from workplan_cli.cli.context import console
+from workplan_cli.cli.output import console
 from workplan_cli.cli.quick import FLAGS, VALUES, read_args, run_quickly
 from workplan_cli.cli.root import RootGroup
 from workplan_cli.planfiles import load_plan

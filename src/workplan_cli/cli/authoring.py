@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors, parse_day, print_outcomes
+from workplan_cli.cli.context import AppContext, handle_errors, parse_day
 from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption, PlansOption
+from workplan_cli.cli.output import console, print_outcomes
 from workplan_cli.i18n import GitMsg, Listed, Msg
 
 commands = typer.Typer()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors
+from workplan_cli.cli.context import AppContext, handle_errors
 from workplan_cli.cli.options import (
     AsOfOption,
     LeaderOption,
@@ -19,6 +19,7 @@ from workplan_cli.cli.options import (
     WithinOption,
     WorkdaysOption,
 )
+from workplan_cli.cli.output import console
 from workplan_cli.errors import UsageError, WorkplanError
 from workplan_cli.i18n import Msg, UsageMsg
 from workplan_cli.model import MAX_WINDOW_DAYS

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, handle_errors, parse_day, print_outcomes
+from workplan_cli.cli.context import AppContext, handle_errors, parse_day
 from workplan_cli.cli.options import (
     AllOption,
     AnyIdArgument,
@@ -16,6 +16,7 @@ from workplan_cli.cli.options import (
     OpenIdArgument,
     PlanOption,
 )
+from workplan_cli.cli.output import print_outcomes
 
 commands = typer.Typer()
 

@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import console, handle_errors
+from workplan_cli.cli.context import handle_errors
 from workplan_cli.cli.options import CommitOption
+from workplan_cli.cli.output import console
 from workplan_cli.i18n import Message, UsageMsg
 
 commands = typer.Typer()

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workplan_cli.cli.context import AppContext, console, print_json
+from workplan_cli.cli.context import AppContext
+from workplan_cli.cli.output import console, print_json
 
 if TYPE_CHECKING:
     from workplan_cli.model import Status

@@ -99,7 +99,8 @@ def run_quickly(args: Sequence[str], env: Mapping[str, str]) -> int | None:
     if checked is None:
         return None
     from workplan_cli.cli.args import language_of_args, set_language
-    from workplan_cli.cli.context import AppContext, print_error
+    from workplan_cli.cli.context import AppContext
+    from workplan_cli.cli.output import print_error
     from workplan_cli.errors import WorkplanError
 
     set_language(language_of_args(args, os.environ))

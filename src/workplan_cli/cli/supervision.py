@@ -7,8 +7,9 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors
+from workplan_cli.cli.context import AppContext, handle_errors
 from workplan_cli.cli.options import AsOfOption, CommitOption, PlanOption
+from workplan_cli.cli.output import console
 from workplan_cli.i18n import Msg, UsageMsg
 
 commands = typer.Typer()

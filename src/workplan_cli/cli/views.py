@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from workplan_cli.cli.context import AppContext, console, handle_errors, print_json
+from workplan_cli.cli.context import AppContext, handle_errors
 from workplan_cli.cli.milestones import show_due, show_list
 from workplan_cli.cli.options import (
     AllRowsOption,
@@ -22,6 +22,7 @@ from workplan_cli.cli.options import (
     WithinOption,
     WorkdaysOption,
 )
+from workplan_cli.cli.output import console, print_json
 from workplan_cli.i18n import Msg
 from workplan_cli.model import Status
 
