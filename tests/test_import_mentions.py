@@ -250,3 +250,16 @@ def test_a_time_label_after_a_task_makes_that_task_due_then() -> None:
         ("1.2.1", None, "推进乙项目建设"),  # 长期坚持: no day, the work stays ongoing
     ]
     assert [(m.text, m.due, m.owner) for m in draft.mentions[1:]] == [("2024年6月底前", date(2024, 6, 30), "区发改局")]
+
+
+def test_phases_keep_their_names_and_a_start_of_validity_is_not_a_period() -> None:
+    text = (
+        "XX区2024年工作要点\n一、重点工作\n（一）分阶段推进。第一阶段（3月1日—3月15日）：动员部署。"
+        "第二阶段（3月16日—6月30日）：集中整治。\n（二）本办法自2024年5月1日起施行。\n"
+    )
+    draft = parse_report(text)
+    assert [(m.phrase, m.task) for m in draft.initiatives[0].milestones if m.phrase] == [
+        ("3月1日—3月15日", "第一阶段：动员部署"),
+        ("3月16日—6月30日", "第二阶段：集中整治"),
+    ]
+    assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "validity")

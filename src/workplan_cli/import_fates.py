@@ -145,6 +145,8 @@ class MentionFates:
         names_a_document = re.search(r"的通知|的意见|的决定|办法|规定|规划|纲要", clause_after)
         if any(w in clause_before for w in CITING[:4]) and names_a_document:
             return "not-a-deadline", "cited-document"  # 根据县政府关于2021年实施…的通知
+        if re.match(r"(?:起|开始)(?:施行|实施|执行|生效)", after):
+            return "not-a-deadline", "validity"  # 自2024年5月1日起施行: when it takes effect
         if mention.context == "from" and mention.kind in ("year", "years", "date"):
             since = "以来" in clause_after
             return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始

@@ -210,6 +210,12 @@ class _Context(MentionFates):
                 lead_in = ""  # 自2025年第二季度起，每季度…: the start of the cadence after it, not a task
             # 3月底前 after a comma starts a clause of its own; 并于3月底前 continues the one before it
             same_clause = not re.search(r"[，,、：:；;（(]\s*$", text[: phrases[0][0]])
+            # 第一阶段（3月1日—3月15日）：动员部署: the phase's name and the work after its dates are the task
+            phase = re.search(r"[（(]\s*$", text[: phrases[0][0]]) and re.match(
+                r"\s*[）)]\s*[:：]", text[phrases[0][1] :]
+            )
+            if phase and lead_in and len(lead_in) <= 12:
+                lead_in, same_clause = f"{lead_in}：", True
             pending: list[Mention] = []  # phrases sharing the next task: 分别于6月15日、12月15日前报送…
             for index, (_, end, mention) in enumerate(phrases):
                 next_start = phrases[index + 1][0] if index + 1 < len(phrases) else len(text)
