@@ -234,3 +234,8 @@ def test_monthly_and_quarterly_reviews_are_cadences() -> None:
     assert found == [("月度", "recurring"), ("季度", "recurring"), ("二季度", "date")]
     monthly = resolve_deadline("月度", 2025).recurrence
     assert monthly is not None and monthly.unit == "month"
+
+
+def test_a_malformed_chinese_numeral_is_refused_with_a_reason() -> None:
+    with pytest.raises(DeadlineError, match="there is no month 0"):
+        resolve_deadline("十十月底前", 2024)

@@ -232,12 +232,17 @@ _CN_DIGITS = {
 
 
 def parse_numeral(text: str) -> int:
-    """``12``, ``十二``, ``二十``, ``三十一``, ``二〇二四`` -> int."""
+    """``12``, ``十二``, ``二十``, ``三十一``, ``二〇二四`` -> int; 0 for a malformed numeral (``十十``), which
+    no month, day or item number is, so the caller refuses it with its own reason."""
     if text.isascii() and text.isdigit():
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
+        if (tens and tens not in _CN_DIGITS) or (ones and ones not in _CN_DIGITS):
+            return 0
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    if not all(ch in _CN_DIGITS for ch in text):
+        return 0
     value = 0
     for ch in text:
         value = value * 10 + _CN_DIGITS[ch]
