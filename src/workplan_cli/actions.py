@@ -15,7 +15,7 @@ from pathlib import Path
 
 from workplan_cli.editing import Change, edit_plan_file
 from workplan_cli.errors import EditRefusedError, UnknownIdError, UsageError
-from workplan_cli.i18n import EditMsg
+from workplan_cli.i18n import EditMsg, Message
 from workplan_cli.model import Initiative, Milestone, Plan
 from workplan_cli.schedule import current_due, find_initiative
 
@@ -26,12 +26,11 @@ class Outcome:
 
     milestone_id: str
     path: Path
-    message: str
+    message: Message
     changed: bool
-    message_zh: str = ""
 
     def text(self, lang: str) -> str:
-        return self.message_zh if lang == "zh" and self.message_zh else self.message
+        return self.message.text(lang)
 
 
 @contextlib.contextmanager
@@ -114,13 +113,7 @@ def _close(plan: Plan, item_id: str, *, on: date, today: date, note: str | None,
         raise UsageError(EditMsg.ON_BEFORE_PLAN_YEAR, on=on.isoformat(), year=plan.settings.year)
     initiative, chosen, already = _select(plan, item_id, lambda m: m.done is None, every, EditMsg.VERB_CLOSE)
     outcomes = [
-        Outcome(
-            m.id,
-            initiative.file,
-            f"{m.id} was already done on {m.done} (unchanged)",
-            False,
-            f"{m.id} 已于 {m.done} 完成（未改动）",
-        )
+        Outcome(m.id, initiative.file, Message(EditMsg.ALREADY_DONE, id=m.id, done=m.done), False)
         for m in already
         if m.done is not None
     ]
@@ -132,17 +125,12 @@ def _close(plan: Plan, item_id: str, *, on: date, today: date, note: str | None,
                 # Closing a recurring milestone closes the period `due` shows, not the cadence.
                 _, period = current_due(m)
                 changes.append(Change.closed_through(m.id, period, note_entry))
-                messages.append(
-                    (
-                        f"{m.id} period {period} closed on {on.isoformat()}",
-                        f"{m.id} {period} 期已于 {on.isoformat()} 销号",
-                    )
-                )
+                messages.append(Message(EditMsg.PERIOD_CLOSED, id=m.id, period=period, on=on.isoformat()))
             else:
                 changes.append(Change.done_on(m.id, on, note_entry))
-                messages.append((f"{m.id} done on {on.isoformat()}", f"{m.id} 已于 {on.isoformat()} 完成（销号）"))
+                messages.append(Message(EditMsg.CLOSED, id=m.id, on=on.isoformat()))
         edit_plan_file(initiative.file, changes)
-        outcomes += [Outcome(m.id, initiative.file, en, True, zh) for m, (en, zh) in zip(chosen, messages, strict=True)]
+        outcomes += [Outcome(m.id, initiative.file, said, True) for m, said in zip(chosen, messages, strict=True)]
     return outcomes
 
 
@@ -163,18 +151,15 @@ def reopen(plan: Plan, item_id: str, *, every: bool = False) -> list[Outcome]:
 def _reopen(plan: Plan, item_id: str, *, every: bool) -> list[Outcome]:
     initiative, chosen, untouched = _select(plan, item_id, _reopenable, every, EditMsg.VERB_REOPEN)
     if not chosen:
-        return [
-            Outcome(m.id, initiative.file, f"{m.id} is not done (unchanged)", False, f"{m.id} 尚未完成（未改动）")
-            for m in untouched
-        ]
+        return [Outcome(m.id, initiative.file, Message(EditMsg.NOT_DONE, id=m.id), False) for m in untouched]
     changes, messages = [], []
     for m in chosen:
         if m.done is None and m.deadline.recurrence is not None:
             changes.append(Change.closed_through(m.id, _period_before(m)))
-            messages.append((f"{m.id} period {m.closed_through} reopened", f"{m.id} {m.closed_through} 期已重新打开"))
+            messages.append(Message(EditMsg.PERIOD_REOPENED, id=m.id, period=m.closed_through))
         else:
             changes.append(Change.done_on(m.id, None))
-            messages.append((f"{m.id} reopened (done date removed)", f"{m.id} 已重新打开（删除完成日期）"))
+            messages.append(Message(EditMsg.REOPENED, id=m.id))
 
     def in_the_files_style(raw: bytes) -> list[Change]:
         omits_done = _omits_done(raw)
@@ -186,7 +171,7 @@ def _reopen(plan: Plan, item_id: str, *, every: bool) -> list[Outcome]:
         ]
 
     edit_plan_file(initiative.file, in_the_files_style)
-    return [Outcome(m.id, initiative.file, en, True, zh) for m, (en, zh) in zip(chosen, messages, strict=True)]
+    return [Outcome(m.id, initiative.file, said, True) for m, said in zip(chosen, messages, strict=True)]
 
 
 def _period_before(milestone: Milestone) -> str | None:
@@ -245,13 +230,7 @@ def _add_note(plan: Plan, item_id: str, text: str, *, on: date) -> list[Outcome]
     (milestone,) = chosen
     edit_plan_file(initiative.file, [Change(milestone.id, note=(on, text.strip()))])
     return [
-        Outcome(
-            milestone.id,
-            initiative.file,
-            f"{milestone.id}: note added ({on.isoformat()})",
-            True,
-            f"{milestone.id}：已添加进展情况（{on.isoformat()}）",
-        )
+        Outcome(milestone.id, initiative.file, Message(EditMsg.NOTE_ADDED, id=milestone.id, on=on.isoformat()), True)
     ]
 
 

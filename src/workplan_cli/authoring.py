@@ -23,7 +23,7 @@ from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
 from workplan_cli.history import FIELD_NAMES
-from workplan_cli.i18n import EditMsg, Phrase, ProblemPart, UsageMsg
+from workplan_cli.i18n import EditMsg, Message, Msg, Phrase, ProblemPart, UsageMsg
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -56,13 +56,13 @@ def resolved_phrase(phrase: str | None, plan_year: int, *, assigned: date | None
     return deadline
 
 
-def _deadline_text(phrase: str | None, deadline: Deadline | None, lang: str) -> str:
+def _deadline_text(phrase: str | None, deadline: Deadline | None) -> Message | str:
     """9月底前 (2024-09-30), or ongoing."""
     if not phrase or deadline is None:
-        return "持续推进" if lang == "zh" else "ongoing"
+        return Message(Msg.STATUS_ONGOING)
     if deadline.due is None:
         return phrase.strip()
-    return f"{phrase.strip()}（{deadline.due}）" if lang == "zh" else f"{phrase.strip()} ({deadline.due})"
+    return Message(EditMsg.PHRASE_AND_DAY, phrase=phrase.strip(), due=deadline.due)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,13 +132,8 @@ def add_milestone(
 
     edit_plan_file(initiative.file, change_for)
     new_id = chosen[-1]
-    return Outcome(
-        new_id,
-        initiative.file,
-        f"{new_id} added to {initiative.id}: {_deadline_text(phrase, deadline, 'en')}",
-        True,
-        f"已在 {initiative.id} 下新增节点 {new_id}：{_deadline_text(phrase, deadline, 'zh')}",
-    )
+    said = Message(EditMsg.MILESTONE_ADDED, id=new_id, initiative=initiative.id, when=_deadline_text(phrase, deadline))
+    return Outcome(new_id, initiative.file, said, True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -198,18 +193,17 @@ def add_initiative(
         if lead.strip():
             written = apply_changes(written, [Change(new_id, (("lead", lead.strip()),))], path)
         atomic_replace(path, written)
-    when = _deadline_text(phrase, deadline, "en")
-    return Outcome(
-        new_id,
-        path,
-        f"initiative {new_id} added ({path.name}) with milestone {new_id}.1: {when}",
-        True,
-        f"已新增重点工作 {new_id}（{path.name}），节点 {new_id}.1：{_deadline_text(phrase, deadline, 'zh')}",
-    )
+    said = Message(EditMsg.INITIATIVE_ADDED, id=new_id, file=path.name, when=_deadline_text(phrase, deadline))
+    return Outcome(new_id, path, said, True)
 
 
 # ---------------------------------------------------------------------------------------------
 # set
+
+
+def _field_phrase(field: str) -> Phrase:
+    """The field as the interface calls it, in both languages."""
+    return Phrase(_field_name(field, "en"), _field_name(field, "zh"))
 
 
 def _field_name(field: str, lang: str) -> str:
@@ -285,32 +279,28 @@ def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
     values: list[tuple[str, str | None]] = [(field, new)]
     drop: tuple[str, ...] = ()
     old = _current(initiative, milestone, field)
-    postponed = ""
-    postponed_zh = ""
+    postponed: Message | str = ""
     if field == "deadline" and milestone is not None:
         resolved_phrase(new, plan.settings.year, assigned=milestone.assigned)
         if milestone.deadline_was is not None and new == milestone.deadline_was:
             drop = ("deadline_was",)  # back to the deadline first written
         elif milestone.deadline_was is None and old is not None and new != old:
             values.append(("deadline_was", old))
-            postponed, postponed_zh = f"; {old} kept as deadline_was", f"；原时限 {old} 保留为 deadline_was"
+            postponed = Message(EditMsg.KEPT_AS_DEADLINE_WAS, old=old)
     if new == old:
-        unchanged = Outcome(
-            item_id,
-            initiative.file,
-            f"{item_id} {_field_name(field, 'en')} is already {old or 'empty'} (unchanged)",
-            False,
-            f"{item_id} {_field_name(field, 'zh')}已是 {old or '空'}（未改动）",
-        )
+        said = Message(EditMsg.FIELD_UNCHANGED, id=item_id, field=_field_phrase(field), old=old or EditMsg.EMPTY)
+        unchanged = Outcome(item_id, initiative.file, said, False)
         return FieldEdit(unchanged, field, old, new)
     edit_plan_file(initiative.file, [Change(item_id, tuple(values), drop=drop)])
-    changed = Outcome(
-        item_id,
-        initiative.file,
-        f"{item_id} {_field_name(field, 'en')}: {old or '(empty)'} -> {new or '(empty)'}{postponed}",
-        True,
-        f"{item_id} {_field_name(field, 'zh')}：{old or '（空）'} → {new or '（空）'}{postponed_zh}",
+    said = Message(
+        EditMsg.FIELD_CHANGED,
+        id=item_id,
+        field=_field_phrase(field),
+        old=old or EditMsg.EMPTY_SHOWN,
+        new=new or EditMsg.EMPTY_SHOWN,
+        postponed=postponed,
     )
+    changed = Outcome(item_id, initiative.file, said, True)
     return FieldEdit(changed, field, old, new)
 
 

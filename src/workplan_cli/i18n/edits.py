@@ -44,6 +44,21 @@ class EditMsg(MessageKey):
     SECTION_NOT_A_NUMBER = "edit.section_not_a_number"
     FIELD_EMPTY = "edit.field_empty"
     NOT_COMMITTED = "edit.not_committed"
+    ALREADY_DONE = "edit.already_done"
+    PERIOD_CLOSED = "edit.period_closed"
+    CLOSED = "edit.closed"
+    NOT_DONE = "edit.not_done"
+    PERIOD_REOPENED = "edit.period_reopened"
+    REOPENED = "edit.reopened"
+    NOTE_ADDED = "edit.note_added"
+    PHRASE_AND_DAY = "edit.phrase_and_day"
+    MILESTONE_ADDED = "edit.milestone_added"
+    INITIATIVE_ADDED = "edit.initiative_added"
+    FIELD_UNCHANGED = "edit.field_unchanged"
+    FIELD_CHANGED = "edit.field_changed"
+    EMPTY = "edit.empty"
+    EMPTY_SHOWN = "edit.empty_shown"
+    KEPT_AS_DEADLINE_WAS = "edit.kept_as_deadline_was"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -189,5 +204,65 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     EditMsg.NOT_COMMITTED: (
         "the edit was made ({files}) but not committed: {failure}",
         "已修改（{files}），但未能提交：{failure}",
+    ),
+    EditMsg.ALREADY_DONE: (
+        "{id} was already done on {done} (unchanged)",
+        "{id} 已于 {done} 完成（未改动）",
+    ),
+    EditMsg.PERIOD_CLOSED: (
+        "{id} period {period} closed on {on}",
+        "{id} {period} 期已于 {on} 销号",
+    ),
+    EditMsg.CLOSED: (
+        "{id} done on {on}",
+        "{id} 已于 {on} 完成（销号）",
+    ),
+    EditMsg.NOT_DONE: (
+        "{id} is not done (unchanged)",
+        "{id} 尚未完成（未改动）",
+    ),
+    EditMsg.PERIOD_REOPENED: (
+        "{id} period {period} reopened",
+        "{id} {period} 期已重新打开",
+    ),
+    EditMsg.REOPENED: (
+        "{id} reopened (done date removed)",
+        "{id} 已重新打开（删除完成日期）",
+    ),
+    EditMsg.NOTE_ADDED: (
+        "{id}: note added ({on})",
+        "{id}：已添加进展情况（{on}）",
+    ),
+    EditMsg.PHRASE_AND_DAY: (
+        "{phrase} ({due})",
+        "{phrase}（{due}）",
+    ),
+    EditMsg.MILESTONE_ADDED: (
+        "{id} added to {initiative}: {when}",
+        "已在 {initiative} 下新增节点 {id}：{when}",
+    ),
+    EditMsg.INITIATIVE_ADDED: (
+        "initiative {id} added ({file}) with milestone {id}.1: {when}",
+        "已新增重点工作 {id}（{file}），节点 {id}.1：{when}",
+    ),
+    EditMsg.FIELD_UNCHANGED: (
+        "{id} {field} is already {old} (unchanged)",
+        "{id} {field}已是 {old}（未改动）",
+    ),
+    EditMsg.FIELD_CHANGED: (
+        "{id} {field}: {old} -> {new}{postponed}",
+        "{id} {field}：{old} → {new}{postponed}",
+    ),
+    EditMsg.EMPTY: (
+        "empty",
+        "空",
+    ),
+    EditMsg.EMPTY_SHOWN: (
+        "(empty)",
+        "（空）",
+    ),
+    EditMsg.KEPT_AS_DEADLINE_WAS: (
+        "; {old} kept as deadline_was",
+        "；原时限 {old} 保留为 deadline_was",
     ),
 }
