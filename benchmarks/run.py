@@ -349,11 +349,23 @@ def main() -> None:
     )
     if bench.task is None:
         print(INSTALL_HINT, flush=True)
+    compile_bytecode()
     rows = measure(bench, sizes)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
     print(f"\nPaired medians of {args.runs} runs a side; {utc_now()}, load {load:.1f} at the end\n")
     print_table(rows)
     print(f"\nPlans and Taskwarrior databases are in {workdir}")
+
+
+def compile_bytecode() -> None:
+    """Write workplan's .pyc files first, as installing it does: with PYTHONDONTWRITEBYTECODE set (as in
+    some shells and CI) an editable install would otherwise compile every changed module on every run."""
+    import compileall
+
+    import workplan_cli
+
+    compileall.compile_dir(str(Path(workplan_cli.__file__).parent), quiet=1)
+    print(f"  bytecode written for {Path(workplan_cli.__file__).parent}", flush=True)
 
 
 def utc_now() -> str:
