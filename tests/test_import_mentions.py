@@ -176,7 +176,8 @@ def test_a_school_calendar_grid_reads_each_remark_day_in_the_month_of_its_row() 
     assert phrases == ["9月4日", "9月5日", "9月6日", "9月11日-9月13日", "9月15日", "2024年1月2日"]
     tasks = [m.task for i in draft.initiatives for m in i.milestones if m.phrase]
     assert tasks[:2] == ["新生報到", "上午開學典禮"]  # the grid's frame and the cell marker | are not task text
-    assert draft.warnings == ["read 15 as 9月15日 (日 is missing from the text) — in: 15下午運動會;"]
+    assert draft.warnings == ["line 33: 15: read 15 as 9月15日 (日 is missing from the text) — in: 15下午運動會;"]
+    assert draft.warnings_zh == ["第33行：15：已修复（“15”原文缺“日”，读作 9月15日） —— 原文：15下午運動會;"]
 
 
 def test_a_dated_line_in_the_body_is_not_a_sign_off_unless_an_office_signs_it() -> None:

@@ -86,7 +86,8 @@ def warnings_of(stderr: str) -> list[str]:
 def test_report_imports_to_its_expected_plan(case: str, invoke: Invoke, tmp_path: Path) -> None:
     result = invoke(["import", str(REPORTS / f"{case}.txt"), "--out", str(tmp_path / "plan")])
     expected_warnings = (REPORTS / f"{case}.warnings").read_text(encoding="utf-8").splitlines()
-    needs_person = any(not w.split(" — in:")[0].split(": ", 1)[-1].startswith("read ") for w in expected_warnings)
+    # each warning: "line N: <the date>: <what was done or is wrong> — in: <sentence>"; a repair says "read …"
+    needs_person = any(not w.split(" — in:")[0].split(": ", 2)[-1].startswith("read ") for w in expected_warnings)
     assert result.exit_code == (7 if needs_person else 0), result.output
     assert tree(tmp_path / "plan") == tree(REPORTS / f"{case}.expected")
     assert warnings_of(result.stderr) == expected_warnings

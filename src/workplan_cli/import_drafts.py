@@ -10,8 +10,24 @@ from typing import NamedTuple
 from workplan_cli.deadlines import (
     Recurrence,
 )
+from workplan_cli.i18n import ImportMsg, tr
 from workplan_cli.model import Note
 from workplan_cli.yamltext import block, quoted, scalar
+
+
+@dataclass(frozen=True)
+class Said:
+    """One line of what a re-import changed, worded in the language it is shown in."""
+
+    key: ImportMsg
+    fields: dict[str, object]
+
+    def text(self, lang: str) -> str:
+        return tr(self.key, lang, **self.fields)
+
+
+def said(key: ImportMsg, **fields: object) -> Said:
+    return Said(key, fields)
 
 
 @dataclass

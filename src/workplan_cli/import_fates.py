@@ -12,8 +12,8 @@ from workplan_cli.deadlines import (
     normalize_chars,
     resolve_deadline,
 )
-from workplan_cli.i18n import ImportMsg
-from workplan_cli.import_drafts import DraftMilestone, Mention
+from workplan_cli.i18n import ImportMsg, Phrase, tr
+from workplan_cli.import_drafts import DraftMilestone, Mention, Said, said
 from workplan_cli.import_text import CITING, PINYIN, SENTENCE_END, Piece, Source, signing_line
 from workplan_cli.import_year import year_written_in
 
@@ -220,9 +220,9 @@ class MentionFates:
             written, left_out = self.full_phrases[id(mention)]
             milestone.phrase = re.sub(rf"(?<!\d){self.year}年", "", written)
             if left_out:
-                mention.repaired = f"read {mention.text} as {milestone.phrase} (日 is missing from the text)"
-                mention.repaired_zh = f"原文缺“日”，读作 {milestone.phrase}"
-                self._warn(mention, mention.repaired, f"{mention.text}：已修复（{mention.repaired_zh}）")
+                note = said(ImportMsg.REPAIR_DAY_LEFT_OUT, text=mention.text, phrase=milestone.phrase)
+                mention.repaired, mention.repaired_zh = note.text("en"), note.text("zh")
+                self._warn(mention, ImportMsg.WARN_REPAIRED, text=mention.text, note=note)
         elif month := self._month_before(mention):
             milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
         if mention.kind == "recurring" and (begins := self._cadence_start(mention)):
@@ -233,7 +233,8 @@ class MentionFates:
             deadline = resolve_deadline(milestone.phrase or mention.text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
             mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
-            self._warn(mention, str(err), f"无法识别时限 “{mention.text}”：{err.reason_zh}")
+            reason = Phrase(err.reason, err.reason_zh)
+            self._warn(mention, ImportMsg.CANNOT_READ_PHRASE, text=mention.text, reason=reason)
             return
         if deadline.recurrence is not None:
             mention.fate, mention.recurrence = "recurring", deadline.recurrence
@@ -253,12 +254,9 @@ class MentionFates:
                 year = f"{due.year}年" if year_written_in(mention.text) is not None else ""
                 before = "前" if re.search(r"(?:前|之前|以前)$", normalize_chars(mention.text)) else ""
                 milestone.phrase = f"{year}{due.month}月{due.day}日{before}"
-            mention.repaired_zh = f"原文缺字，读作 {milestone.phrase}"
-            self._warn(
-                mention,
-                f"{mention.text}: {deadline.note}; the plan says {milestone.phrase}",
-                f"{mention.text}：已修复（{mention.repaired_zh}）",
-            )
+            note = said(ImportMsg.REPAIR_NOTE, note=Phrase(deadline.note, "原文缺字"), phrase=milestone.phrase)
+            mention.repaired_zh = note.text("zh")
+            self._warn(mention, ImportMsg.WARN_REPAIRED, text=mention.text, note=note)
 
     def _told(self, mention: Mention, clause_before: str) -> bool:
         """Whether a day in a progress report is one it tells of (not due: no 前 or 底, no 预计 or 将 before
@@ -323,17 +321,20 @@ class MentionFates:
         milestone.phrase = re.sub(r"^((?:于|在|到)?)", rf"\g<1>{self.year + 1}年", mention.text, count=1)
         self._warn(
             mention,
-            f"{mention.text}: read as {deadline.due}, in the second term of the {self.year}—{self.year + 1} school "
-            f"year; the plan says {milestone.phrase}",
-            f"{mention.text}：按 {self.year}—{self.year + 1} 学年第二学期读作 {deadline.due}，"
-            f"计划中写作 {milestone.phrase}",
+            ImportMsg.SECOND_TERM,
+            text=mention.text,
+            due=deadline.due,
+            year=self.year,
+            next=self.year + 1,
+            phrase=milestone.phrase,
         )
         return deadline
 
-    def _warn(self, mention: Mention, english: str, chinese: str) -> None:
+    def _warn(self, mention: Mention, key: ImportMsg, **fields: object) -> None:
         sentence = _sentence_around(self.lines[mention.line - 1], mention)
-        self.warnings.append(f"{english} — in: {sentence}")
-        self.warnings_zh.append(f"第{mention.line}行：{chinese} —— 原文：{sentence}")
+        message = Said(key, fields)
+        self.warnings.append(tr(ImportMsg.WARNING, "en", line=mention.line, message=message, sentence=sentence))
+        self.warnings_zh.append(tr(ImportMsg.WARNING, "zh", line=mention.line, message=message, sentence=sentence))
 
     def account_the_rest(self) -> None:
         """Every mention not made a milestone: a reason it is not a deadline, or a person must look."""
@@ -346,13 +347,10 @@ class MentionFates:
                 continue
             region = self.regions[mention.line - 1]
             mention.fate = "needs-person"
-            if region in ("head", "attachment", "signoff", "blank"):
-                mention.reason = "a date outside the plan's sections: not imported"
-                mention.reason_zh = "位于各部分之外的日期，未导入"
-            else:
-                mention.reason = "a date that governs no task: not imported"
-                mention.reason_zh = "未对应任何任务的日期，未导入"
-            self._warn(mention, f"{mention.text}: {mention.reason}", f"{mention.text}：{mention.reason_zh}")
+            outside = region in ("head", "attachment", "signoff", "blank")
+            why = ImportMsg.OUTSIDE_SECTIONS if outside else ImportMsg.GOVERNS_NO_TASK
+            mention.reason, mention.reason_zh = tr(why, "en"), tr(why, "zh")
+            self._warn(mention, ImportMsg.MENTION_REASON, text=mention.text, reason=why)
 
 
 def _sentence_around(line: str, mention: Mention) -> str:

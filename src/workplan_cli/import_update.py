@@ -4,24 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workplan_cli.i18n import ImportMsg, tr
-from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan
+from workplan_cli.i18n import ImportMsg
+from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Said, said
 from workplan_cli.model import Milestone, Plan
-
-
-@dataclass(frozen=True)
-class Said:
-    """One line of what a re-import changed, worded in the language it is shown in."""
-
-    key: ImportMsg
-    fields: dict[str, object]
-
-    def text(self, lang: str) -> str:
-        return tr(self.key, lang, **self.fields)
-
-
-def _said(key: ImportMsg, **fields: object) -> Said:
-    return Said(key, fields)
 
 
 @dataclass
@@ -45,12 +30,12 @@ def carry_over(draft: DraftPlan, existing: Plan) -> UpdateReport:
     for initiative in draft.initiatives:
         old = old_initiatives.pop(initiative.id, None)
         if old is None:
-            report.added.append(_said(ImportMsg.UPDATE_INITIATIVE, id=initiative.id, title=initiative.title))
+            report.added.append(said(ImportMsg.UPDATE_INITIATIVE, id=initiative.id, title=initiative.title))
             continue
         initiative.owner = old.owner
         _match_milestones(initiative, list(old.milestones), report)
     report.removed += [
-        _said(ImportMsg.UPDATE_INITIATIVE_FILE, id=i.id, title=i.title, file=i.file) for i in old_initiatives.values()
+        said(ImportMsg.UPDATE_INITIATIVE_FILE, id=i.id, title=i.title, file=i.file) for i in old_initiatives.values()
     ]
     return report
 
@@ -67,7 +52,7 @@ def _match_milestones(initiative: DraftInitiative, olds: list[Milestone], report
         new.id, new.done, new.notes, new.owner = same_task.id, same_task.done, same_task.notes, same_task.owner
         if same_task.phrase != new.phrase:
             report.changed.append(
-                _said(ImportMsg.UPDATE_DEADLINE, id=new.id, old=_phrase(same_task.phrase), new=_phrase(new.phrase))
+                said(ImportMsg.UPDATE_DEADLINE, id=new.id, old=_phrase(same_task.phrase), new=_phrase(new.phrase))
             )
         if new.done or new.notes or new.owner:
             report.kept.append(new.id)
@@ -79,15 +64,15 @@ def _match_milestones(initiative: DraftInitiative, olds: list[Milestone], report
         old = unmatched_old.pop(new.id, None) if new.id not in taken else None
         if old is not None:
             key = ImportMsg.UPDATE_REWORDED_DONE_LOST if old.done else ImportMsg.UPDATE_REWORDED
-            report.changed.append(_said(key, id=new.id, old=old.task, new=new.task, done=old.done))
+            report.changed.append(said(key, id=new.id, old=old.task, new=new.task, done=old.done))
         else:
             new.id = f"{initiative.id}.{next_number}"
             next_number += 1
-            report.added.append(_said(ImportMsg.UPDATE_MILESTONE, id=new.id, phrase=_phrase(new.phrase), task=new.task))
+            report.added.append(said(ImportMsg.UPDATE_MILESTONE, id=new.id, phrase=_phrase(new.phrase), task=new.task))
         taken.add(new.id)
     for old in unmatched_old.values():
         key = ImportMsg.UPDATE_MILESTONE_WAS_DONE if old.done else ImportMsg.UPDATE_MILESTONE
-        report.removed.append(_said(key, id=old.id, phrase=_phrase(old.phrase), task=old.task, done=old.done))
+        report.removed.append(said(key, id=old.id, phrase=_phrase(old.phrase), task=old.task, done=old.done))
 
 
 def _phrase(phrase: str | None) -> str | ImportMsg:

@@ -17,9 +17,9 @@ from workplan_cli.deadlines import (
     normalize_chars,
 )
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import ImportMsg
+from workplan_cli.i18n import ImportMsg, tr
 from workplan_cli.import_calendar import calendar_days, grid_cell, is_calendar_grid
-from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units
+from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units, said
 from workplan_cli.import_fates import MentionFates
 from workplan_cli.import_structure import (
     EDGE,
@@ -271,15 +271,9 @@ class _Context(MentionFates):
             return
         first, last = self.source.place(ongoing_at[0])[0], self.source.place(ongoing_at[-1])[0]
         self.unreadable.append((first, last))
-        self.warnings.append(
-            f"lines {first}–{last}: structure not understood (it looks like a table flattened one cell per line: "
-            f"{len(ongoing)} pieces, {len(cells)} of them short cells, were joined into one ongoing milestone); "
-            "a person must restructure it"
-        )
-        self.warnings_zh.append(
-            f"第{first}–{last}行：结构无法识别（像是逐格拆开的表格：{len(ongoing)} 段文字、其中 {len(cells)} 个短格"
-            "被连成一个持续性节点），需人工整理"
-        )
+        fields = {"first": first, "last": last, "pieces": len(ongoing), "cells": len(cells)}
+        self.warnings.append(tr(ImportMsg.NOT_UNDERSTOOD, "en", **fields))
+        self.warnings_zh.append(tr(ImportMsg.NOT_UNDERSTOOD, "zh", **fields))
 
     def _table_row(
         self,
@@ -302,11 +296,11 @@ class _Context(MentionFates):
             # 全年, 长期 in a 完成时限 column: a time, but not a day; a person says which
             line, col = self.source.place(time.at + time.text.index(words))
             mention = Mention(line, col, words, "date", fate="needs-person")
-            mention.reason = f"the time column says {words}: by the end of the year, or ongoing all year?"
-            mention.reason_zh = f"完成时限一栏写的是“{words}”：是年底前完成，还是全年持续？"
+            mention.reason = tr(ImportMsg.TIME_COLUMN, "en", words=words)
+            mention.reason_zh = tr(ImportMsg.TIME_COLUMN, "zh", words=words)
             self.mentions.append(mention)
             bisect.insort(self.by_line.setdefault(line, []), mention, key=lambda m: m.col)
-            self._warn(mention, f"{words}: {mention.reason}", f"{words}：{mention.reason_zh}")
+            self._warn(mention, ImportMsg.MENTION_REASON, text=words, reason=said(ImportMsg.TIME_COLUMN, words=words))
             found = [mention]
             mention.milestone = "pending"
         for mention in found:

@@ -68,6 +68,18 @@ class ImportMsg(MessageKey):
     UPDATE_MILESTONE = "import.update.milestone"
     UPDATE_MILESTONE_WAS_DONE = "import.update.milestone_was_done"
     ONGOING = "import.ongoing"
+    # Warnings about the report's dates (each names its line and the sentence)
+    WARNING = "import.warning"
+    WARN_REPAIRED = "import.warn.repaired"
+    REPAIR_NOTE = "import.repair.note"
+    REPAIR_DAY_LEFT_OUT = "import.repair.day_left_out"
+    CANNOT_READ_PHRASE = "import.warn.cannot_read_phrase"
+    SECOND_TERM = "import.warn.second_term"
+    MENTION_REASON = "import.warn.mention_reason"
+    OUTSIDE_SECTIONS = "import.reason.outside_sections"
+    GOVERNS_NO_TASK = "import.reason.governs_no_task"
+    TIME_COLUMN = "import.reason.time_column"
+    NOT_UNDERSTOOD = "import.warn.not_understood"
     # The deadline grammar's reasons for refusing a phrase
     PHRASE_HOW_TO_WRITE = "phrase.how_to_write"
     PHRASE_EMPTY = "phrase.empty"
@@ -209,6 +221,32 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
         "{id} {phrase}：{task}（曾于 {done} 完成）",
     ),
     ImportMsg.ONGOING: ("ongoing", "持续"),
+    ImportMsg.WARNING: ("line {line}: {message} — in: {sentence}", "第{line}行：{message} —— 原文：{sentence}"),
+    ImportMsg.WARN_REPAIRED: ("{text}: {note}", "{text}：已修复（{note}）"),
+    ImportMsg.REPAIR_NOTE: ("{note}; the plan says {phrase}", "{note}，读作 {phrase}"),
+    ImportMsg.REPAIR_DAY_LEFT_OUT: (
+        "read {text} as {phrase} (日 is missing from the text)",
+        "“{text}”原文缺“日”，读作 {phrase}",
+    ),
+    ImportMsg.CANNOT_READ_PHRASE: ("cannot read deadline '{text}': {reason}", "无法识别时限 “{text}”：{reason}"),
+    ImportMsg.SECOND_TERM: (
+        "{text}: read as {due}, in the second term of the {year}—{next} school year; the plan says {phrase}",
+        "{text}：按 {year}—{next} 学年第二学期读作 {due}，计划中写作 {phrase}",
+    ),
+    ImportMsg.MENTION_REASON: ("{text}: {reason}", "{text}：{reason}"),
+    ImportMsg.OUTSIDE_SECTIONS: ("a date outside the plan's sections: not imported", "位于各部分之外的日期，未导入"),
+    ImportMsg.GOVERNS_NO_TASK: ("a date that governs no task: not imported", "未对应任何任务的日期，未导入"),
+    ImportMsg.TIME_COLUMN: (
+        "the time column says {words}: by the end of the year, or ongoing all year?",
+        "完成时限一栏写的是“{words}”：是年底前完成，还是全年持续？",
+    ),
+    ImportMsg.NOT_UNDERSTOOD: (
+        "lines {first}–{last}: structure not understood (it looks like a table flattened one cell per line: "
+        "{pieces} pieces, {cells} of them short cells, were joined into one ongoing milestone); "
+        "a person must restructure it",
+        "第{first}–{last}行：结构无法识别（像是逐格拆开的表格：{pieces} 段文字、其中 {cells} 个短格"
+        "被连成一个持续性节点），需人工整理",
+    ),
     ImportMsg.PHRASE_HOW_TO_WRITE: (_HOW_TO_WRITE, _HOW_TO_WRITE_ZH),
     ImportMsg.PHRASE_EMPTY: (
         f"the phrase is empty; {_HOW_TO_WRITE}, or 持续 for ongoing work",
