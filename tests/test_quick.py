@@ -195,3 +195,15 @@ def test_the_root_help_page_is_typers_and_is_kept_per_language_and_build(
     monkeypatch.setattr(cache, "_code_key", lambda: (("cli/root.py", 1, 2),))  # another build of workplan
     assert help_run(["--help"]) == first  # typer's page again, not the planted one
     assert "a page kept for this build\n" not in [p.read_text(encoding="utf-8") for p in pages if p.exists()]
+
+
+def test_quick_and_typer_agree_on_several_plans_at_once(plan_dir: Path, tmp_path: Path) -> None:
+    import shutil
+
+    other = tmp_path / "other" / "plan"
+    shutil.copytree(plan_dir, other)
+    for command in (["due"], ["list", "--status", "overdue"], ["due", "--json"]):
+        args = [*command, "--as-of", "2024-04-15", "--plan", f"青羊={plan_dir}", "--plan", f"锦江={other}"]
+        by_typer, quick = both(args)
+        assert quick == by_typer
+        assert "青羊:" in quick[1] and "锦江:" in quick[1]
