@@ -22,8 +22,8 @@ from workplan_cli.actions import Outcome, refuse_if_in_two_files
 from workplan_cli.deadlines import Deadline, DeadlineError, resolve_deadline
 from workplan_cli.editing import Change, apply_changes, edit_plan_file
 from workplan_cli.errors import EditRefusedError, GitError, UsageError
-from workplan_cli.history import FIELD_NAMES
-from workplan_cli.i18n import EditMsg, Message, Msg, Phrase, ProblemPart, UsageMsg
+from workplan_cli.history import field_name
+from workplan_cli.i18n import CommitMsg, EditMsg, FieldName, Listed, Message, Msg, Phrase, ProblemPart, UsageMsg, tr
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, initiative_file_name, render_initiative
 from workplan_cli.initiativefile import calendar_for
 from workplan_cli.model import Initiative, Milestone, Plan, PlanSettings
@@ -207,8 +207,8 @@ def _field_phrase(field: str) -> Phrase:
 
 
 def _field_name(field: str, lang: str) -> str:
-    english, chinese = FIELD_NAMES.get(field, (field, field))
-    return chinese if lang == "zh" else english
+    name = field_name(field)
+    return tr(name, lang) if isinstance(name, FieldName) else name
 
 
 def _target(plan: Plan, item_id: str) -> tuple[Initiative, Milestone | None]:
@@ -307,26 +307,6 @@ def _set_field(plan: Plan, item_id: str, field: str, value: str) -> FieldEdit:
 # ---------------------------------------------------------------------------------------------
 # Recording an edit in git (--commit, or commit: true in workplan.yaml)
 
-# What each editing command's commit says, in English and Chinese; {ids} joined in the language.
-COMMIT_MESSAGES: dict[str, tuple[str, str]] = {
-    "done": ("Close {ids} ({day})", "销号 {ids}（{day}）"),
-    "reopen": ("Reopen {ids}", "重新打开 {ids}"),
-    "note": ("Progress note on {ids} ({day})", "{ids} 进展情况（{day}）"),
-    "add.milestone": ("Add milestone {ids}", "新增节点 {ids}"),
-    "add.initiative": ("Add initiative {ids}: {title}", "新增重点工作 {ids}：{title}"),
-    "set": ("{ids} {field}: {old} -> {new}", "{ids} {field}：{old} → {new}"),
-    "import": (
-        "Import {report}: {initiatives} initiatives, {milestones} milestones",
-        "导入 {report}：重点工作 {initiatives} 项，节点 {milestones} 个",
-    ),
-    "ingest": ("Progress from returned forms: {ids}", "录入进展情况：{ids}"),
-    "accept": ("Accept closing {ids} ({day})", "确认销号 {ids}（{day}）"),
-    "rollover": (
-        "Plan {year}: {count} unfinished milestones carried over from {old_year}",
-        "{year}年计划：结转{old_year}年未完成节点 {count} 项",
-    ),
-}
-
 
 def plan_language(settings: PlanSettings) -> str:
     """The language the plan is written in: ``language:`` in workplan.yaml, else its title's."""
@@ -338,11 +318,9 @@ def plan_language(settings: PlanSettings) -> str:
 def commit_message(settings: PlanSettings, kind: str, ids: Sequence[str], **fields: str) -> str:
     """The commit message of an edit, in the plan's language: 销号 2.1.1（2024-03-28）."""
     lang = plan_language(settings)
-    english, chinese = COMMIT_MESSAGES[kind]
     if kind == "set":
         fields = {**fields, "field": _field_name(fields["field"], lang)}
-    joined = ("、" if lang == "zh" else ", ").join(dict.fromkeys(ids))
-    return (chinese if lang == "zh" else english).format(ids=joined, **fields)
+    return tr(CommitMsg(f"commit.{kind}"), lang, ids=Listed(tuple(dict.fromkeys(ids))), **fields)
 
 
 def commit_edit(plan: Plan, outcomes: Sequence[Outcome], kind: str, **fields: str) -> tuple[str, str] | None:

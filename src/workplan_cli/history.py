@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from workplan_cli import gitrepo
+from workplan_cli.i18n import ChangeKind, FieldName, tr
 from workplan_cli.model import Plan
 
 _NULL = "tag:yaml.org,2002:null"
@@ -27,45 +28,13 @@ _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # deadline_was and carried_from only record what a deadline move or a rollover already says.
 _SILENT = frozenset({"id", "notes", "deadline_was", "carried_from", "milestones", "text"})
 
-# (English, Chinese) for each kind of change; str.format fields in braces.
-WORDS: dict[str, tuple[str, str]] = {
-    "added.initiative": ("initiative added: {after}", "新增重点工作：{after}"),
-    "removed.initiative": ("initiative removed", "删除重点工作"),
-    "added.milestone": ("milestone added: {after}", "新增节点：{after}"),
-    "added.carried": ("carried over from {before}: {after}", "由 {before} 结转：{after}"),
-    "removed.milestone": ("milestone removed (was: {before})", "删除节点（原为：{before}）"),
-    "closed": ("closed on {after}", "销号（{after}）"),
-    "reopened": ("reopened (was done on {before})", "重新打开（原完成日期 {before}）"),
-    "done.changed": ("done date changed from {before} to {after}", "完成日期由 {before} 改为 {after}"),
-    "period.closed": ("closed through {after}", "已销号至 {after} 期"),
-    "period.reopened": ("period reopened (was closed through {before})", "重新打开一期（原已销号至 {before}）"),
-    "deadline.moved": ("deadline moved from {before} to {after}", "完成时限由 {before} 调整为 {after}"),
-    "deadline.set": ("deadline set to {after}", "完成时限设为 {after}"),
-    "deadline.removed": ("deadline removed (was {before})", "取消完成时限（原为 {before}）"),
-    "note.added": ("note added ({after})", "新增进展情况（{after}）"),
-    "note.removed": ("note removed ({before})", "删除进展情况（{before}）"),
-    "task.changed": ("task changed to: {after}", "任务改为：{after}"),
-    "title.changed": ("title changed to: {after}", "标题改为：{after}"),
-    "file.renamed": ("file renamed from {before} to {after}", "文件由 {before} 改名为 {after}"),
-    "field.changed": ("{key} changed from {before} to {after}", "{key} 由 {before} 改为 {after}"),
-    "field.set": ("{key} set to {after}", "{key} 设为 {after}"),
-    "field.cleared": ("{key} cleared (was {before})", "{key} 已清空（原为 {before}）"),
-    "file.unreadable": ("{after}: not readable in this version", "{after}：此版本无法读取"),
-}
 
-# What each field is called in the interface (also by `workplan set`).
-FIELD_NAMES: dict[str, tuple[str, str]] = {
-    "deadline": ("deadline", "完成时限"),
-    "task": ("task", "具体任务"),
-    "title": ("title", "标题"),
-    "owner": ("owner", "责任单位"),
-    "lead": ("lead unit", "牵头单位"),
-    "co_units": ("co-units", "配合单位"),
-    "leader": ("leader", "责任领导"),
-    "section": ("section", "所属部分"),
-    "assigned": ("assigned", "交办日期"),
-    "done_requested": ("closure requested", "申请销号"),
-}
+def field_name(key: str) -> FieldName | str:
+    """What the field is called in the interface (the key itself for one without a name)."""
+    try:
+        return FieldName(f"fieldname.{key}")
+    except ValueError:
+        return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,16 +42,13 @@ class ItemChange:
     """One change to one initiative or milestone."""
 
     item_id: str
-    kind: str  # a key of WORDS
+    kind: str  # a ChangeKind's value
     before: str | None = None
     after: str | None = None
     key: str = ""  # the field, for field.* kinds
 
     def text(self, lang: str) -> str:
-        english, chinese = WORDS[self.kind]
-        names = FIELD_NAMES.get(self.key, (self.key, self.key))
-        template = chinese if lang == "zh" else english
-        return template.format(before=self.before, after=self.after, key=names[1] if lang == "zh" else names[0])
+        return tr(ChangeKind(self.kind), lang, before=self.before, after=self.after, key=field_name(self.key))
 
     def as_json(self, lang: str) -> dict[str, Any]:
         return {
@@ -198,7 +164,7 @@ def _note_label(note: Any) -> str:
 
 
 def compare(item_id: str, old: dict[str, Any], new: dict[str, Any]) -> list[ItemChange]:
-    """What changed in one initiative or milestone, in words (as kinds of WORDS)."""
+    """What changed in one initiative or milestone, in words (as ChangeKinds)."""
     changes: list[ItemChange] = []
     if _is_milestone(new) or _is_milestone(old):
         changes += _lifecycle(item_id, old, new)

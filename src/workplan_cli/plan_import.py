@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import ImportMsg, Listed, Phrase, tr
+from workplan_cli.i18n import FieldName, ImportMsg, Listed, Phrase, tr
 from workplan_cli.import_drafts import DraftPlan, Mention
 from workplan_cli.import_update import UpdateReport
 
 _YEAR_REASONS = {
-    "title": ImportMsg.YEAR_FROM_TITLE,
+    "title": FieldName.TITLE,  # the same word as the field
     "name of the attached plan": ImportMsg.YEAR_FROM_ISSUED_NAME,
     "own document number": ImportMsg.YEAR_FROM_OWN_NUMBER,
     "attachment title": ImportMsg.YEAR_FROM_ATTACHMENT,

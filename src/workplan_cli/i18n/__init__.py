@@ -8,7 +8,8 @@ language only when it is shown. A table rather than gettext: the text is read at
 (no .mo file to compile, ship and locate), and a missing key is a type error.
 
 The areas, each a module with its key enum beside its text: ``labels`` (views and command outcomes,
-``Msg``), ``reports`` (the report documents, ``ReportMsg``), ``problems`` (what is wrong in a plan
+``Msg``), ``reports`` (the report documents, ``ReportMsg``), ``history`` (what `log` says, field
+names, commit messages), ``problems`` (what is wrong in a plan
 file, ``ProblemCode``: stable codes, listed in the README), ``files`` (reading, locking and writing
 files, finding plans, ``FileMsg``), ``edits`` (refused edits of plan files, ``EditMsg``), ``usage``
 (usage errors of commands, ``UsageMsg``), ``sending`` (e-mail, digests, robots, ``SendMsg``),
@@ -22,11 +23,12 @@ from __future__ import annotations
 import errno
 from collections.abc import Mapping
 
-from workplan_cli.i18n import edits, files, forms, git, importing, labels, problems, reports, sending, usage
+from workplan_cli.i18n import edits, files, forms, git, history, importing, labels, problems, reports, sending, usage
 from workplan_cli.i18n.edits import EditMsg
 from workplan_cli.i18n.files import FileMsg
 from workplan_cli.i18n.forms import FormMsg
 from workplan_cli.i18n.git import GitMsg
+from workplan_cli.i18n.history import ChangeKind, CommitMsg, FieldName
 from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
 from workplan_cli.i18n.labels import Msg
@@ -38,7 +40,10 @@ from workplan_cli.i18n.usage import UsageMsg
 __all__ = [
     "LANGUAGES",
     "TEXT",
+    "ChangeKind",
+    "CommitMsg",
     "EditMsg",
+    "FieldName",
     "FileMsg",
     "FormMsg",
     "GitMsg",
@@ -66,6 +71,7 @@ LANGUAGES = ("zh", "en")
 TEXT: dict[MessageKey, tuple[str, str]] = {
     **labels.TEXT,
     **reports.TEXT,
+    **history.TEXT,
     **problems.TEXT,
     **files.TEXT,
     **edits.TEXT,

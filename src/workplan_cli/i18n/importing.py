@@ -42,7 +42,6 @@ class ImportMsg(MessageKey):
     # What an import says it did (the summary, --explain, --update)
     WROTE = "import.wrote"
     PLAN_YEAR = "import.plan_year"
-    YEAR_FROM_TITLE = "import.year_from.title"
     YEAR_FROM_ISSUED_NAME = "import.year_from.issued_name"
     YEAR_FROM_OWN_NUMBER = "import.year_from.own_number"
     YEAR_FROM_ATTACHMENT = "import.year_from.attachment"
@@ -185,7 +184,6 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
         "已写入 {folder}：{initiatives} 项重点工作，{milestones} 个节点（{dated} 个有完成时限），计划年度 {year}",
     ),
     ImportMsg.PLAN_YEAR: ("plan year {year} (from the {reason})", "计划年度 {year}（依据：{reason}）"),
-    ImportMsg.YEAR_FROM_TITLE: ("title", "标题"),
     ImportMsg.YEAR_FROM_ISSUED_NAME: ("name of the attached plan", "印发的方案名称"),
     ImportMsg.YEAR_FROM_OWN_NUMBER: ("own document number", "本文件文号"),
     ImportMsg.YEAR_FROM_ATTACHMENT: ("attachment title", "附件标题"),
