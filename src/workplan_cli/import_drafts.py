@@ -63,18 +63,12 @@ class DraftInitiative:
 
 # The fates of a date mention, and the reasons a date is not a deadline.
 FATES = ("deadline", "recurring", "not-a-deadline", "needs-person")
-REASONS_ZH = {
-    "plan-year": "计划年度",
-    "status-date": "截至某日的进展或数据日期",
-    "past-event": "已发生的事",
-    "signing-date": "成文或发布日期",
-    "cited-document": "所引文件的文号",
-    "own-document-number": "本文件文号",
-    "validity": "施行或有效期",
-    "per-case-limit": "按件计算的办理时限",
-    "period-label": "时期名称",
-    "start-date": "开始日期",
-    "other": "其他",
+REASONS = {  # each reason's code and its words in both languages
+    code: ImportMsg(f"import.reason.{code}")
+    for code in (
+        *("plan-year", "status-date", "past-event", "signing-date", "cited-document", "own-document-number"),
+        *("validity", "per-case-limit", "period-label", "start-date", "other"),
+    )
 }
 
 
@@ -88,7 +82,7 @@ class Mention:
     kind: str  # what the text looks like (deadlines.DateMention.kind)
     context: str = ""
     fate: str = ""  # one of FATES
-    reason: str = ""  # not-a-deadline: a key of REASONS_ZH; needs-person: what is wrong
+    reason: str = ""  # not-a-deadline: a key of REASONS; needs-person: what is wrong
     reason_zh: str = ""
     due: date | None = None
     start: date | None = None

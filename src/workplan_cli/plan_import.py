@@ -97,9 +97,9 @@ class ImportReport:
 
 
 def _fate_text(mention: Mention, lang: str) -> str:
-    from workplan_cli.import_drafts import REASONS_ZH
+    from workplan_cli.import_drafts import REASONS
 
-    reason = Phrase(mention.reason, REASONS_ZH.get(mention.reason, mention.reason_zh or mention.reason))
+    reason = REASONS.get(mention.reason) or Phrase(mention.reason, mention.reason_zh or mention.reason)
     if mention.fate == "deadline":
         key = ImportMsg.FATE_RANGE if mention.start else ImportMsg.FATE_DEADLINE
         text = tr(key, lang, due=mention.due, start=mention.start)

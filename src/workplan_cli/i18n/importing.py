@@ -67,6 +67,18 @@ class ImportMsg(MessageKey):
     UPDATE_MILESTONE = "import.update.milestone"
     UPDATE_MILESTONE_WAS_DONE = "import.update.milestone_was_done"
     ONGOING = "import.ongoing"
+    # Why a date is not a deadline (the reason's English is its code, as --explain and the corpus write it)
+    REASON_PLAN_YEAR_REASON = "import.reason.plan-year"
+    REASON_STATUS_DATE = "import.reason.status-date"
+    REASON_PAST_EVENT = "import.reason.past-event"
+    REASON_SIGNING_DATE = "import.reason.signing-date"
+    REASON_CITED_DOCUMENT = "import.reason.cited-document"
+    REASON_OWN_DOCUMENT_NUMBER = "import.reason.own-document-number"
+    REASON_VALIDITY = "import.reason.validity"
+    REASON_PER_CASE_LIMIT = "import.reason.per-case-limit"
+    REASON_PERIOD_LABEL = "import.reason.period-label"
+    REASON_START_DATE = "import.reason.start-date"
+    REASON_OTHER_REASON = "import.reason.other"
     # Warnings about the report's dates (each names its line and the sentence)
     WARNING = "import.warning"
     WARN_REPAIRED = "import.warn.repaired"
@@ -219,6 +231,17 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
         "{id} {phrase}：{task}（曾于 {done} 完成）",
     ),
     ImportMsg.ONGOING: ("ongoing", "持续"),
+    ImportMsg.REASON_PLAN_YEAR_REASON: ("plan-year", "计划年度"),
+    ImportMsg.REASON_STATUS_DATE: ("status-date", "截至某日的进展或数据日期"),
+    ImportMsg.REASON_PAST_EVENT: ("past-event", "已发生的事"),
+    ImportMsg.REASON_SIGNING_DATE: ("signing-date", "成文或发布日期"),
+    ImportMsg.REASON_CITED_DOCUMENT: ("cited-document", "所引文件的文号"),
+    ImportMsg.REASON_OWN_DOCUMENT_NUMBER: ("own-document-number", "本文件文号"),
+    ImportMsg.REASON_VALIDITY: ("validity", "施行或有效期"),
+    ImportMsg.REASON_PER_CASE_LIMIT: ("per-case-limit", "按件计算的办理时限"),
+    ImportMsg.REASON_PERIOD_LABEL: ("period-label", "时期名称"),
+    ImportMsg.REASON_START_DATE: ("start-date", "开始日期"),
+    ImportMsg.REASON_OTHER_REASON: ("other", "其他"),
     ImportMsg.WARNING: ("line {line}: {message} — in: {sentence}", "第{line}行：{message} —— 原文：{sentence}"),
     ImportMsg.WARN_REPAIRED: ("{text}: {note}", "{text}：已修复（{note}）"),
     ImportMsg.REPAIR_NOTE: ("{note}; the plan says {phrase}", "{note}，读作 {phrase}"),
