@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workplan_cli.digest import Digest, became_urgent, build_digest, owners_of
 from workplan_cli.errors import DeliveryError, UsageError
-from workplan_cli.i18n import Listed, Phrase, SendMsg
+from workplan_cli.i18n import Listed, Message, Phrase, SendMsg
 from workplan_cli.mailer import build_message, check_address, send
 from workplan_cli.model import NotifyChannel, PlanSettings
 from workplan_cli.notify.channels import Outcome, failed, for_channel, send_robot, succeeded
@@ -31,7 +31,7 @@ class DeliveryReport:
     sent: list[str] = field(default_factory=list)  # one line per message delivered (or shown, with --dry-run)
     skipped: list[str] = field(default_factory=list)
     failed: list[DeliveryError] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (English, Chinese): found before sending
+    warnings: list[Message] = field(default_factory=list)  # found before sending
     digests: int = 0  # how many digests there were to send
 
     def failure(self) -> DeliveryError | None:
@@ -52,7 +52,7 @@ def plan_deliveries(
     by_owner: bool,
     to: Sequence[str],
     dry_run: bool = False,
-) -> tuple[list[Delivery], list[tuple[str, str]]]:
+) -> tuple[list[Delivery], list[Message]]:
     """The digests to send and warnings (owners with no address). Pure.
 
     A dry run without recipients still shows the message (with an empty To:) and warns: it is
@@ -71,12 +71,7 @@ def plan_deliveries(
         if not recipients:
             if not dry_run:
                 raise UsageError(SendMsg.NO_RECIPIENTS)
-            warnings.append(
-                (
-                    "no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty",
-                    "尚无收件人（workplan.yaml 中的 smtp.to，或 --to 地址）：收件人为空",
-                )
-            )
+            warnings.append(Message(SendMsg.NO_RECIPIENTS_YET))
         return [Delivery(recipients, build_digest(settings.title, entries, as_of, window))], warnings
     deliveries, unreachable = [], []
     for owner in owners_of(entries):
@@ -89,14 +84,8 @@ def plan_deliveries(
     warnings = []
     if unreachable:
         named = [u for u in unreachable if u]
-        en = ", ".join(named + ["(no unit)"] * (len(named) < len(unreachable)))
-        zh = "、".join(named + ["（未指定单位的节点）"] * (len(named) < len(unreachable)))
-        warnings.append(
-            (
-                f"no e-mail address in workplan.yaml (owners:) for: {en}; their milestones were not sent",
-                f"workplan.yaml（owners:）中没有以下单位的邮箱：{zh}；其周报未发送",
-            )
-        )
+        units = Listed((*named, *[Message(SendMsg.NO_UNIT)] * (len(named) < len(unreachable))))
+        warnings.append(Message(SendMsg.NO_ADDRESS_FOR, units=units))
     return deliveries, warnings
 
 

@@ -143,8 +143,8 @@ def _render(report: DeliveryReport, lang: str, *, debug: bool) -> None:
     from workplan_cli.i18n import tr
 
     err = console(stderr=True)
-    for english, chinese in report.warnings:
-        err.print(Text(tr(Msg.WARNING, lang, message=chinese if lang == "zh" else english), style="yellow"))
+    for warning in report.warnings:
+        err.print(Text(tr(Msg.WARNING, lang, message=warning), style="yellow"))
     for line in report.sent + report.skipped:
         err.print(Text(line, style="green"))
     failure = report.failure()

@@ -35,6 +35,9 @@ class SendMsg(MessageKey):
     SMTP_CANNOT_CONNECT = "send.smtp_cannot_connect"
     NO_SUCH_CHANNEL = "send.no_such_channel"
     NO_CHANNELS_YET = "send.no_channels_yet"
+    NO_RECIPIENTS_YET = "send.no_recipients_yet"
+    NO_UNIT = "send.no_unit"
+    NO_ADDRESS_FOR = "send.no_address_for"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -150,5 +153,17 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     SendMsg.NO_CHANNELS_YET: (
         "none: add a notify: list to workplan.yaml",
         "无，请在 workplan.yaml 中添加 notify:",
+    ),
+    SendMsg.NO_RECIPIENTS_YET: (
+        "no recipients yet (smtp.to in workplan.yaml, or --to ADDRESS): To: is empty",
+        "尚无收件人（workplan.yaml 中的 smtp.to，或 --to 地址）：收件人为空",
+    ),
+    SendMsg.NO_UNIT: (
+        "(no unit)",
+        "（未指定单位的节点）",
+    ),
+    SendMsg.NO_ADDRESS_FOR: (
+        "no e-mail address in workplan.yaml (owners:) for: {units}; their milestones were not sent",
+        "workplan.yaml（owners:）中没有以下单位的邮箱：{units}；其周报未发送",
     ),
 }
