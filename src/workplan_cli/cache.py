@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import stat
 import time
 import zlib
@@ -36,6 +35,10 @@ from workplan_cli import __version__
 from workplan_cli.model import Initiative, PlanSettings, Problem
 
 FORMAT = 4
+try:  # CPython's unpickler itself: the pickle module around it costs every warm run a millisecond to import
+    from _pickle import load as _load
+except ImportError:  # another Python
+    from pickle import load as _load
 MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
 CHUNK = 5000  # files per pickle in the cache file
@@ -147,12 +150,12 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> Entries:
         with opened as stream:
             if stream.read(len(MAGIC)) != MAGIC:
                 return NO_ENTRIES
-            identity, written_as, chunks, settings = pickle.load(stream)
+            identity, written_as, chunks, settings = _load(stream)
             if identity != _identity(folder, settings_key):
                 return NO_ENTRIES
             entries = Entries(written_as=written_as, settings=settings)
             for _ in range(chunks):
-                entries.update(pickle.load(stream))
+                entries.update(_load(stream))
             _read_updates(stream, entries)
             info = os.fstat(stream.fileno())
             entries.source = (info.st_dev, info.st_ino, stream.tell())
@@ -167,7 +170,7 @@ def _read_updates(stream: BinaryIO, entries: Entries) -> None:
     rewrites the whole cache."""
     while True:
         try:
-            changed, removed, settings = pickle.load(stream)
+            changed, removed, settings = _load(stream)
         except EOFError:
             return
         except Exception:
@@ -218,6 +221,8 @@ def append_update(
 ) -> bool:
     """Append one update to the cache file read as ``source``, in one write; False when that file is
     not the one read (replaced or grown since) or is not the user's own, or the write fails."""
+    import pickle
+
     data = pickle.dumps((dict(changed), tuple(removed), settings), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         if not _own_folder(path.parent):
@@ -290,6 +295,7 @@ def write_cache(
     now = clock_ns()
     settings = settings if settled(settings_key, now) else None
     kept = entries
+    import pickle
     import tempfile  # only when writing: a warm run reads and leaves
 
     try:

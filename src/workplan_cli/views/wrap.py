@@ -11,8 +11,19 @@ before it moves down to the next line with it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+if TYPE_CHECKING:
+    from rich.cells import cell_len
+else:
+
+    def cell_len(text: str) -> int:
+        """Rich's cell width, its table loaded when a line is first measured (see ``wrap``)."""
+        global cell_len
+        from rich.cells import cell_len
+
+        return cell_len(text)
+
 
 _TOKENS = re.compile(r"[0-9A-Za-z_\-./:@%()（）]+|\s+|.")
 NO_START = frozenset("，。、；：！？）》」』】〕〉”’…,.;:!?)]}％")  # never the first character of a line
@@ -76,6 +87,10 @@ def line_spans(text: str, width: int) -> list[tuple[int, int]]:
 
 def wrap(text: str, width: int, indent: str = "") -> list[str]:
     """``text`` as lines no wider than ``width`` cells, each starting with ``indent``."""
+    if indent.isascii() and 2 * len(text) <= max(8, width - len(indent)):
+        # Fits whatever its characters are (none takes more than two cells): one line, as line_spans
+        # would make it, without loading Rich's width table (most of a piped `due`'s lines).
+        return [indent + text.rstrip()]
     room = max(8, width - cell_len(indent))
     return [indent + text[start:end] for start, end in line_spans(text, room)]
 
