@@ -239,3 +239,18 @@ def test_monthly_and_quarterly_reviews_are_cadences() -> None:
 def test_a_malformed_chinese_numeral_is_refused_with_a_reason() -> None:
     with pytest.raises(DeadlineError, match="there is no month 0"):
         resolve_deadline("十十月底前", 2024)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("6月30日24时前", date(2024, 6, 30)),  # the hour adds nothing to the day
+        ("3月31日（星期日）前", date(2024, 3, 31)),  # nor the weekday written with it
+        ("9月中下旬", date(2024, 9, 30)),
+        ("10月上中旬", date(2024, 10, 20)),
+        ("次年1月底前", date(2025, 1, 31)),  # the year after the plan year
+        ("于明年3月15日前", date(2025, 3, 15)),
+    ],
+)
+def test_hours_weekdays_two_parts_of_a_month_and_the_next_year(phrase: str, due: date) -> None:
+    assert resolve_deadline(phrase, 2024).due == due

@@ -264,3 +264,17 @@ def test_phases_keep_their_names_and_a_start_of_validity_is_not_a_period() -> No
         ("3月16日—6月30日", "第二阶段：集中整治"),
     ]
     assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "validity")
+
+
+def test_common_forms_of_notices_are_found_whole_and_a_weekly_meeting_is_a_cadence() -> None:
+    text = (
+        "XX区2024年工作要点\n一、重点工作\n（一）6月30日24时前报送数据；3月31日（星期日）前完成甲；"
+        "每周一上午召开例会；次年1月底前完成总结。\n"
+    )
+    found = [(m.text, m.fate, m.due) for m in parse_report(text).mentions[1:]]
+    assert found == [
+        ("6月30日24时前", "deadline", date(2024, 6, 30)),
+        ("3月31日（星期日）前", "deadline", date(2024, 3, 31)),
+        ("每周一", "recurring", None),
+        ("次年1月底前", "deadline", date(2025, 1, 31)),
+    ]

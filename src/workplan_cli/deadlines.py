@@ -257,11 +257,11 @@ _NUM = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
 _YEAR = r"(?:(?P<year>\d{4}|[一二三四五六七八九〇零]{4})年)"
 _PREFIX = r"(?:于|在|至迟于|最迟于|须于|需于|应于|到)"
 _SUFFIX = r"(?:前|之前|以前)"
-_PART_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31)}
+_PART_OF_MONTH = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, 31), "上中旬": (1, 20), "中下旬": (11, 31)}
 
 # Each family matches the core of a phrase (prefix and suffix already removed).
 _DAY = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月(?P<day>{_NUM})[日号]")
-_PART = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月份?(?P<part>上旬|中旬|下旬)")
+_PART = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月份?(?P<part>上中旬|中下旬|上旬|中旬|下旬)")
 _MONTH_END = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月(?:底|末|份底|份末|份)")
 _MONTH_ALONE = _Lazy(rf"{_YEAR}?(?P<month>{_NUM})月")
 _YEAR_END = _Lazy(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|末|内|终)?")
@@ -383,6 +383,9 @@ _ROC_YEAR = _Lazy(r"(?:民国|民國)(1[01]\d)年|(?<!\d)(1[01]\d)年(?=\d{1,2}�
 def _strip(core: str) -> tuple[str, bool]:
     """Remove a leading 于/在… and a trailing 前/之前/以前; say whether a suffix was there."""
     core = re.sub(rf"^{_PREFIX}", "", core)
+    # 6月30日24时前 and 3月31日（星期日）前 are that day: the hour and the weekday add nothing to it
+    core = re.sub(r"([日号])\d{1,2}[时点](?:\d{1,2}分)?(?=前|之前|以前|$)", r"\1", core)
+    core = re.sub(r"([日号])\s*[(（](?:星期|周)[一二三四五六日天][)）](?=前|之前|以前|$)", r"\1", core)
     core = _ROC_YEAR.sub(lambda m: f"{int(m[1] or m[2]) + 1911}年", core)
     stripped = re.sub(rf"{_SUFFIX}$", "", core)
     return stripped, stripped != core
@@ -426,6 +429,8 @@ def resolve_deadline(
         return Deadline(due=date(_year_of(m, plan_year), 6, 30))
     if _START_OF_YEAR.fullmatch(text):
         raise DeadlineError(phrase, ImportMsg.PHRASE_START_OF_YEAR)
+    # 次年1月底前 in a 2024 plan: January of 2025 (a year-end summary due after the plan year)
+    text = re.sub(r"^((?:于|在|到)?)(?:次年|明年|翌年)(?=\d|[一二三四五六七八九十])", rf"\g<1>{plan_year + 1}年", text)
     core, has_suffix = _strip(text)
     try:
         period, note = _period(phrase, core, plan_year, has_suffix=has_suffix)
@@ -575,7 +580,7 @@ def _resolve_range(phrase: str, core: str, plan_year: int) -> Deadline | None:
 # A written year; also one of the Republic of China calendar (民国105年 = 2016) when a month follows.
 _MY = r"(?:(?:19|20)\d\d|[一二三四五六七八九〇零]{4}|民国1[01]\d|1[01]\d(?=年\d{1,2}月|年度))年"
 _MPOINT = (
-    rf"(?:{_MY})?{_NUM}月份?(?:{_NUM}[日号]|上旬|中旬|下旬|底|末|份|中|初)?"
+    rf"(?:{_MY}|次年|明年|翌年)?{_NUM}月份?(?:{_NUM}[日号](?:\d{{1,2}}[时点]|\s*[(（](?:星期|周)[一二三四五六日天][)）](?=前|之前|以前))?|上中旬|中下旬|上旬|中旬|下旬|底|末|份|中|初)?"
     rf"|(?:{_MY}|今年|本年度?|明年)?年(?:底|末|内|中|初|终)"
     rf"|{_MY}(?:底|末|内|中|初)"
     rf"|(?:{_MY}|今年)?[上下]半年(?:末|底)?"

@@ -153,7 +153,7 @@ class MentionFates:
         if self.progress_report and region == "body" and mention.kind == "date" and self._told(mention, clause_before):
             return "not-a-deadline", "past-event"  # 7月15日召開第1次委員會議: what the report tells was done
         told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
-        if re.match(r"(?:上午|下午|晚上)", after) and told:
+        if re.match(r"(?:上午|下午|晚上)", after) and told and mention.kind == "date":
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
         if mention.kind == "weekday":
             return "not-a-deadline", "other"  # 周三下午…: a day of every week in a timetable rule
