@@ -148,10 +148,24 @@ class Bench:
     def clear_cache(self, plan: Path) -> None:
         shutil.rmtree(self.workdir / f"cache-{plan.name}", ignore_errors=True)
 
-    def warm(self, plan: Path) -> None:
-        """One run that leaves a complete cache behind (files older than the racy window)."""
+    def warm(self, plan: Path, timeout: float = 300.0) -> None:
+        """A run that leaves a complete cache behind, and the wait for its (background) writer: until the
+        cache file holds every plan file for this build of workplan (a cache of an earlier build has
+        the same name, and must not count)."""
         subprocess.run(self.workplan(plan, "due"), env=self.env(plan), capture_output=True, check=False)
-        self.wait_for_cache(plan, 0)
+        deadline = time.time() + timeout
+        while time.time() < deadline and not self.cache_complete(plan):
+            time.sleep(0.5)
+
+    def cache_complete(self, plan: Path) -> bool:
+        from workplan_cli import cache
+        from workplan_cli.planfolder import walk
+
+        path = self.cache_file(plan)
+        if path is None:
+            return False
+        settings_key = cache.file_key((plan / "workplan.yaml").stat())
+        return len(cache.read_cache(path, plan, settings_key)) == sum(1 for _ in walk(str(plan)))
 
     def taskwarrior(self, plan: Path) -> dict[str, str] | None:
         """A private Taskwarrior database holding the plan's milestones with a deadline (made once)."""
