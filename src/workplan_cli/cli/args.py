@@ -57,7 +57,7 @@ def _plan_language(args: Sequence[str], env: os._Environ[str] | dict[str, str]) 
 
 def english_statuses(args: list[str]) -> list[str]:
     """``--status 逾期`` as ``--status overdue``: a status is accepted by its Chinese name too."""
-    from workplan_cli.i18n import TEXT
+    from workplan_cli.i18n.labels import TEXT
 
     chinese = {TEXT[Msg(f"status.{name}")][1]: name for name in ("overdue", "due", "upcoming", "ongoing", "done")}
     out = list(args)

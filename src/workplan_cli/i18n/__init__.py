@@ -21,21 +21,74 @@ an OSError: each is worded in the message's language.
 from __future__ import annotations
 
 import errno
+import sys
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from workplan_cli.i18n import edits, files, forms, git, history, importing, labels, problems, reports, sending, usage
-from workplan_cli.i18n.edits import EditMsg
-from workplan_cli.i18n.files import FileMsg
-from workplan_cli.i18n.forms import FormMsg
-from workplan_cli.i18n.git import GitMsg
-from workplan_cli.i18n.history import ChangeKind, CommitMsg, FieldName
-from workplan_cli.i18n.importing import ImportMsg
 from workplan_cli.i18n.keys import Listed, Localized, MessageKey, Phrase
-from workplan_cli.i18n.labels import Msg
-from workplan_cli.i18n.problems import ProblemCode, ProblemPart
-from workplan_cli.i18n.reports import ReportMsg
-from workplan_cli.i18n.sending import SendMsg
-from workplan_cli.i18n.usage import UsageMsg
+
+if TYPE_CHECKING:
+    from workplan_cli.i18n.edits import EditMsg
+    from workplan_cli.i18n.files import FileMsg
+    from workplan_cli.i18n.forms import FormMsg
+    from workplan_cli.i18n.git import GitMsg
+    from workplan_cli.i18n.history import ChangeKind, CommitMsg, FieldName
+    from workplan_cli.i18n.importing import ImportMsg
+    from workplan_cli.i18n.labels import Msg
+    from workplan_cli.i18n.problems import ProblemCode, ProblemPart
+    from workplan_cli.i18n.reports import ReportMsg
+    from workplan_cli.i18n.sending import SendMsg
+    from workplan_cli.i18n.usage import UsageMsg
+
+    TEXT: dict[MessageKey, tuple[str, str]]  # the whole catalogue: built when first asked for
+
+# Each area is imported when one of its enums is first asked for: a run that reads the plan and
+# prints a table builds the enums of a few areas, not the 500 keys of all (start-up time counts).
+_AREAS = {
+    "EditMsg": "edits",
+    "FileMsg": "files",
+    "FormMsg": "forms",
+    "GitMsg": "git",
+    "ChangeKind": "history",
+    "CommitMsg": "history",
+    "FieldName": "history",
+    "ImportMsg": "importing",
+    "Msg": "labels",
+    "ProblemCode": "problems",
+    "ProblemPart": "problems",
+    "ReportMsg": "reports",
+    "SendMsg": "sending",
+    "UsageMsg": "usage",
+}
+_ALL_AREAS = (
+    "labels",
+    "reports",
+    "history",
+    "problems",
+    "files",
+    "edits",
+    "usage",
+    "sending",
+    "git",
+    "forms",
+    "importing",
+)
+
+
+def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _AREAS:
+        value = getattr(importlib.import_module(f"workplan_cli.i18n.{_AREAS[name]}"), name)
+    elif name == "TEXT":  # the whole catalogue (key -> (English, Chinese)), for the tests that hold it
+        value = {
+            k: v for area in _ALL_AREAS for k, v in importlib.import_module(f"workplan_cli.i18n.{area}").TEXT.items()
+        }
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "LANGUAGES",
@@ -67,21 +120,6 @@ __all__ = [
 
 LANGUAGES = ("zh", "en")
 
-# key -> (English, Chinese); str.format fields in braces.
-TEXT: dict[MessageKey, tuple[str, str]] = {
-    **labels.TEXT,
-    **reports.TEXT,
-    **history.TEXT,
-    **problems.TEXT,
-    **files.TEXT,
-    **edits.TEXT,
-    **git.TEXT,
-    **forms.TEXT,
-    **usage.TEXT,
-    **sending.TEXT,
-    **importing.TEXT,
-}
-
 
 def resolve_language(override: str | None, env: Mapping[str, str], plan_language: str | None) -> str:
     """``--lang``, else $WORKPLAN_LANG, else the plan's ``language:``, else the locale, else English."""
@@ -95,7 +133,8 @@ def resolve_language(override: str | None, env: Mapping[str, str], plan_language
 def tr(key: MessageKey, lang: str, /, **fields: object) -> str:
     """The key's text in the language, its fields filled in: a field that is an error, a problem or a
     ``Phrase`` is worded in the same language, an OSError gives its reason in it."""
-    english, chinese = TEXT[key]
+    table: dict[MessageKey, tuple[str, str]] = sys.modules[type(key).__module__].TEXT  # imported with its enum
+    english, chinese = table[key]
     return (chinese if lang == "zh" else english).format(**{name: field(value, lang) for name, value in fields.items()})
 
 

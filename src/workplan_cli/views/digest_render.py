@@ -8,7 +8,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from workplan_cli.digest import Digest, SectionProgress
-from workplan_cli.i18n import TEXT, Msg
+from workplan_cli.i18n import Msg
+from workplan_cli.i18n.labels import TEXT
 from workplan_cli.schedule import Entry
 from workplan_cli.views.entries import entry_source
 from workplan_cli.views.literal import literal

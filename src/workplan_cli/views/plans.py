@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 
-from workplan_cli.i18n import TEXT, Localized, Msg, tr
+from workplan_cli.i18n import Localized, Msg, tr
+from workplan_cli.i18n.labels import TEXT
 from workplan_cli.model import Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
