@@ -254,3 +254,9 @@ def test_a_malformed_chinese_numeral_is_refused_with_a_reason() -> None:
 )
 def test_hours_weekdays_two_parts_of_a_month_and_the_next_year(phrase: str, due: date) -> None:
     assert resolve_deadline(phrase, 2024).due == due
+
+
+def test_a_year_and_month_written_with_a_dot_or_dash_is_that_months_end() -> None:
+    assert resolve_deadline("2024.6", 2024).due == date(2024, 6, 30)
+    assert resolve_deadline("2025-02", 2024).due == date(2025, 2, 28)
+    assert [m.text for m in find_date_mentions("2019-2022年规划，2024.6前完成")] == ["2019-2022年", "2024.6前"]

@@ -278,3 +278,17 @@ def test_common_forms_of_notices_are_found_whole_and_a_weekly_meeting_is_a_caden
         ("每周一", "recurring", None),
         ("次年1月底前", "deadline", date(2025, 1, 31)),
     ]
+
+
+def test_every_row_of_a_task_table_becomes_a_milestone_whatever_its_time_cell_says() -> None:
+    text = (
+        "XX区2024年重点工作任务清单\n一、重点任务\n序号 | 工作任务 | 责任单位 | 完成时限\n"
+        "1 | 完成甲方案 | 区发改局 | 2024.6\n2 | 开展丙检查 | 区市场局 | 持续推进\n3 | 完成丁 | 区财政局 | \n"
+    )
+    draft = parse_report(text)
+    assert [(m.phrase, m.task, m.owner) for i in draft.initiatives for m in i.milestones] == [
+        ("2024.6", "完成甲方案", "区发改局"),  # 2024.6: the end of June 2024
+        ("持续推进", "开展丙检查", "区市场局"),  # ongoing, not dropped
+        (None, "完成丁", "区财政局"),
+    ]
+    assert draft.mentions[1].due == date(2024, 6, 30)

@@ -268,6 +268,7 @@ _YEAR_END = _Lazy(rf"(?:(?:{_YEAR}|今年|本年度?)年?|年度?|全年)(?:底|
 _HALF = _Lazy(rf"(?:{_YEAR}|今年)?(?P<half>上|下)半年(?:末|底)?")
 _QUARTER = _Lazy(rf"(?:{_YEAR}|今年)?第?(?P<quarter>[1-4一二三四])季度(?:末|底)?")
 _ISO = _Lazy(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})日?")
+_ISO_MONTH = _Lazy(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})")
 # A day whose 月 was lost in copying: "1130日" for 11月30日; with 年 lost too: "2021930日", "2022 110日".
 _DAMAGED_DAY = _Lazy(rf"(?:{_YEAR}|(?P<bare_year>(?:19|20)\d\d)\s?)?(?P<digits>\d{{3,4}})[日号]")
 # A year whose 年 was lost in copying, run into the month: "20254月8日" for 2025年4月8日.
@@ -316,6 +317,8 @@ def _period(phrase: str, core: str, plan_year: int, *, has_suffix: bool) -> tupl
     if m := _ISO.fullmatch(core):
         day = _day(phrase, int(m["year"]), int(m["month"]), int(m["day"]))
         return _Period(day, day), None
+    if m := _ISO_MONTH.fullmatch(core):
+        return _month_period(phrase, int(m["year"]), int(m["month"])), None
     if m := _DAY.fullmatch(core):
         day = _day(phrase, _year_of(m, plan_year), parse_numeral(m["month"]), parse_numeral(m["day"]))
         return _Period(day, day), None
@@ -586,6 +589,7 @@ _MPOINT = (
     rf"|(?:{_MY}|今年)?[上下]半年(?:末|底)?"
     rf"|(?:{_MY}|今年)?第?[一二三四1-4]季度(?:末|底)?"
     r"|(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}日?"
+    r"|(?:19|20)\d\d[-/.](?:1[0-2]|0?[1-9])(?![-/.]?\d)"  # 2024.6, 2024-06: the end of that month
     rf"|(?:19|20)\d\d\s?\d{{1,2}}月(?:{_NUM}[日号]|上旬|中旬|下旬|底|末)?"  # 20254月8日: 年 lost
     r"|(?:(?:19|20)\d\d\s?)?\d{3,4}[日号]"  # 1130日, 2021930日, 2022 110日: 月 (and 年) lost
     r"|1[01]\d\.\d{1,2}\.\d{1,2}(?!\.?\d)"  # 106.2.17: a Republic of China date written with dots

@@ -143,7 +143,7 @@ class _Context(MentionFates):
         return Piece(chosen[0].at, self.source.text[chosen[0].at : end])
 
     def milestones(self, initiative_id: str, title: Piece, body: Piece) -> tuple[list[DraftMilestone], Units | None]:
-        dated: list[tuple[str, str, list[Mention]]] = []
+        dated: list[tuple[str | None, str, list[Mention]]] = []
         ongoing: list[str] = []
         ongoing_at: list[int] = []  # where each ongoing sentence starts in the source
         owned_from = 0  # milestones from this index on get the next owner line's units
@@ -278,7 +278,7 @@ class _Context(MentionFates):
     def _table_row(
         self,
         row: dict[str, Piece],
-        dated: list[tuple[str, str, list[Mention]]],
+        dated: list[tuple[str | None, str, list[Mention]]],
         owner_of: dict[int, Units],
     ) -> None:
         """A row of a task table: its time cell's dates govern its task cell; its unit cells own it."""
@@ -303,8 +303,13 @@ class _Context(MentionFates):
             self._warn(mention, ImportMsg.MENTION_REASON, text=words, reason=said(ImportMsg.TIME_COLUMN, words=words))
             found = [mention]
             mention.milestone = "pending"
-        for mention in found:
+        if not found:
+            # 持续推进 in the time column, or nothing: the row's task is ongoing work, never dropped
+            found_phrases: list[tuple[str | None, list[Mention]]] = [(words or None, [])]
+        else:
+            found_phrases = [(mention.text, [mention]) for mention in found]
+        for phrase, mentions in found_phrases:
             if unit or co_units:
                 led = "牵头" in row.get("owner-header", Piece(0, "")).text
                 owner_of[len(dated)] = Units(unit, co_units, led)
-            dated.append((mention.text, task, [mention]))
+            dated.append((phrase, task, mentions))
