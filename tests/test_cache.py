@@ -459,3 +459,23 @@ def test_an_update_is_never_appended_to_a_cache_replaced_since_it_was_read(gener
     other = path.stat()
     assert not cache.append_update(path, stored.source, {}, ["dept-001/1-1.yaml"], None)
     assert path.stat().st_size == other.st_size
+
+
+def test_a_cold_load_split_between_forked_helpers_gives_what_one_process_does(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workplan_cli import planfiles
+
+    rewrite(generated / "dept-001" / "1-5.yaml", "title: ", "title: 改过的")
+    (generated / "dept-001" / "1-9.yaml").write_text("id: [broken\n", encoding="utf-8")
+    alone = snapshot(generated, use_cache=False)
+    monkeypatch.setattr(planfiles, "PARALLEL_FROM", 50)  # the 300 files: helpers for as many cores
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)  # this process and three helpers
+    assert snapshot(generated, use_cache=False) == alone
+
+    def sent_nothing_usable(helper: tuple[int, int]) -> None:
+        os.close(helper[1])
+        os.waitpid(helper[0], 0)
+
+    monkeypatch.setattr(planfiles, "_collect", sent_nothing_usable)
+    assert snapshot(generated, use_cache=False) == alone  # their shares parsed here instead

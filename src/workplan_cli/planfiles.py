@@ -142,17 +142,85 @@ def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResu
     return FileResult(initiative, tuple(problems), cacheable)
 
 
+PARALLEL_FROM = 2000  # files to parse; below this a forked helper costs more than it saves
+
+
 def _parse_files(
     folder: Path, rels: list[str], plan_year: int, progress: Callable[[int, int], None] | None, keep_text: bool
 ) -> list[FileResult]:
-    # One process: worker processes were measured (benchmarks/) to lose on a 2-core machine, since
-    # sending the parsed initiatives back costs about what parsing them does.
+    """Parse the files; a few thousand or more split between this process and forked helpers, one per
+    further core, each parsing its share and sending back the results pickled in one piece."""
+    helpers = min((os.cpu_count() or 1) - 1, len(rels) // PARALLEL_FROM, 7) if hasattr(os, "fork") else 0
+    if helpers < 1:
+        return _parse_serially(folder, rels, plan_year, progress, keep_text)
+    share = -(-len(rels) // (helpers + 1))
+    shares = [rels[start : start + share] for start in range(0, len(rels), share)]
+    started = [_fork_helper(folder, part, plan_year, keep_text) for part in shares[1:]]
+    parts = len(shares)  # all parse at about the same pace: this process's count, times their number
+    scaled = None if progress is None else lambda done, total: progress(min(done * parts, len(rels)), len(rels))
+    results = _parse_serially(folder, shares[0], plan_year, scaled, keep_text)
+    for part, helper in zip(shares[1:], started, strict=True):
+        received = _collect(helper) if helper is not None else None
+        if received is None or len(received) != len(part):  # a helper that failed: its share is parsed here
+            received = _parse_serially(folder, part, plan_year, None, keep_text)
+        results += received
+    return results
+
+
+def _parse_serially(
+    folder: Path,
+    rels: list[str],
+    plan_year: int,
+    progress: Callable[[int, int], None] | None,
+    keep_text: bool,
+) -> list[FileResult]:
     results = []
     for count, rel in enumerate(rels, 1):
         results.append(load_file(folder / rel, plan_year, keep_text=keep_text))
         if progress is not None and count % 200 == 0:
             progress(count, len(rels))
     return results
+
+
+def _fork_helper(folder: Path, rels: list[str], plan_year: int, keep_text: bool) -> tuple[int, int] | None:
+    """(pid, read end of its pipe) of a child parsing ``rels``; None when it cannot be started."""
+    try:
+        readable, writable = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        os.close(writable)
+        return pid, readable
+    try:  # the child: parse, send, and leave without running anything of the parent's (no flush, no atexit)
+        os.close(readable)
+        import pickle
+
+        data = pickle.dumps(_parse_serially(folder, rels, plan_year, None, keep_text), pickle.HIGHEST_PROTOCOL)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writable, view) :]
+    finally:
+        os._exit(0)
+
+
+def _collect(helper: tuple[int, int]) -> list[FileResult] | None:
+    """A helper's results, or None when it did not send them whole."""
+    pid, readable = helper
+    chunks = []
+    with open(readable, "rb") as stream:
+        while chunk := stream.read(1 << 20):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not chunks:
+        return None
+    import pickle  # what our own child sent through a pipe of ours
+
+    try:
+        received = pickle.loads(b"".join(chunks))
+    except Exception:
+        return None
+    return received if isinstance(received, list) else None
 
 
 def _cross_file_duplicates(initiatives: list[Initiative]) -> list[Problem]:
