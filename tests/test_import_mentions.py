@@ -292,3 +292,16 @@ def test_every_row_of_a_task_table_becomes_a_milestone_whatever_its_time_cell_sa
         (None, "完成丁", "区财政局"),
     ]
     assert draft.mentions[1].due == date(2024, 6, 30)
+
+
+def test_a_bracket_naming_who_is_responsible_is_the_owner() -> None:
+    text = (
+        "XX区2024年工作要点\n一、重点工作\n（一）3月底前完成甲方案（区发改局负责）。\n"
+        "（二）6月底前完成乙（区财政局、区审计局负责）。\n（三）持续推进丙（各单位按职责负责）。\n"
+    )
+    draft = parse_report(text)
+    assert [(i.owner, [m.task for m in i.milestones]) for i in draft.initiatives] == [
+        ("区发改局", ["完成甲方案"]),
+        ("区财政局、区审计局", ["完成乙"]),
+        ("", ["持续推进丙（各单位按职责负责）"]),  # no unit named: the words stay
+    ]

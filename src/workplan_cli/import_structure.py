@@ -255,6 +255,10 @@ _LEADS_IN_BRACKETS = re.compile(
 )
 
 
+# （区发改局负责） / （区财政局、区审计局负责） after a task: the units responsible for it (not 按职责分工负责).
+_RESPONSIBLE_IN_BRACKETS = re.compile(r"[（(](?P<units>[^（()）按各]{2,40}?)(?:负责|承办)[）)][。；;]?$")
+
+
 def split_owner(sentence: Piece) -> tuple[Piece, Units | None]:
     """A sentence without its 责任单位/牵头单位/配合单位 part, and the units it named.
 
@@ -265,6 +269,8 @@ def split_owner(sentence: Piece) -> tuple[Piece, Units | None]:
         co = [u.strip() for u in re.split(r"[、，,]", sentence.text[m.start("co") : m.end("co")]) if u.strip()]
         lead = sentence.text[m.start("lead") : m.end("lead")].strip()
         return sentence.cut(0, m.start()).strip(), Units(lead, tuple(co) if m["co"] else (), True)
+    if m := _RESPONSIBLE_IN_BRACKETS.search(folded):
+        return sentence.cut(0, m.start()).strip(), Units(sentence.text[m.start("units") : m.end("units")].strip())
     labels = list(_OWNER_LABELS.finditer(folded))
     if not labels:
         return sentence, None
