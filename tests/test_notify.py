@@ -207,16 +207,19 @@ def test_dingtalk_and_feishu_sign_differently_and_dingtalk_url_encodes() -> None
 
 
 def test_error_codes_in_words() -> None:
-    assert "20 messages a minute" in explain("wecom", 45009, "api freq out of limit").en
-    assert "signature" in explain("dingtalk", 310000, "sign not match").en
-    assert "keyword" in explain("dingtalk", 310000, "keywords not in content").en
-    assert "clock" in explain("dingtalk", 310000, "invalid timestamp").en
-    assert "关键词" in explain("feishu", 19024, "Key Words Not Found").zh
+    assert "20 messages a minute" in explain("wecom", 45009, "api freq out of limit").said.text("en")
+    assert "signature" in explain("dingtalk", 310000, "sign not match").said.text("en")
+    assert "keyword" in explain("dingtalk", 310000, "keywords not in content").said.text("en")
+    assert "clock" in explain("dingtalk", 310000, "invalid timestamp").said.text("en")
+    assert "关键词" in explain("feishu", 19024, "Key Words Not Found").said.text("zh")
     assert explain("feishu", 11232, "frequency limited").retry is False
     assert explain("wecom", -1, "system busy").retry is True
-    assert "error code 4242 (odd)" in explain("wecom", 4242, "odd").en
+    assert "error code 4242 (odd)" in explain("wecom", 4242, "odd").said.text("en")
     # the platform's own words are shown, never obeyed: no escape sequence reaches the terminal
-    assert explain("wecom", 4242, "odd\x1b[2J\nwords").en == "refused with error code 4242 (odd\\x1b[2J words)"
+    assert (
+        explain("wecom", 4242, "odd\x1b[2J\nwords").said.text("en")
+        == "refused with error code 4242 (odd\\x1b[2J words)"
+    )
 
 
 def test_only_https_webhooks_except_on_this_machine() -> None:
@@ -294,7 +297,7 @@ def test_a_wrong_secret_is_refused_in_words_and_not_retried(robots: RobotServer,
     robot = robots.add(platform, "tok", secret="SECright")
     result = send(robots, robots.url(robot), platform, build_requests(notice(), platform), "SECwrong")
     assert result.sent == 0 and result.failure is not None
-    assert "signature" in result.failure.en and f"error code {code}" in result.failure.en
+    assert "signature" in result.failure.said.text("en") and f"error code {code}" in result.failure.said.text("en")
     assert robot.requests == 1
 
 
@@ -303,13 +306,13 @@ def test_a_clock_two_hours_off_is_refused(robots: RobotServer, platform: str) ->
     robot = robots.add(platform, "tok", secret="SECright")
     stale = FakeTime(robots.clock() - 7200)
     result = send(robots, robots.url(robot), platform, build_requests(notice(), platform), "SECright", time=stale)
-    assert result.failure is not None and "clock" in result.failure.en
+    assert result.failure is not None and "clock" in result.failure.said.text("en")
 
 
 def test_a_missing_keyword_is_explained(robots: RobotServer) -> None:
     robot = robots.add("dingtalk", "tok", keyword="督办")
     result = send(robots, robots.url(robot), "dingtalk", build_requests(notice(), "dingtalk"))
-    assert result.failure is not None and "keyword:" in result.failure.en
+    assert result.failure is not None and "keyword:" in result.failure.said.text("en")
     assert (
         send(robots, robots.url(robot), "dingtalk", build_requests(notice(), "dingtalk", keyword="督办")).failure
         is None
@@ -324,7 +327,11 @@ def test_an_unknown_robot_is_explained(robots: RobotServer) -> None:
         "wecom",
         build_requests(notice(), "wecom"),
     )
-    assert result.failure is not None and "error code 93000" in result.failure.en and "removed" in result.failure.en
+    assert (
+        result.failure is not None
+        and "error code 93000" in result.failure.said.text("en")
+        and "removed" in result.failure.said.text("en")
+    )
 
 
 def test_pacing_keeps_under_the_rate_limit(robots: RobotServer) -> None:
@@ -355,7 +362,11 @@ def test_a_rate_limit_answer_stops_the_channel_without_retrying(robots: RobotSer
     bodies = build_requests(notice(overdue=300), "dingtalk")
     result = send(robots, robots.url(robot), "dingtalk", bodies)
     assert result.sent == 1 and result.total == len(bodies) > 1
-    assert result.failure is not None and "10 minutes" in result.failure.en and "130101" in result.failure.en
+    assert (
+        result.failure is not None
+        and "10 minutes" in result.failure.said.text("en")
+        and "130101" in result.failure.said.text("en")
+    )
     assert robot.requests == 2  # the refused message was not tried again
 
 
@@ -373,7 +384,7 @@ def test_retries_give_up_with_the_last_reason(robots: RobotServer) -> None:
     robot = robots.add("wecom", "tok")
     robot.script = ["503", "503", "503", "503"]
     result = send(robots, robots.url(robot), "wecom", build_requests(notice(), "wecom"))
-    assert result.failure is not None and result.failure.en == "the server answered HTTP 503, 3 attempts"
+    assert result.failure is not None and result.failure.said.text("en") == "the server answered HTTP 503, 3 attempts"
     assert robot.requests == 3
 
 
@@ -381,7 +392,7 @@ def test_a_robot_that_does_not_answer_times_out_and_is_retried(robots: RobotServ
     robot = robots.add("dingtalk", "tok")
     robot.script = ["hang", "hang"]
     result = send(robots, robots.url(robot), "dingtalk", build_requests(notice(), "dingtalk"), timeout=0.3, retries=1)
-    assert result.failure is not None and result.failure.en == "no answer within 0.3 s, 2 attempts"
+    assert result.failure is not None and result.failure.said.text("en") == "no answer within 0.3 s, 2 attempts"
     assert robot.requests == 2 and robot.received == []
 
 
@@ -392,14 +403,14 @@ def test_a_dead_channel_is_a_refused_connection(robots: RobotServer) -> None:
     result = send(
         robots, f"http://127.0.0.1:{port}/robot/send?access_token=t", "dingtalk", build_requests(notice(), "dingtalk")
     )
-    assert result.failure is not None and result.failure.en == "127.0.0.1: connection refused"
+    assert result.failure is not None and result.failure.said.text("en") == "127.0.0.1: connection refused"
 
 
 def test_the_server_checks_shapes_it_was_not_sent_by_workplan(robots: RobotServer) -> None:
     robot = robots.add("wecom", "tok")
     bad = [{"msgtype": "markdown", "markdown": {"content": "x" * 5000}}]
     result = send(robots, robots.url(robot), "wecom", bad)
-    assert result.failure is not None and "40058" in result.failure.en
+    assert result.failure is not None and "40058" in result.failure.said.text("en")
     assert json.loads(json.dumps(robot.answers)) == [40058]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workplan_cli.digest import Digest, became_urgent, build_digest, owners_of
 from workplan_cli.errors import DeliveryError, UsageError
-from workplan_cli.i18n import Listed, Message, Phrase, SendMsg
+from workplan_cli.i18n import Listed, Message, Phrase, SendMsg, tr
 from workplan_cli.mailer import build_message, check_address, send
 from workplan_cli.model import NotifyChannel, PlanSettings
 from workplan_cli.notify.channels import Outcome, failed, for_channel, send_robot, succeeded
@@ -111,14 +111,12 @@ def send_digests(
     deliveries, warnings = plan_deliveries(settings, entries, as_of, window, by_owner=by_owner, to=to, dry_run=dry_run)
     report = DeliveryReport(warnings=warnings, digests=len(deliveries))
     check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
-    zh = int(labels == ZH)  # the lines said to the user in the digest's language
+    lang = "zh" if labels == ZH else "en"  # the lines said to the user in the digest's language
     for delivery in deliveries:
         who = ", ".join(delivery.recipients)
         if skip_empty and delivery.digest.is_empty:
             owner = delivery.digest.owner or who
-            report.skipped.append(
-                f"{owner}：无可报告内容，未发送" if zh else f"nothing to report for {owner}: not sent"
-            )
+            report.skipped.append(tr(SendMsg.NOTHING_FOR_OWNER, lang, owner=owner))
             continue
         try:
             letter = Letter(
@@ -126,7 +124,7 @@ def send_digests(
                 render_text(delivery.digest, labels),
                 render_html(delivery.digest, labels),
             )
-            report.sent.append(_mail(letter, delivery.recipients, settings, now, password, dry_run, show)[zh])
+            report.sent.append(_mail(letter, delivery.recipients, settings, now, password, dry_run, show).text(lang))
         except DeliveryError as err:
             report.failed.append(err)
     return report
@@ -147,9 +145,9 @@ def _mail(
     password: str | None,
     dry_run: bool,
     show: Callable[[str], None],
-) -> tuple[str, str]:
-    """Send one e-mail (or show it, with ``dry_run``); the line saying so (English, Chinese), or DeliveryError."""
-    who = ", ".join(recipients) or "(no recipients)"
+) -> Message:
+    """Send one e-mail (or show it, with ``dry_run``); the line saying so, or DeliveryError."""
+    who = Listed(tuple(recipients)) if recipients else SendMsg.NO_RECIPIENTS_SHOWN
     sender = check_address(settings.smtp.sender or "workplan@localhost", "smtp.from")
     for address in recipients:
         check_address(address, "recipient")
@@ -164,9 +162,9 @@ def _mail(
     )
     if dry_run:
         show(message.as_bytes().decode("utf-8").replace("\r\n", "\n"))
-        return f"dry run: not sent to {who}", f"演练：未发送至 {', '.join(recipients) or '（无收件人）'}"
+        return Message(SendMsg.DRY_RUN_NOT_SENT, who=who)
     send(message, settings.smtp, recipients, password)
-    return f"sent to {who}: {message['Subject']}", f"已发送至 {who}：{message['Subject']}"
+    return Message(SendMsg.MAIL_SENT, who=Listed(tuple(recipients), ", ", ", "), subject=message["Subject"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +207,7 @@ class Sending:
     show: Callable[[str], None]
     clock: Callable[[], float]
     sleep: Callable[[float], None]
-    note: Callable[[str, str], None] | None = None  # progress worth a line on stderr (English, Chinese)
+    note: Callable[[Message], None] | None = None  # progress worth a line on stderr
 
 
 def send_digest_to_channels(
@@ -291,7 +289,7 @@ def _to_channels(
         if not channel.mention:
             notice = without_mentions(notice)
         if how.skip_empty and notice.is_empty:
-            report.outcomes.append(succeeded(channel, "nothing to report: not sent", "没有需要通报的事项：未发送"))
+            report.outcomes.append(succeeded(channel, Message(SendMsg.NOTHING_TO_REPORT)))
             continue
         if channel.type != "email":
             outcome = send_robot(
@@ -308,16 +306,14 @@ def _to_channels(
             continue
         recipients = channel.to or settings.smtp.to
         if not recipients:
-            report.outcomes.append(
-                failed(channel, "no recipients: set to: on the channel or smtp.to", "没有收件人：请设置 to: 或 smtp.to")
-            )
+            report.outcomes.append(failed(channel, Message(SendMsg.CHANNEL_WITHOUT_RECIPIENTS)))
             continue
         try:
-            en, zh = _mail(mail, recipients, settings, how.now, how.password, how.dry_run, how.show)
+            said = _mail(mail, recipients, settings, how.now, how.password, how.dry_run, how.show)
         except DeliveryError as err:
-            report.outcomes.append(failed(channel, str(err), err.text("zh")))
+            report.outcomes.append(failed(channel, Message(err.key, **err.fields)))
             continue
-        report.outcomes.append(succeeded(channel, en, zh))
+        report.outcomes.append(succeeded(channel, said))
     return report
 
 

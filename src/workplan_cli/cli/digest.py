@@ -224,7 +224,7 @@ def _sending(run: AppContext, loaded: Plan, *, dry_run: bool, skip_empty: bool) 
         show=lambda text: print(text, end="" if text.endswith("\n") else "\n"),
         clock=run.clock,
         sleep=run.sleep,
-        note=lambda en, zh: console(stderr=True).print(zh if run.lang == "zh" else en, markup=False),
+        note=lambda said: console(stderr=True).print(said.text(run.lang), markup=False),
     )
 
 

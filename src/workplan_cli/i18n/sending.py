@@ -38,6 +38,35 @@ class SendMsg(MessageKey):
     NO_RECIPIENTS_YET = "send.no_recipients_yet"
     NO_UNIT = "send.no_unit"
     NO_ADDRESS_FOR = "send.no_address_for"
+    NOT_A_WEBHOOK_URL = "send.not_a_webhook_url"
+    SERVER_ANSWERED_HTTP = "send.server_answered_http"
+    HTTP_UNEXPECTED_ANSWER = "send.http_unexpected_answer"
+    ROBOT_CANNOT_CONNECT = "send.robot_cannot_connect"
+    ROBOT_CONNECTION_LOST = "send.robot_connection_lost"
+    ROBOT_NO_ANSWER = "send.robot_no_answer"
+    ANSWER_NOT_JSON = "send.answer_not_json"
+    ROBOT_CONNECTION_REFUSED = "send.robot_connection_refused"
+    NO_SUCH_HOST = "send.no_such_host"
+    ROBOT_TLS_FAILED = "send.robot_tls_failed"
+    DRY_RUN_SHOWN = "send.dry_run_shown"
+    URL_VARIABLE_UNSET = "send.url_variable_unset"
+    SECRET_VARIABLE_UNSET = "send.secret_variable_unset"
+    SENT_MESSAGES = "send.sent_messages"
+    ROBOT_ACCEPTED = "send.robot_accepted"
+    REFUSED_WITH_CODE = "send.refused_with_code"
+    NOTHING_TO_REPORT = "send.nothing_to_report"
+    CHANNEL_WITHOUT_RECIPIENTS = "send.channel_without_recipients"
+    AFTER_ATTEMPTS = "send.after_attempts"
+    NOT_A_WEB_ADDRESS = "send.not_a_web_address"
+    CHANNEL_DONE = "send.channel_done"
+    CHANNEL_FAILED = "send.channel_failed"
+    WAITING = "send.waiting"
+    PARTLY_SENT = "send.partly_sent"
+    REFUSED_SAYING = "send.refused_saying"
+    NOTHING_FOR_OWNER = "send.nothing_for_owner"
+    NO_RECIPIENTS_SHOWN = "send.no_recipients_shown"
+    DRY_RUN_NOT_SENT = "send.dry_run_not_sent"
+    MAIL_SENT = "send.mail_sent"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -165,5 +194,121 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     SendMsg.NO_ADDRESS_FOR: (
         "no e-mail address in workplan.yaml (owners:) for: {units}; their milestones were not sent",
         "workplan.yaml（owners:）中没有以下单位的邮箱：{units}；其周报未发送",
+    ),
+    SendMsg.NOT_A_WEBHOOK_URL: (
+        "${variable} is not a webhook URL (expected https://…)",
+        "环境变量 {variable} 不是 webhook 地址（应以 https:// 开头）",
+    ),
+    SendMsg.SERVER_ANSWERED_HTTP: (
+        "the server answered HTTP {status}",
+        "服务器应答 HTTP {status}",
+    ),
+    SendMsg.HTTP_UNEXPECTED_ANSWER: (
+        "HTTP {status}: an unexpected answer",
+        "HTTP {status}：应答无法识别",
+    ),
+    SendMsg.ROBOT_CANNOT_CONNECT: (
+        "{host}: cannot connect ({reason})",
+        "{host}：无法连接（{reason}）",
+    ),
+    SendMsg.ROBOT_CONNECTION_LOST: (
+        "{host}: connection lost ({err})",
+        "{host}：连接中断（{err}）",
+    ),
+    SendMsg.ROBOT_NO_ANSWER: (
+        "no answer within {timeout:g} s",
+        "{timeout:g} 秒内没有应答",
+    ),
+    SendMsg.ANSWER_NOT_JSON: (
+        "HTTP {status}: the answer is not the platform's JSON (is the URL right?)",
+        "HTTP {status}：应答不是该平台的 JSON（地址对吗？）",
+    ),
+    SendMsg.ROBOT_CONNECTION_REFUSED: (
+        "{host}: connection refused",
+        "{host}：连接被拒绝",
+    ),
+    SendMsg.NO_SUCH_HOST: (
+        "{host}: no such host",
+        "{host}：找不到该主机",
+    ),
+    SendMsg.ROBOT_TLS_FAILED: (
+        "{host}: TLS failed ({reason})",
+        "{host}：TLS 握手失败（{reason}）",
+    ),
+    SendMsg.DRY_RUN_SHOWN: (
+        "dry run, {count} message(s) shown, nothing sent",
+        "演练，显示 {count} 条消息，未发送",
+    ),
+    SendMsg.URL_VARIABLE_UNSET: (
+        "${url_env} is not set in the environment (it holds the webhook URL)",
+        "环境变量 {url_env} 未设置（应为 webhook 地址）",
+    ),
+    SendMsg.SECRET_VARIABLE_UNSET: (
+        "${secret_env} is not set in the environment (it holds the signing secret)",
+        "环境变量 {secret_env} 未设置（应为签名密钥）",
+    ),
+    SendMsg.SENT_MESSAGES: (
+        "sent, {count} message(s)",
+        "已发送 {count} 条消息",
+    ),
+    SendMsg.ROBOT_ACCEPTED: (
+        "accepted",
+        "已接收",
+    ),
+    SendMsg.REFUSED_WITH_CODE: (
+        "refused with error code {code} ({message})",
+        "被拒绝，错误码 {code}（{message}）",
+    ),
+    SendMsg.NOTHING_TO_REPORT: (
+        "nothing to report: not sent",
+        "没有需要通报的事项：未发送",
+    ),
+    SendMsg.CHANNEL_WITHOUT_RECIPIENTS: (
+        "no recipients: set to: on the channel or smtp.to",
+        "没有收件人：请设置 to: 或 smtp.to",
+    ),
+    SendMsg.AFTER_ATTEMPTS: (
+        "{failure}, {attempts} attempts",
+        "{failure}，共尝试 {attempts} 次",
+    ),
+    SendMsg.NOT_A_WEB_ADDRESS: (
+        "{scheme}: not a web address",
+        "{scheme}：不是网址",
+    ),
+    SendMsg.CHANNEL_DONE: (
+        "✓ {channel}: {said}",
+        "✓ {channel}：{said}",
+    ),
+    SendMsg.CHANNEL_FAILED: (
+        "✗ {channel}: not delivered: {said}",
+        "✗ {channel}：未送达：{said}",
+    ),
+    SendMsg.WAITING: (
+        "{channel}: waiting {seconds:.0f} s for {platform}'s limit of {per_minute} messages a minute",
+        "{channel}：等待 {seconds:.0f} 秒（{platform}每分钟最多 {per_minute} 条消息）",
+    ),
+    SendMsg.PARTLY_SENT: (
+        "{failure}; {sent} of {count} messages had been sent",
+        "{failure}；{count} 条消息中已发出 {sent} 条",
+    ),
+    SendMsg.REFUSED_SAYING: (
+        "{what} (error code {code})",
+        "{what}（错误码 {code}）",
+    ),
+    SendMsg.NOTHING_FOR_OWNER: (
+        "nothing to report for {owner}: not sent",
+        "{owner}：无可报告内容，未发送",
+    ),
+    SendMsg.NO_RECIPIENTS_SHOWN: (
+        "(no recipients)",
+        "（无收件人）",
+    ),
+    SendMsg.DRY_RUN_NOT_SENT: (
+        "dry run: not sent to {who}",
+        "演练：未发送至 {who}",
+    ),
+    SendMsg.MAIL_SENT: (
+        "sent to {who}: {subject}",
+        "已发送至 {who}：{subject}",
     ),
 }

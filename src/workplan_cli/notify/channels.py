@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from workplan_cli.i18n import Message, Phrase, SendMsg
 from workplan_cli.model import NotifyChannel
 from workplan_cli.notify.messages import build_requests, describe
 from workplan_cli.notify.notice import Notice, who_answers
@@ -24,11 +25,10 @@ class Outcome:
 
     channel: str
     ok: bool
-    en: str
-    zh: str
+    said: Message
 
     def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.said.text(lang)
 
 
 def for_channel(channel: NotifyChannel, entries: Sequence[Entry]) -> list[Entry]:
@@ -45,19 +45,17 @@ def kind_label(channel: NotifyChannel, lang: str) -> str:
     return PLATFORMS[channel.type].label(lang)
 
 
-def heading(channel: NotifyChannel) -> tuple[str, str]:
+def heading(channel: NotifyChannel) -> Phrase:
     """``办公室群 (DingTalk)``: how a channel is named in the lines, in each language."""
-    return f"{channel.name} ({kind_label(channel, 'en')})", f"{channel.name}（{kind_label(channel, 'zh')}）"
+    return Phrase(f"{channel.name} ({kind_label(channel, 'en')})", f"{channel.name}（{kind_label(channel, 'zh')}）")
 
 
-def succeeded(channel: NotifyChannel, en: str, zh: str) -> Outcome:
-    name_en, name_zh = heading(channel)
-    return Outcome(channel.name, True, f"✓ {name_en}: {en}", f"✓ {name_zh}：{zh}")
+def succeeded(channel: NotifyChannel, said: Message) -> Outcome:
+    return Outcome(channel.name, True, Message(SendMsg.CHANNEL_DONE, channel=heading(channel), said=said))
 
 
-def failed(channel: NotifyChannel, en: str, zh: str) -> Outcome:
-    name_en, name_zh = heading(channel)
-    return Outcome(channel.name, False, f"✗ {name_en}: not delivered: {en}", f"✗ {name_zh}：未送达：{zh}")
+def failed(channel: NotifyChannel, said: Message) -> Outcome:
+    return Outcome(channel.name, False, Message(SendMsg.CHANNEL_FAILED, channel=heading(channel), said=said))
 
 
 def send_robot(
@@ -70,7 +68,7 @@ def send_robot(
     clock: Callable[[], float],
     sleep: Callable[[float], None],
     post: Post | None = None,
-    note: Callable[[str, str], None] | None = None,
+    note: Callable[[Message], None] | None = None,
 ) -> Outcome:
     """Build the channel's messages and send them, or show them with ``dry_run``."""
     bodies = build_requests(notice, channel.type, channel.format, channel.keyword)
@@ -78,25 +76,21 @@ def send_robot(
     if dry_run:
         for number, body in enumerate(bodies, 1):
             show(_dry_run_text(channel, number, count, body))
-        return succeeded(
-            channel, f"dry run, {count} message(s) shown, nothing sent", f"演练，显示 {count} 条消息，未发送"
-        )
+        return succeeded(channel, Message(SendMsg.DRY_RUN_SHOWN, count=count))
     url = env.get(channel.url_env, "")
     if not url:
         return failed(
             channel,
-            f"${channel.url_env} is not set in the environment (it holds the webhook URL)",
-            f"环境变量 {channel.url_env} 未设置（应为 webhook 地址）",
+            Message(SendMsg.URL_VARIABLE_UNSET, url_env=channel.url_env),
         )
     bad = check_url(url, channel.url_env)
     if bad is not None:
-        return failed(channel, bad.en, bad.zh)
+        return failed(channel, bad.said)
     secret = env.get(channel.secret_env, "") if channel.secret_env else ""
     if channel.secret_env and not secret:
         return failed(
             channel,
-            f"${channel.secret_env} is not set in the environment (it holds the signing secret)",
-            f"环境变量 {channel.secret_env} 未设置（应为签名密钥）",
+            Message(SendMsg.SECRET_VARIABLE_UNSET, secret_env=channel.secret_env),
         )
     result = send_all(
         channel.type,
@@ -112,31 +106,25 @@ def send_robot(
         announce=_waiting(channel, note) if note else None,
     )
     if result.failure is None:
-        return succeeded(channel, f"sent, {count} message(s)", f"已发送 {count} 条消息")
-    return failed(channel, *_progress(result.failure, result.sent, count))
+        return succeeded(channel, Message(SendMsg.SENT_MESSAGES, count=count))
+    return failed(channel, _progress(result.failure, result.sent, count))
 
 
-def _waiting(channel: NotifyChannel, note: Callable[[str, str], None]) -> Callable[[float], None]:
+def _waiting(channel: NotifyChannel, note: Callable[[Message], None]) -> Callable[[float], None]:
     """Says why nothing seems to happen while a long digest waits for the robot's rate limit."""
     spec = PLATFORMS[channel.type]
-    name_en, name_zh = heading(channel)
+    name, platform = heading(channel), Phrase(spec.label_en, spec.label_zh)
 
     def say(seconds: float) -> None:
-        note(
-            f"{name_en}: waiting {seconds:.0f} s for {spec.label_en}'s limit of {spec.per_minute} messages a minute",
-            f"{name_zh}：等待 {seconds:.0f} 秒（{spec.label_zh}每分钟最多 {spec.per_minute} 条消息）",
-        )
+        note(Message(SendMsg.WAITING, channel=name, seconds=seconds, platform=platform, per_minute=spec.per_minute))
 
     return say
 
 
-def _progress(failure: Failure, sent: int, count: int) -> tuple[str, str]:
+def _progress(failure: Failure, sent: int, count: int) -> Message:
     if sent == 0:
-        return failure.en, failure.zh
-    return (
-        f"{failure.en}; {sent} of {count} messages had been sent",
-        f"{failure.zh}；{count} 条消息中已发出 {sent} 条",
-    )
+        return failure.said
+    return Message(SendMsg.PARTLY_SENT, failure=failure.said, sent=sent, count=count)
 
 
 def _dry_run_text(channel: NotifyChannel, number: int, count: int, body: dict[str, object]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workplan_cli.i18n import Message, Phrase, SendMsg
 from workplan_cli.views.literal import literal
 
 
@@ -81,8 +82,7 @@ class Answer:
 
     ok: bool
     retry: bool  # worth trying again after a pause (the platform's own "busy")
-    en: str
-    zh: str
+    said: Message
 
 
 def explain(platform: str, code: int, message: str) -> Answer:
@@ -91,7 +91,7 @@ def explain(platform: str, code: int, message: str) -> Answer:
     ``message`` is the platform's errmsg: DingTalk puts several security failures under one code.
     """
     if code == 0:
-        return Answer(True, False, "accepted", "已接收")
+        return Answer(True, False, Message(SendMsg.ROBOT_ACCEPTED))
     message = " ".join(literal(message).split())[:200]  # the network's words: shown, never obeyed by a terminal
     words = _WORDS.get((platform, code))
     if platform == "dingtalk" and code == 310000:
@@ -101,11 +101,9 @@ def explain(platform: str, code: int, message: str) -> Answer:
         return Answer(
             False,
             retry,
-            f"refused with error code {code} ({message})",
-            f"被拒绝，错误码 {code}（{message}）",
+            Message(SendMsg.REFUSED_WITH_CODE, code=code, message=message),
         )
-    en, zh = words
-    return Answer(False, retry, f"{en} (error code {code})", f"{zh}（错误码 {code}）")
+    return Answer(False, retry, Message(SendMsg.REFUSED_SAYING, what=Phrase(*words), code=code))
 
 
 def _dingtalk_security(message: str) -> tuple[str, str]:

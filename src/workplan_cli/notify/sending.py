@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from workplan_cli.i18n import Message, SendMsg
 from workplan_cli.notify.messages import Body, encode
 from workplan_cli.notify.platforms import PLATFORMS, explain
 from workplan_cli.notify.signing import dingtalk_signed_url, feishu_signature
@@ -28,15 +29,16 @@ class Timeout(Exception):
 class Unreachable(Exception):
     """No connection (refused, no such host, TLS failure): the words say which."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en, self.zh = en, zh
+    def __init__(self, said: Message) -> None:
+        super().__init__(said.text("en"))
+        self.said = said
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    en: str
-    zh: str
+    """Why a channel's message was not accepted, in words."""
+
+    said: Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +108,7 @@ def check_url(url: str, variable: str) -> Failure | None:
     if parts.scheme == "http" and parts.hostname and _is_loopback(parts.hostname):
         return None
     return Failure(
-        f"${variable} is not a webhook URL (expected https://…)",
-        f"环境变量 {variable} 不是 webhook 地址（应以 https:// 开头）",
+        Message(SendMsg.NOT_A_WEBHOOK_URL, variable=variable),
     )
 
 
@@ -153,7 +154,7 @@ def send_all(
                 break
             if not again or attempt >= retries:
                 if attempt:
-                    failure = Failure(f"{failure.en}, {attempt + 1} attempts", f"{failure.zh}，共尝试 {attempt + 1} 次")
+                    failure = Failure(Message(SendMsg.AFTER_ATTEMPTS, failure=failure.said, attempts=attempt + 1))
                 return Sent(number, len(bodies), failure, retried)
             sleep(backoff * 2**attempt)
             attempt += 1
@@ -174,29 +175,28 @@ def _attempt(
     try:
         status, answer = send(target, encode(payload), timeout)
     except Timeout:
-        return Failure(f"no answer within {timeout:g} s", f"{timeout:g} 秒内没有应答"), True
+        return Failure(Message(SendMsg.ROBOT_NO_ANSWER, timeout=timeout)), True
     except Unreachable as err:
-        return Failure(err.en, err.zh), False
+        return Failure(err.said), False
     if status >= 500:
-        return Failure(f"the server answered HTTP {status}", f"服务器应答 HTTP {status}"), True
+        return Failure(Message(SendMsg.SERVER_ANSWERED_HTTP, status=status)), True
     try:
         reply = json.loads(answer.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return Failure(
-            f"HTTP {status}: the answer is not the platform's JSON (is the URL right?)",
-            f"HTTP {status}：应答不是该平台的 JSON（地址对吗？）",
+            Message(SendMsg.ANSWER_NOT_JSON, status=status),
         ), False
     if not isinstance(reply, dict):
-        return Failure(f"HTTP {status}: an unexpected answer", f"HTTP {status}：应答无法识别"), False
+        return Failure(Message(SendMsg.HTTP_UNEXPECTED_ANSWER, status=status)), False
     code = reply.get("errcode", reply.get("code", reply.get("StatusCode")))
     if not isinstance(code, int):
         if status == 200:
             return None, False
-        return Failure(f"the server answered HTTP {status}", f"服务器应答 HTTP {status}"), False
+        return Failure(Message(SendMsg.SERVER_ANSWERED_HTTP, status=status)), False
     verdict = explain(platform, code, str(reply.get("errmsg", reply.get("msg", ""))))
     if verdict.ok:
         return None, False
-    return Failure(verdict.en, verdict.zh), verdict.retry
+    return Failure(verdict.said), verdict.retry
 
 
 def urllib_post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
@@ -212,7 +212,7 @@ def urllib_post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
     parts = urlsplit(url)
     host = parts.hostname or "?"
     if parts.scheme not in ("http", "https"):  # urllib would also open file: and ftp: URLs
-        raise Unreachable(f"{url.split(':')[0]}: not a web address", "不是网址")
+        raise Unreachable(Message(SendMsg.NOT_A_WEB_ADDRESS, scheme=url.split(":")[0]))
     # A proxy from the environment (https_proxy) serves the platforms; this machine is reached directly.
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({})) if _is_loopback(host) else None
     try:
@@ -228,11 +228,11 @@ def urllib_post(url: str, body: bytes, timeout: float) -> tuple[int, bytes]:
         if isinstance(reason, TimeoutError):
             raise Timeout from err
         if isinstance(reason, ConnectionRefusedError):
-            raise Unreachable(f"{host}: connection refused", f"{host}：连接被拒绝") from err
+            raise Unreachable(Message(SendMsg.ROBOT_CONNECTION_REFUSED, host=host)) from err
         if isinstance(reason, socket.gaierror):
-            raise Unreachable(f"{host}: no such host", f"{host}：找不到该主机") from err
+            raise Unreachable(Message(SendMsg.NO_SUCH_HOST, host=host)) from err
         if isinstance(reason, ssl.SSLError):
-            raise Unreachable(f"{host}: TLS failed ({reason})", f"{host}：TLS 握手失败（{reason}）") from err
-        raise Unreachable(f"{host}: cannot connect ({reason})", f"{host}：无法连接（{reason}）") from err
+            raise Unreachable(Message(SendMsg.ROBOT_TLS_FAILED, host=host, reason=reason)) from err
+        raise Unreachable(Message(SendMsg.ROBOT_CANNOT_CONNECT, host=host, reason=reason)) from err
     except OSError as err:  # the connection dropped mid-answer
-        raise Unreachable(f"{host}: connection lost ({err})", f"{host}：连接中断（{err}）") from err
+        raise Unreachable(Message(SendMsg.ROBOT_CONNECTION_LOST, host=host, err=err)) from err
