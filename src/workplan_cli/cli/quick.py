@@ -11,7 +11,6 @@ application runs as before and says what is wrong. The commands themselves are s
 from __future__ import annotations
 
 import os
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -41,7 +40,6 @@ VALUES = {
     "list": {**_SHARED_VALUES, "--status": "status", "--owner": "owner", "--section": "section"},
 }
 MULTIPLE = {"plan", "status"}
-_NUMBER = re.compile(r"[0-9]{1,5}")
 
 
 def read_args(args: Sequence[str]) -> tuple[str, dict[str, Any]] | None:
@@ -145,7 +143,7 @@ def _checked(options: dict[str, Any]) -> dict[str, Any] | None:
         return None
     within = options.get("within")
     if within is not None:
-        if not _NUMBER.fullmatch(within) or int(within) > MAX_WINDOW_DAYS:
+        if not (within.isascii() and within.isdigit() and len(within) <= 5) or int(within) > MAX_WINDOW_DAYS:
             return None
         within = int(within)
     statuses = options.get("status")
