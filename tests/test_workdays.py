@@ -196,3 +196,11 @@ def test_recurring_milestone_in_the_calendar_repeats(invoke: Invoke, plan_dir: P
     ]
     assert event.decoded("dtstart") == date(2024, 1, 5)
     assert event["rrule"].to_ical() == b"FREQ=MONTHLY;BYMONTHDAY=5"
+
+
+def test_working_days_into_an_unpublished_year_say_so_in_chinese(invoke: Invoke, plan_dir: Path) -> None:
+    result = invoke(["--lang", "zh", "due", "--plan", str(plan_dir), "--as-of", "2031-01-06", "--workdays"])
+    assert result.exit_code == 0
+    words = "".join(result.stdout.split())
+    assert "工作日数未知（2027年的放假调休安排尚未公布（或holidays包中尚无））" in words
+    assert "not published" not in result.stdout

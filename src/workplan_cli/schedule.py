@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple, Protocol
 
 from workplan_cli.errors import UnknownIdError, UsageError
-from workplan_cli.i18n import Listed, Message, Msg, ProblemCode, UsageMsg
+from workplan_cli.i18n import Listed, Localized, Message, Msg, ProblemCode, UsageMsg
 from workplan_cli.model import Initiative, Milestone, Plan, Problem, Status, id_sort_key
 from workplan_cli.progress import Colour, ScheduleProgress, colour_of, milestone_progress
 
@@ -27,7 +27,7 @@ class Entry(NamedTuple):
     days_late: int | None  # done - due for milestones closed after their deadline, else None
     period: str | None = None  # recurring: the period whose due day ``due`` is (2024-06, 2024-Q2)
     in_workdays: bool = False  # days_left / days_late count working days, not calendar days
-    days_unknown: str | None = None  # why days could not be counted (a year with no published schedule)
+    days_unknown: Localized | str | None = None  # why days could not be counted (a year with no published schedule)
     today: date | None = None  # the day the standing is for; with plan_year, what 序时进度 needs
     plan_year: int = 0
 
@@ -140,14 +140,15 @@ def entry_for(
     status = status_of(due, milestone.done, today, warn_days)
     done = milestone.done
     span = (today, due) if due is not None and done is None else (due, done) if due and done and done > due else None
-    counted, unknown = None, None
+    counted: int | None = None
+    unknown: Localized | str | None = None
     if span is not None:
         start, end = span
         assert start is not None and end is not None
         try:
             counted = work_calendar.working_days_between(start, end) if work_calendar else (end - start).days
-        except ValueError as err:  # an unpublished year: say so rather than guess
-            unknown = str(err)
+        except ValueError as err:  # an unpublished year (UnpublishedYearError): say so rather than guess
+            unknown = err if isinstance(err, Localized) else str(err)
     days_left = counted if done is None else None
     days_late = counted if done is not None else None
     in_workdays = work_calendar is not None

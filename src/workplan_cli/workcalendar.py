@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cached_property
 
+from workplan_cli.i18n import Msg, tr
+
 # Holiday words in deadline phrases -> the name the holidays package gives the festival (zh_CN).
 HOLIDAY_NAMES = {
     "春节": "春节",
@@ -27,13 +29,14 @@ HOLIDAY_NAMES = {
 
 
 class UnpublishedYearError(ValueError):
+    """A year whose working-day schedule is not known: ``text(lang)`` says so in either language."""
+
     def __init__(self, year: int) -> None:
-        super().__init__(
-            f"the working-day schedule for {year} is not published (or not yet in the holidays "
-            "package); working days cannot be counted for that year"
-        )
+        super().__init__(tr(Msg.UNPUBLISHED_YEAR, "en", year=year))
         self.year = year
-        self.zh = f"{year} 年的放假调休安排尚未公布（或 holidays 包中尚无）；无法计算该年的工作日"
+
+    def text(self, lang: str) -> str:
+        return tr(Msg.UNPUBLISHED_YEAR, lang, year=self.year)
 
 
 class WorkCalendar:

@@ -134,6 +134,7 @@ class Msg(MessageKey):
     PULL_UP_TO_DATE = "pull.up-to-date"
     PULL_NOT_GIT = "pull.not-git"
     PULL_FAILED = "pull.failed"
+    UNPUBLISHED_YEAR = "calendar.unpublished_year"
 
 
 # key -> (English, Chinese); str.format fields in braces.
@@ -302,4 +303,9 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     Msg.PULL_UP_TO_DATE: ("already up to date", "已是最新"),
     Msg.PULL_NOT_GIT: ("not a git checkout: skipped", "不是 git 仓库：跳过"),
     Msg.PULL_FAILED: ("failed", "失败"),
+    Msg.UNPUBLISHED_YEAR: (
+        "the working-day schedule for {year} is not published (or not yet in the holidays package); "
+        "working days cannot be counted for that year",
+        "{year} 年的放假调休安排尚未公布（或 holidays 包中尚无）；无法计算该年的工作日",
+    ),
 }

@@ -81,7 +81,8 @@ def _count(kind: str, n: int, in_workdays: bool, lang: str) -> str:
 def days_text(entry: Entry, lang: str = "en") -> str:
     if entry.days_unknown:
         key = Msg.WORKDAYS_UNKNOWN if entry.in_workdays else Msg.DAYS_UNKNOWN
-        return tr(key, lang, why=entry.days_unknown.split(";")[0])
+        why = entry.days_unknown if isinstance(entry.days_unknown, str) else entry.days_unknown.text(lang)
+        return tr(key, lang, why=why.split("；" if lang == "zh" else ";")[0])
     if entry.milestone.done is not None:
         done = entry.milestone.done.isoformat()
         if entry.days_late:
