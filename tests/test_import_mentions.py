@@ -305,3 +305,15 @@ def test_a_bracket_naming_who_is_responsible_is_the_owner() -> None:
         ("区财政局、区审计局", ["完成乙"]),
         ("", ["持续推进丙（各单位按职责负责）"]),  # no unit named: the words stay
     ]
+
+
+def test_dates_typed_with_a_circle_for_zero_or_spaced_out_are_found() -> None:
+    text = (
+        "XX区2024年工作要点\n一、重点工作\n（一）2024 年 6 月 30 日前完成乙。\n\n"
+        "XX区人民政府办公室\n二○二四年三月二十八日\n"
+    )
+    draft = parse_report(text)
+    assert [(m.text, m.fate, m.reason, m.due) for m in draft.mentions[1:]] == [
+        ("2024 年 6 月 30 日前", "deadline", "", date(2024, 6, 30)),
+        ("二○二四年三月二十八日", "not-a-deadline", "signing-date", None),  # ○ typed for 〇
+    ]

@@ -166,10 +166,10 @@ class DeadlineError(ValueError):
 _TRADITIONAL = str.maketrans(
     "號於個週內後終續態長適時單責負門與報關發辦實現過進務項牽頭區縣鎮處將對應須該據為從開會議設"
     "標準確節慶陽條計劃點動組織結級總產業農醫療學證資質屬間屆稱經並權審驗導體機構職編員黨書記聯"
-    "調啟綜執監測試們來歷舉協辦勞曆號佈規範鄉區劃國統環衛臘當",
+    "調啟綜執監測試們來歷舉協辦勞曆號佈規範鄉區劃國統環衛臘當○",
     "号于个周内后终续态长适时单责负门与报关发办实现过进务项牵头区县镇处将对应须该据为从开会议设"
     "标准确节庆阳条计划点动组织结级总产业农医疗学证资质属间届称经并权审验导体机构职编员党书记联"
-    "调启综执监测试们来历举协办劳历号布规范乡区划国统环卫腊当",
+    "调启综执监测试们来历举协办劳历号布规范乡区划国统环卫腊当〇",  # ○ typed for 〇 in 二○二四年
 )
 
 
@@ -407,7 +407,7 @@ def resolve_deadline(
     >>> resolve_deadline("持续推进", 2024).is_open
     True
     """
-    text = normalize_chars(phrase).strip()
+    text = re.sub(r"\s*([年月日])\s*", r"\1", normalize_chars(phrase).strip())  # 2024 年 3 月 28 日
     if not text:
         raise DeadlineError(phrase, ImportMsg.PHRASE_EMPTY)
     if text.startswith(_OPEN_ENDED_WORDS):
@@ -623,6 +623,7 @@ _MENTION_PATTERN = (
     r"|(?P<cadence>(?<![一二三四1-4第每上下])(?:月度|季度)(?=盘点|研判|调度|通报|报送|报告|考核|考评|分析|督查|督导|点评|会商|总结))"
     rf"|(?P<years>(?:19|20)\d\d年?{_MSEP}(?:{_MY}度?|(?:19|20)\d\d(?:学年度?|年度)?(?!\d)))"
     rf"|(?P<year>{_MY}度?)"
+    r"|(?P<spaced>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:前|之前|以前)?)"  # 2024 年 3 月 28 日
 )
 
 
@@ -672,6 +673,7 @@ def find_date_mentions(text: str) -> list[DateMention]:
             "cutyear": "year",
             "bookyear": "year",
             "cadence": "recurring",
+            "spaced": "date",
         }.get(kind, kind)
         if kind == "date":
             core = m["date"] or ""
