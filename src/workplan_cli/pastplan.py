@@ -17,7 +17,7 @@ from pathlib import Path
 
 from workplan_cli.errors import GitError
 from workplan_cli.gitrepo import commit_as_of, end_of_day, export_plan_at, require_repository, run_git
-from workplan_cli.i18n import GitMsg
+from workplan_cli.i18n import GitMsg, tr
 from workplan_cli.model import Plan
 from workplan_cli.planfiles import load_plan
 
@@ -31,7 +31,7 @@ class CommittedPlan:
     def source(self, lang: str) -> str:
         """Where a report's figures come from: ``git commit 1a2b3c4d5e of 2024-06-30 18:00``."""
         short, when = self.commit[:10], self.committed[:16].replace("T", " ")
-        return f"git 提交 {short}，{when}" if lang == "zh" else f"git commit {short} of {when}"
+        return tr(GitMsg.COMMIT_OF, lang, commit=short, when=when)
 
 
 def plan_as_committed(folder: Path, day: date, timezone: str, *, keep_text: bool = False) -> CommittedPlan:

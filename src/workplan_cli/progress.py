@@ -26,6 +26,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 from workplan_cli.deadlines import period_start
+from workplan_cli.i18n import Msg, tr
 
 if TYPE_CHECKING:
     from workplan_cli.model import Milestone, Note
@@ -44,21 +45,14 @@ class Pace(StrEnum):
     UNRATED = "unrated"  # no percent reported yet: the expected share alone is shown
 
 
-PACE_ZH = {
-    Pace.AHEAD: "超进度",
-    Pace.ON_SCHEDULE: "达进度",
-    Pace.BEHIND: "欠进度",
-    Pace.OVERDUE: "逾期",
-    Pace.DONE: "已完成",
-    Pace.UNRATED: "未报进度",
-}
-PACE_EN = {
-    Pace.AHEAD: "ahead of schedule",
-    Pace.ON_SCHEDULE: "on schedule",
-    Pace.BEHIND: "behind schedule",
-    Pace.OVERDUE: "overdue",
-    Pace.DONE: "done",
-    Pace.UNRATED: "no percent reported",
+# What each pace is called (逾期 and 已完成 are the statuses' own words).
+PACE_WORDS = {
+    Pace.AHEAD: Msg.PACE_AHEAD,
+    Pace.ON_SCHEDULE: Msg.PACE_ON_SCHEDULE,
+    Pace.BEHIND: Msg.PACE_BEHIND,
+    Pace.OVERDUE: Msg.STATUS_OVERDUE,
+    Pace.DONE: Msg.STATUS_DONE,
+    Pace.UNRATED: Msg.PACE_UNRATED,
 }
 
 
@@ -77,7 +71,7 @@ class ScheduleProgress(NamedTuple):
         return None if self.reported is None else self.reported - self.expected
 
     def label(self, lang: str) -> str:
-        return (PACE_ZH if lang == "zh" else PACE_EN)[self.pace]
+        return tr(PACE_WORDS[self.pace], lang)
 
 
 def expected_share(start: date, due: date, today: date) -> int:

@@ -10,7 +10,7 @@ import typer
 from workplan_cli.cli.context import handle_errors
 from workplan_cli.cli.options import CommitOption
 from workplan_cli.cli.output import console
-from workplan_cli.i18n import Message, UsageMsg
+from workplan_cli.i18n import Message, Msg, UsageMsg, tr
 
 commands = typer.Typer()
 
@@ -84,9 +84,8 @@ def import_report(
         )
     err = console(stderr=True)
     warnings = result.draft.warnings_zh if lang == "zh" else result.draft.warnings
-    prefix = "workplan：警告：" if lang == "zh" else "workplan: warning: "
     for warning in warnings:
-        err.print(Text(f"{prefix}{warning}", style="yellow"))
+        err.print(Text(tr(Msg.WARNING, lang, message=warning), style="yellow"))
     needing = result.draft.counts()["needs-person"]
     written = Message(UsageMsg.PLAN_WRITTEN_TO, out=out) if result.written else ""
     if unreadable := len(result.draft.unreadable):

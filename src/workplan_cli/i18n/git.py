@@ -18,6 +18,7 @@ class GitMsg(MessageKey):
     FAILED = "git.failed"
     NO_FILES_IN_COMMIT = "git.no_files_in_commit"
     PLANS_NOT_UPDATED = "git.plans_not_updated"
+    COMMIT_OF = "git.commit_of"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -60,5 +61,9 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     GitMsg.PLANS_NOT_UPDATED: (
         "{n} of {total} plans not updated: {names}",
         "{total} 个计划中有 {n} 个未能更新：{names}",
+    ),
+    GitMsg.COMMIT_OF: (
+        "git commit {commit} of {when}",
+        "git 提交 {commit}，{when}",
     ),
 }

@@ -135,6 +135,10 @@ class Msg(MessageKey):
     PULL_NOT_GIT = "pull.not-git"
     PULL_FAILED = "pull.failed"
     UNPUBLISHED_YEAR = "calendar.unpublished_year"
+    PACE_AHEAD = "pace.ahead"
+    PACE_ON_SCHEDULE = "pace.on_schedule"
+    PACE_BEHIND = "pace.behind"
+    PACE_UNRATED = "pace.unrated"
 
 
 # key -> (English, Chinese); str.format fields in braces.
@@ -303,6 +307,10 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     Msg.PULL_UP_TO_DATE: ("already up to date", "已是最新"),
     Msg.PULL_NOT_GIT: ("not a git checkout: skipped", "不是 git 仓库：跳过"),
     Msg.PULL_FAILED: ("failed", "失败"),
+    Msg.PACE_AHEAD: ("ahead of schedule", "超进度"),
+    Msg.PACE_ON_SCHEDULE: ("on schedule", "达进度"),
+    Msg.PACE_BEHIND: ("behind schedule", "欠进度"),
+    Msg.PACE_UNRATED: ("no percent reported", "未报进度"),
     Msg.UNPUBLISHED_YEAR: (
         "the working-day schedule for {year} is not published (or not yet in the holidays package); "
         "working days cannot be counted for that year",

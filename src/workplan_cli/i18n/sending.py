@@ -67,6 +67,7 @@ class SendMsg(MessageKey):
     NO_RECIPIENTS_SHOWN = "send.no_recipients_shown"
     DRY_RUN_NOT_SENT = "send.dry_run_not_sent"
     MAIL_SENT = "send.mail_sent"
+    EMAIL = "send.email"
 
 
 TEXT: dict[MessageKey, tuple[str, str]] = {
@@ -310,5 +311,9 @@ TEXT: dict[MessageKey, tuple[str, str]] = {
     SendMsg.MAIL_SENT: (
         "sent to {who}: {subject}",
         "已发送至 {who}：{subject}",
+    ),
+    SendMsg.EMAIL: (
+        "e-mail",
+        "邮件",
     ),
 }

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from workplan_cli.i18n import Message, Phrase, SendMsg
+from workplan_cli.i18n import Message, Phrase, SendMsg, tr
 from workplan_cli.model import NotifyChannel
 from workplan_cli.notify.messages import build_requests, describe
 from workplan_cli.notify.notice import Notice, who_answers
@@ -41,7 +41,7 @@ def for_channel(channel: NotifyChannel, entries: Sequence[Entry]) -> list[Entry]
 
 def kind_label(channel: NotifyChannel, lang: str) -> str:
     if channel.type == "email":
-        return "邮件" if lang == "zh" else "e-mail"
+        return tr(SendMsg.EMAIL, lang)
     return PLATFORMS[channel.type].label(lang)
 
 
