@@ -317,3 +317,9 @@ def test_dates_typed_with_a_circle_for_zero_or_spaced_out_are_found() -> None:
         ("2024 年 6 月 30 日前", "deadline", "", date(2024, 6, 30)),
         ("二○二四年三月二十八日", "not-a-deadline", "signing-date", None),  # ○ typed for 〇
     ]
+
+
+def test_a_sign_off_dated_in_the_republic_of_china_calendar_is_a_signing_date() -> None:
+    draft = parse_report("XX部113年度工作計畫\n一、重點工作\n（一）113年3月底前完成甲方案。\n\n中華民國113年3月28日\n")
+    assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "signing-date")
+    assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("113年3月底前", "完成甲方案")]
