@@ -323,3 +323,36 @@ def test_a_sign_off_dated_in_the_republic_of_china_calendar_is_a_signing_date() 
     draft = parse_report("XX部113年度工作計畫\n一、重點工作\n（一）113年3月底前完成甲方案。\n\n中華民國113年3月28日\n")
     assert (draft.mentions[-1].fate, draft.mentions[-1].reason) == ("not-a-deadline", "signing-date")
     assert [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones] == [("113年3月底前", "完成甲方案")]
+
+
+def test_a_plan_year_heading_a_target_sentence_is_due_at_its_end_but_not_when_a_later_time_governs() -> None:
+    text = (
+        "XX镇2024年重点工作安排\n一、重点工作\n（一）2024年，全镇新建道路10公里。\n"
+        "（二）打造示范村。一是2024年计划申报3个示范村；二是加强管理。\n"
+        "（三）2024年我镇计划于下半年举办展会。\n（四）2024年是攻坚之年，要压实责任。\n"
+    )
+    draft = parse_report(text)
+    found = [(m.line, m.text, m.fate, m.reason, m.due) for m in draft.mentions]
+    assert found == [
+        (1, "2024年", "not-a-deadline", "plan-year", None),
+        (3, "2024年", "deadline", "", date(2024, 12, 31)),
+        (4, "2024年", "deadline", "", date(2024, 12, 31)),
+        (5, "2024年", "not-a-deadline", "plan-year", None),  # 下半年 is this sentence's deadline
+        (5, "于下半年", "deadline", "", date(2024, 12, 31)),
+        (6, "2024年", "not-a-deadline", "plan-year", None),  # 2024年是…之年: no target
+    ]
+
+
+def test_a_date_told_in_the_past_tense_and_a_page_time_stamp_are_not_deadlines() -> None:
+    text = (
+        "XX区2024年工作要点\n时间:2024-01-09 08:27:37\n一、重点工作\n（一）3月底前完成甲方案。\n"
+        "（二）2024年1月5日，区政府印发了实施意见，各单位6月30日 17:00前报送进展。\n"
+        "（三）发布时间 2024-02-01 10:30 的通知要求6月底前完成乙方案。\n"
+    )
+    found = {(m.line, m.text): (m.fate, m.reason) for m in parse_report(text).mentions}
+    assert found[(2, "2024-01-09")] == ("not-a-deadline", "other")
+    assert found[(5, "2024年1月5日")] == ("not-a-deadline", "past-event")
+    assert found[(6, "2024-02-01")] == ("not-a-deadline", "other")
+    assert found[(4, "3月底前")] == ("deadline", "")
+    assert found[(6, "6月底前")] == ("deadline", "")
+    assert found[(5, "6月30日")] == ("deadline", "")  # a clock time with 前 is still a deadline

@@ -17,6 +17,13 @@ from workplan_cli.import_drafts import DraftMilestone, Mention, Said, said
 from workplan_cli.import_text import CITING, PINYIN, SENTENCE_END, Piece, Source, signing_line
 from workplan_cli.import_year import year_written_in
 
+# A year-only mention heading a sentence that sets a target: 2022年，全市新建5G基站2600个以上 /
+# 2021年计划投资2500万元. Not 2024年是…之年, 2024年的工作, 2024年度 (no target verb right after).
+_PLAN_YEAR_TARGET = re.compile(
+    r"(?:[，,]\s*)?(?:[^，,。；;是的度]{0,12}?)(?:计划|力争|争取|确保|新建|建成|完成|实现|累计|达到|新增|启动|开工)"
+)
+_LATER_TIME = re.compile(r"[上下]半年|年底|年末|年内|季度|[\d一二三四五六七八九十]{1,2}月")
+
 
 class MentionFates:
     """Gives every date mention of a report its fate: a deadline, recurring, not a deadline (with the
@@ -152,7 +159,14 @@ class MentionFates:
             return "not-a-deadline", "past-event" if since else "period-label"  # 自2020年…以来 / 从2014年开始
         if self.progress_report and region == "body" and mention.kind == "date" and self._told(mention, clause_before):
             return "not-a-deadline", "past-event"  # 7月15日召開第1次委員會議: what the report tells was done
-        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", re.split(r"[。；;]", line[end:])[0])
+        sentence_after = re.split(r"[。；;]", line[end:])[0]
+        if mention.kind == "date" and re.search(
+            r"(?:印发|出台|召开|发布|举行|举办|签署|签订|审议通过|通过)了", sentence_after
+        ):
+            return "not-a-deadline", "past-event"  # 2024年3月28日，县政府印发了…: an event told in the past tense
+        if mention.kind == "date" and re.match(r"\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\s*(?:前|之前|以前))", after):
+            return "not-a-deadline", "other"  # 时间:2022-04-09 08:27:37: a page's time stamp, not a deadline
+        told = re.search(r"召开|举行|举办|参加|来到|走访|视察|签订", sentence_after)
         if re.match(r"(?:上午|下午|晚上)", after) and told and mention.kind == "date":
             return "not-a-deadline", "past-event"  # 5月6日下午，集团召开…: an event told, not a deadline
         if mention.kind == "weekday":
@@ -172,9 +186,22 @@ class MentionFates:
         if mention.kind == "year":
             if re.search(r"(?<![关对])(?:到|至|于|在)$", before) or after.startswith(("前", "底", "末")):
                 return None
-            clause_start = not before or before[-1] in "。；;，,：:" or re.search(r"^\s*\d{1,2}[.、]$", before)
+            clause_start = (
+                not before
+                or before[-1] in "。；;，,：:"
+                or re.search(r"^\s*\d{1,2}[.、]$", before)
+                or re.search(r"(?:^\s*[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]是)$", before)
+            )  # also right after an item's number: （三）2024年，… / 一是2021年…
             if written_year is not None and written_year > self.year and clause_start and region == "body":
                 return None  # 2015年在…取得决定性进展: a target for that year, due by its end
+            if (
+                written_year == self.year
+                and clause_start
+                and region == "body"
+                and _PLAN_YEAR_TARGET.match(sentence_after)
+                and not _LATER_TIME.search(sentence_after)  # 2021年计划于下半年…: 下半年 is the deadline
+            ):
+                return None  # 2022年，全市新建5G基站2600个: the plan year's own target, due by its end
             if written_year == self.year and region in ("head", "attachment", "section"):
                 return "not-a-deadline", "plan-year"
             if written_year is not None and written_year < self.year and re.match(r"[,，]", after):
