@@ -356,3 +356,28 @@ def test_a_date_told_in_the_past_tense_and_a_page_time_stamp_are_not_deadlines()
     assert found[(4, "3月底前")] == ("deadline", "")
     assert found[(6, "6月底前")] == ("deadline", "")
     assert found[(5, "6月30日")] == ("deadline", "")  # a clock time with 前 is still a deadline
+
+
+def test_a_copied_table_whose_merged_cells_shifted_its_rows_keeps_each_task_its_day_and_unit() -> None:
+    text = (
+        "XX中学2024年春季学期工作安排\n"
+        "起止日期 | 主要工作 | 责任处室 | |\n"
+        "开学前 | 2月20日 | 行政会议 | 办公室 |\n"
+        "2月21日 | 教职工大会 | 教科室 | |\n"
+        "第一周 | 2月26日-3月3日 | 开学典礼 | 教育处、团委 |\n"
+        "开学督导迎检 | 督导室 | ||\n"
+        "备课组长会议 | 教务处 | ||\n"
+        "第二周 | 3月4日-3月10日 | 主题班会 | 教育处 |\n"
+    )
+    draft = parse_report(text)
+    rows = [(m.phrase, m.task, m.owner) for i in draft.initiatives for m in i.milestones]
+    assert rows == [
+        ("2月20日", "行政会议", "办公室"),  # the label 开学前 before the day is not the task
+        ("2月21日", "教职工大会", "教科室"),
+        ("2月26日-3月3日", "开学典礼", "教育处、团委"),
+        ("2月26日-3月3日", "开学督导迎检", "督导室"),  # under the merged day of the row above
+        ("2月26日-3月3日", "备课组长会议", "教务处"),
+        ("3月4日-3月10日", "主题班会", "教育处"),
+    ]
+    ranges = [m for m in draft.mentions if m.text == "2月26日-3月3日"]
+    assert [(r.fate, r.start, r.due) for r in ranges] == [("deadline", date(2024, 2, 26), date(2024, 3, 3))]

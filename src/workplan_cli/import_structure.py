@@ -165,11 +165,11 @@ OPEN_WORDS = ("持续", "长期", "常态化", "适时", "逐步", "经常性", 
 _TABLE_ROLES = (
     ("time", re.compile(r"完成时限|完成时间|时间节点|时限|时间安排|进度安排|完成期限")),
     ("co", re.compile(r"配合单位|协办单位|配合部门|协同单位")),
-    ("owner", re.compile(r"责任单位|牵头单位|责任部门|牵头部门|责任科室|主办单位")),
+    ("owner", re.compile(r"责任单位|牵头单位|责任部门|牵头部门|责任科室|责任处室|负责处室|负责部门|主办单位")),
     (
         "task",
         re.compile(
-            r"重点工作|工作任务|具体任务|主要任务|重点任务|目标任务|任务内容|工作内容|主要内容|具体措施|工作措施|任务"
+            r"重点工作|主要工作|工作任务|具体任务|主要任务|重点任务|目标任务|任务内容|工作内容|活动内容|主要内容|具体措施|工作措施|任务"
         ),
     ),
 )
@@ -186,9 +186,40 @@ def _cells(line: Piece) -> list[Piece]:
     return cells
 
 
+# A header cell that is only a date column's name (起止日期 of a school's term calendar); not 生成日期:
+# of a web page's furniture, which has more words and a colon.
+_DATE_COLUMN = re.compile(r"\s*(?:起止|完成)?(?:日期|时间)\s*")
+# A cell that holds a day (2月24日, 3月1日-3月7日, 2024年6月底): where a shifted row's time really is.
+_DAY_CELL = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*[日号]|底|末|上旬|中旬|下旬)|(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}")
+
+
 def _role(header: str) -> str:
     folded = normalize_chars(header)
+    if _DATE_COLUMN.fullmatch(folded):
+        return "time"
     return next((role for role, pattern in _TABLE_ROLES if pattern.search(folded)), "")
+
+
+def _aligned(roles: list[str], cells: list[Piece], previous_time: Piece | None) -> dict[str, Piece]:
+    """A table row's cells by column role, also when merged cells shift them.
+
+    A copied table loses its merged cells: a row may carry a label before its day (开学前 | 2月24日 |
+    task | unit), or leave out the day it shares with the row above (task | unit, under 3月1日-3月7日).
+    Where the time column holds no day but the row's cells say which way they moved, the cells are put
+    back in their columns, and a row that left its day out takes the day of the row above.
+    """
+    row = {role: cell for role, cell in zip(roles, cells, strict=False) if role}
+    if "time" not in roles or (time := row.get("time")) is None or not time.text.strip() or _DAY_CELL.search(time.text):
+        return row  # aligned, or an empty time cell: an ongoing row as before
+    at = roles.index("time")
+    filled, header_filled = [c for c in cells if c.text.strip()], len([r for r in roles if r])
+    dated = next((i for i, c in enumerate(cells) if _DAY_CELL.search(c.text)), None)
+    if dated is not None and dated > at and len(filled) > header_filled:
+        return {role: cell for role, cell in zip(roles, cells[dated - at :], strict=False) if role}
+    if dated is None and previous_time is not None and len(filled) < header_filled:
+        shifted = {role: cell for role, cell in zip(roles[at + 1 :], cells, strict=False) if role}
+        return {**shifted, "time": previous_time, "time-shared": previous_time}
+    return row
 
 
 def table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, int]]]:
@@ -214,9 +245,11 @@ def table_rows(body: Piece) -> tuple[list[dict[str, Piece]], list[tuple[int, int
             header_of = {role: cell for role, cell in zip(roles, cells, strict=True) if role}
             start = line.at
             index += 1
+            previous_time: Piece | None = None
             while index < len(lines) and re.search(r"[|\t]", lines[index].text):
-                row = _cells(lines[index])
-                rows.append({role: cell for role, cell in zip(roles, row, strict=False) if role})
+                rows.append(_aligned(roles, _cells(lines[index]), previous_time))
+                if (time := rows[-1].get("time")) is not None and _DAY_CELL.search(time.text):
+                    previous_time = time
                 rows[-1]["owner-header"] = header_of.get("owner", Piece(0, ""))
                 index += 1
             covered.append((start, lines[index - 1].at + len(lines[index - 1].text) + 1))

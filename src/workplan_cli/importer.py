@@ -306,6 +306,10 @@ class _Context(MentionFates):
         if not found:
             # 持续推进 in the time column, or nothing: the row's task is ongoing work, never dropped
             found_phrases: list[tuple[str | None, list[Mention]]] = [(words or None, [])]
+        elif "time-shared" in row:
+            # a row under the day of the row above (a merged cell): due then too, but the mention is
+            # that row's, and stays accounted for once
+            found_phrases = [(mention.text, []) for mention in found]
         else:
             found_phrases = [(mention.text, [mention]) for mention in found]
         for phrase, mentions in found_phrases:
