@@ -187,7 +187,7 @@ def _compare_mention(figures: Figures, where: str, expected: dict[str, Any], fou
         figures.false_milestones += 1
         figures.differences.append(f"{where}: made a {found.fate} milestone; truth {fate} {expected.get('reason', '')}")
     elif found.fate != fate:
-        figures.differences.append(f"{where}: truth {fate}, import {found.fate} ({found.reason})")
+        figures.differences.append(f"{where}: truth {fate}, import {found.fate} ({_why(found)})")
     elif fate == "not-a-deadline" and found.reason != expected.get("reason"):
         figures.differences.append(f"{where}: reason: truth {expected.get('reason')}, import {found.reason}")
 
@@ -196,7 +196,7 @@ def _compare_recurring(figures: Figures, where: str, expected: dict[str, Any], f
     """A cadence is right when import found it recurring with the cadence the truth's text names:
     the same period and the same due day in it (每季度第一个月的20日前 is not 每季度, due at quarter end)."""
     if found.fate != "recurring":
-        figures.differences.append(f"{where}: truth recurring, import {found.fate} {found.reason}".rstrip())
+        figures.differences.append(f"{where}: truth recurring, import {found.fate} {_why(found)}".rstrip())
         return
     try:
         cadence = resolve_deadline(str(expected["text"]), int(expected.get("year") or 2000)).recurrence
@@ -214,11 +214,11 @@ def _compare_recurring(figures: Figures, where: str, expected: dict[str, Any], f
 def _compare_deadline(figures: Figures, where: str, expected: dict[str, Any], found: Mention) -> None:
     if found.fate == "needs-person":
         figures.needs_person += 1
-        figures.differences.append(f"{where}: left for a person ({found.reason})")
+        figures.differences.append(f"{where}: left for a person ({_why(found)})")
         return
     if found.fate != "deadline":
         figures.missed += 1
-        figures.differences.append(f"{where}: truth deadline, import {found.fate} ({found.reason})")
+        figures.differences.append(f"{where}: truth deadline, import {found.fate} ({_why(found)})")
         return
     due, start = _day(expected.get("date")), _day(expected.get("start"))
     if (found.due, found.start) != (due, start):
@@ -228,7 +228,9 @@ def _compare_deadline(figures: Figures, where: str, expected: dict[str, Any], fo
     figures.right += 1
     if bool(expected.get("repaired")) != bool(found.repaired):
         repaired = bool(expected.get("repaired"))
-        figures.differences.append(f"{where}: repaired: truth {repaired}, import {found.repaired or False}")
+        figures.differences.append(
+            f"{where}: repaired: truth {repaired}, import {found.repaired.text('en') if found.repaired else False}"
+        )
     owner = str(expected.get("owner") or "")
     if owner and owner != found.owner:
         figures.differences.append(f"{where}: owner: truth {owner}, import {found.owner or '(none)'}")
@@ -248,6 +250,11 @@ def row(name: str, figures: Figures) -> str:
         f"{name:46} {figures.truth_deadlines:5} {figures.right:5} {figures.wrong_date:5} "
         f"{figures.false_milestones:5} {figures.needs_person:6} {figures.missed:6}  {figures.year_note}"
     )
+
+
+def _why(mention: Mention) -> str:
+    """A mention's reason as the differences print it: what a person must look at, else its code."""
+    return mention.why.text("en") if mention.why else mention.reason
 
 
 def main(argv: list[str]) -> int:

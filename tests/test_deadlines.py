@@ -200,7 +200,7 @@ def test_a_cadence_named_alone_is_due_on_each_periods_last_day(
 def test_refused_real_report_forms_say_why(phrase: str, reason: str) -> None:
     with pytest.raises(DeadlineError, match=reason) as caught:
         resolve_deadline(phrase, 2024)
-    assert caught.value.reason_zh != caught.value.reason  # a Chinese reason too
+    assert caught.value.text("zh") != caught.value.reason  # a Chinese reason too
 
 
 def test_a_per_case_limit_counts_from_the_assigned_day() -> None:

@@ -186,13 +186,13 @@ def test_a_day_of_the_first_or_last_month_of_each_quarter(phrase: str, periods_d
 def test_a_monthly_day_outside_1_to_31_is_refused(day: int) -> None:
     error = refused(f"每月{day}日前")
     assert str(error) == f"cannot read deadline '每月{day}日前': there is no day {day} in a month"
-    assert error.reason_zh == f"一个月没有 {day} 日"
+    assert error.text("zh") == f"一个月没有 {day} 日"
 
 
 def test_january_before_it_starts_means_the_end_of_december() -> None:
     error = refused("1月前")
     assert "(1月底前) or before it starts (12月底前)?" in str(error)
-    assert error.reason_zh == "有歧义：是 1月底前，还是 1 月开始之前（12月底前）？请写明其一"
+    assert error.text("zh") == "有歧义：是 1月底前，还是 1 月开始之前（12月底前）？请写明其一"
 
 
 @pytest.mark.parametrize(
@@ -226,7 +226,7 @@ def test_a_day_missing_its_month_character_is_read_the_one_way_it_can_be(phrase:
 def test_a_day_missing_its_month_character_with_two_readings_names_both() -> None:
     error = refused("于101日前")
     assert "could be 1月1日 or 10月1日; fix the text" in str(error)
-    assert error.reason_zh == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"
+    assert error.text("zh") == "疑似缺字（'101日' 缺少“月”）：可能是 1月1日 或 10月1日；请修正原文"
 
 
 @pytest.mark.parametrize(
@@ -257,3 +257,11 @@ def test_a_date_missing_both_year_and_month_characters_says_so() -> None:
     deadline = resolve_deadline("20251230日前", 2025)
     assert deadline.due == date(2025, 12, 30)
     assert deadline.note == "read 20251230日 as 2025年12月30日 (年 and 月 are missing from the text)"
+
+
+def test_working_days_in_an_unpublished_year_are_refused_in_the_language_shown() -> None:
+    with pytest.raises(DeadlineError) as refused:
+        resolve_deadline("5个工作日内", 2031, work_calendar=WorkCalendar(), assigned=date(2031, 3, 1))
+    assert "2031 年的放假调休安排尚未公布" in refused.value.text("zh")
+    assert "not published" not in refused.value.text("zh")
+    assert "the working-day schedule for 2031 is not published" in refused.value.text("en")

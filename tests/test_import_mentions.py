@@ -102,12 +102,12 @@ def test_refusals_carry_a_key_and_are_worded_in_either_language() -> None:
     assert unclear.value.text("zh").startswith("无法确定计划年度：标题中没有年份")
     with pytest.raises(DeadlineError) as damaged:
         resolve_deadline("112日前", 2024)
-    assert damaged.value.key == ImportMsg.PHRASE_DAMAGED
+    assert damaged.value.said.key == ImportMsg.PHRASE_DAMAGED
     assert "could be 1月12日 or 11月2日" in damaged.value.reason
-    assert "可能是 1月12日 或 11月2日" in damaged.value.reason_zh
+    assert "可能是 1月12日 或 11月2日" in damaged.value.text("zh")
     with pytest.raises(DeadlineError) as no_day:
         resolve_deadline("2月30日前", 2024)
-    assert (no_day.value.reason, no_day.value.reason_zh) == (
+    assert (no_day.value.reason, no_day.value.text("zh")) == (
         "2024-02 has 29 days, not 30",
         "2024 年 2 月只有 29 天（没有 30 日）",
     )
@@ -176,8 +176,12 @@ def test_a_school_calendar_grid_reads_each_remark_day_in_the_month_of_its_row() 
     assert phrases == ["9月4日", "9月5日", "9月6日", "9月11日-9月13日", "9月15日", "2024年1月2日"]
     tasks = [m.task for i in draft.initiatives for m in i.milestones if m.phrase]
     assert tasks[:2] == ["新生報到", "上午開學典禮"]  # the grid's frame and the cell marker | are not task text
-    assert draft.warnings == ["line 33: 15: read 15 as 9月15日 (日 is missing from the text) — in: 15下午運動會;"]
-    assert draft.warnings_zh == ["第33行：15：已修复（“15”原文缺“日”，读作 9月15日） —— 原文：15下午運動會;"]
+    assert [w.text("en") for w in draft.warnings] == [
+        "line 33: 15: read 15 as 9月15日 (日 is missing from the text) — in: 15下午運動會;"
+    ]
+    assert [w.text("zh") for w in draft.warnings] == [
+        "第33行：15：已修复（“15”原文缺“日”，读作 9月15日） —— 原文：15下午運動會;"
+    ]
 
 
 def test_a_dated_line_in_the_body_is_not_a_sign_off_unless_an_office_signs_it() -> None:

@@ -49,7 +49,7 @@ def resolved_phrase(phrase: str | None, plan_year: int, *, assigned: date | None
     try:
         deadline = resolve_deadline(phrase.strip(), plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
     except DeadlineError as err:
-        reason = Phrase(err.reason, err.reason_zh)
+        reason = err.said
         raise UsageError(EditMsg.BAD_DEADLINE, phrase=err.phrase, reason=reason) from None
     if deadline.note:
         raise UsageError(EditMsg.DEADLINE_LOOKS_DAMAGED, phrase=phrase, note=deadline.note)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from workplan_cli.i18n import ImportMsg, Phrase, tr
+from workplan_cli.i18n import ImportMsg, Localized, Message, Phrase
 
 __all__ = [
     "DateMention",
@@ -150,10 +150,16 @@ class DeadlineError(ValueError):
 
     def __init__(self, phrase: str, key: ImportMsg, /, **fields: object) -> None:
         self.phrase = phrase
-        self.key, self.fields = key, fields
-        self.reason = tr(key, "en", **fields)
-        self.reason_zh = tr(key, "zh", **fields)
+        self.said = Message(key, **fields)  # what is wrong, worded in the language it is shown in
         super().__init__(f"cannot read deadline {phrase!r}: {self.reason}")
+
+    @property
+    def reason(self) -> str:
+        """What is wrong, in English (``text(lang)`` in another language)."""
+        return self.said.text("en")
+
+    def text(self, lang: str) -> str:
+        return self.said.text(lang)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -533,9 +539,9 @@ def _within_working_days(
         raise DeadlineError(phrase, ImportMsg.PHRASE_CALENDAR, reason=_calendar_reason(err)) from None
 
 
-def _calendar_reason(err: ValueError) -> Phrase:
+def _calendar_reason(err: ValueError) -> Localized:
     """The working calendar's refusal (a year whose schedule is not published) in both languages."""
-    return Phrase(str(err), getattr(err, "zh", "") or str(err))
+    return err if isinstance(err, Localized) else Phrase(str(err), str(err))
 
 
 def _before_holiday(phrase: str, m: re.Match[str], plan_year: int, work_calendar: DeadlineCalendar | None) -> date:

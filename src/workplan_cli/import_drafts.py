@@ -10,7 +10,7 @@ from typing import NamedTuple
 from workplan_cli.deadlines import (
     Recurrence,
 )
-from workplan_cli.i18n import ImportMsg, tr
+from workplan_cli.i18n import ImportMsg, Localized, Message, tr
 from workplan_cli.model import Note
 from workplan_cli.yamltext import block, quoted, scalar
 
@@ -82,13 +82,12 @@ class Mention:
     kind: str  # what the text looks like (deadlines.DateMention.kind)
     context: str = ""
     fate: str = ""  # one of FATES
-    reason: str = ""  # not-a-deadline: a key of REASONS; needs-person: what is wrong
-    reason_zh: str = ""
+    reason: str = ""  # not-a-deadline: a key of REASONS
+    why: Localized | None = None  # needs-person: what is wrong
     due: date | None = None
     start: date | None = None
-    repaired: str = ""  # the repair note, when a damaged date had exactly one reading
+    repaired: Localized | None = None  # the repair note, when a damaged date had exactly one reading
     recurrence: Recurrence | None = None  # recurring: the cadence (period and due day) it was read as
-    repaired_zh: str = ""
     milestone: str = ""  # the id of the milestone it became
     task: str = ""
     owner: str = ""
@@ -103,10 +102,9 @@ class DraftPlan:
     title: str
     year: int
     initiatives: list[DraftInitiative]
-    warnings: list[str]
+    warnings: list[Message]  # each worded when shown, in the run's language
     year_reason: str = ""  # title | own document number | --year | attachment title
     mentions: list[Mention] = field(default_factory=list)
-    warnings_zh: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # the report's lines, for `import --explain`
     unreadable: list[tuple[int, int]] = field(default_factory=list)  # line spans a person must restructure
 

@@ -12,7 +12,7 @@ from workplan_cli.deadlines import (
     normalize_chars,
     resolve_deadline,
 )
-from workplan_cli.i18n import ImportMsg, Phrase, tr
+from workplan_cli.i18n import ImportMsg, Message, Phrase
 from workplan_cli.import_drafts import DraftMilestone, Mention, Said, said
 from workplan_cli.import_text import CITING, PINYIN, SENTENCE_END, Piece, Source, signing_line
 from workplan_cli.import_year import year_written_in
@@ -44,8 +44,7 @@ class MentionFates:
         self.regions = regions
         self.lines = lines
         self.work_calendar = work_calendar
-        self.warnings: list[str] = []
-        self.warnings_zh: list[str] = []
+        self.warnings: list[Message] = []
         self.unreadable: list[tuple[int, int]] = []  # line spans whose structure was not understood
         self.folded_lines: dict[int, str] = {}
         self.school_year = False  # a plan for the school year starting in autumn of the plan year
@@ -248,7 +247,7 @@ class MentionFates:
             milestone.phrase = re.sub(rf"(?<!\d){self.year}年", "", written)
             if left_out:
                 note = said(ImportMsg.REPAIR_DAY_LEFT_OUT, text=mention.text, phrase=milestone.phrase)
-                mention.repaired, mention.repaired_zh = note.text("en"), note.text("zh")
+                mention.repaired = note
                 self._warn(mention, ImportMsg.WARN_REPAIRED, text=mention.text, note=note)
         elif month := self._month_before(mention):
             milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
@@ -259,9 +258,8 @@ class MentionFates:
         try:
             deadline = resolve_deadline(milestone.phrase or mention.text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
-            mention.fate, mention.reason, mention.reason_zh = "needs-person", err.reason, err.reason_zh
-            reason = Phrase(err.reason, err.reason_zh)
-            self._warn(mention, ImportMsg.CANNOT_READ_PHRASE, text=mention.text, reason=reason)
+            mention.fate, mention.why = "needs-person", err.said
+            self._warn(mention, ImportMsg.CANNOT_READ_PHRASE, text=mention.text, reason=err.said)
             return
         if deadline.recurrence is not None:
             mention.fate, mention.recurrence = "recurring", deadline.recurrence
@@ -273,7 +271,6 @@ class MentionFates:
             deadline = self._second_term(mention, milestone) or deadline
         mention.fate, mention.due, mention.start = "deadline", deadline.due, deadline.start
         if deadline.note:
-            mention.repaired = deadline.note
             if deadline.start is None and deadline.due is not None:
                 # The plan gets the date written in full, so it reads without a repair (and `check`
                 # has nothing to confirm); the report's own wording stays in the initiative's text.
@@ -282,7 +279,7 @@ class MentionFates:
                 before = "前" if re.search(r"(?:前|之前|以前)$", normalize_chars(mention.text)) else ""
                 milestone.phrase = f"{year}{due.month}月{due.day}日{before}"
             note = said(ImportMsg.REPAIR_NOTE, note=Phrase(deadline.note, "原文缺字"), phrase=milestone.phrase)
-            mention.repaired_zh = note.text("zh")
+            mention.repaired = note
             self._warn(mention, ImportMsg.WARN_REPAIRED, text=mention.text, note=note)
 
     def _told(self, mention: Mention, clause_before: str) -> bool:
@@ -296,7 +293,7 @@ class MentionFates:
         try:
             resolve_deadline(text, self.year, work_calendar=self.work_calendar)
         except DeadlineError as err:
-            return err.key != ImportMsg.PHRASE_DAMAGED
+            return err.said.key != ImportMsg.PHRASE_DAMAGED
         return True
 
     def _month_before(self, mention: Mention) -> str:
@@ -360,8 +357,7 @@ class MentionFates:
     def _warn(self, mention: Mention, key: ImportMsg, **fields: object) -> None:
         sentence = _sentence_around(self.lines[mention.line - 1], mention)
         message = Said(key, fields)
-        self.warnings.append(tr(ImportMsg.WARNING, "en", line=mention.line, message=message, sentence=sentence))
-        self.warnings_zh.append(tr(ImportMsg.WARNING, "zh", line=mention.line, message=message, sentence=sentence))
+        self.warnings.append(Message(ImportMsg.WARNING, line=mention.line, message=message, sentence=sentence))
 
     def account_the_rest(self) -> None:
         """Every mention not made a milestone: a reason it is not a deadline, or a person must look."""
@@ -376,7 +372,7 @@ class MentionFates:
             mention.fate = "needs-person"
             outside = region in ("head", "attachment", "signoff", "blank")
             why = ImportMsg.OUTSIDE_SECTIONS if outside else ImportMsg.GOVERNS_NO_TASK
-            mention.reason, mention.reason_zh = tr(why, "en"), tr(why, "zh")
+            mention.why = Message(why)
             self._warn(mention, ImportMsg.MENTION_REASON, text=mention.text, reason=why)
 
 

@@ -17,7 +17,7 @@ from workplan_cli.deadlines import (
     normalize_chars,
 )
 from workplan_cli.errors import ReportImportError
-from workplan_cli.i18n import ImportMsg, tr
+from workplan_cli.i18n import ImportMsg, Message
 from workplan_cli.import_calendar import calendar_days, grid_cell, is_calendar_grid
 from workplan_cli.import_drafts import DraftInitiative, DraftMilestone, DraftPlan, Mention, Units, said
 from workplan_cli.import_fates import MentionFates
@@ -89,9 +89,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
                 draft.milestones = [DraftMilestone(f"{initiative_id}.1", None, draft.title)]
             initiatives.append(draft)
     context.account_the_rest()
-    plan = DraftPlan(
-        title, choice.year, initiatives, context.warnings, choice.reason, mentions, context.warnings_zh, lines
-    )
+    plan = DraftPlan(title, choice.year, initiatives, context.warnings, choice.reason, mentions, lines)
     plan.unreadable = context.unreadable
     return plan
 
@@ -272,8 +270,7 @@ class _Context(MentionFates):
         first, last = self.source.place(ongoing_at[0])[0], self.source.place(ongoing_at[-1])[0]
         self.unreadable.append((first, last))
         fields = {"first": first, "last": last, "pieces": len(ongoing), "cells": len(cells)}
-        self.warnings.append(tr(ImportMsg.NOT_UNDERSTOOD, "en", **fields))
-        self.warnings_zh.append(tr(ImportMsg.NOT_UNDERSTOOD, "zh", **fields))
+        self.warnings.append(Message(ImportMsg.NOT_UNDERSTOOD, **fields))
 
     def _table_row(
         self,
@@ -296,8 +293,7 @@ class _Context(MentionFates):
             # 全年, 长期 in a 完成时限 column: a time, but not a day; a person says which
             line, col = self.source.place(time.at + time.text.index(words))
             mention = Mention(line, col, words, "date", fate="needs-person")
-            mention.reason = tr(ImportMsg.TIME_COLUMN, "en", words=words)
-            mention.reason_zh = tr(ImportMsg.TIME_COLUMN, "zh", words=words)
+            mention.why = Message(ImportMsg.TIME_COLUMN, words=words)
             self.mentions.append(mention)
             bisect.insort(self.by_line.setdefault(line, []), mention, key=lambda m: m.col)
             self._warn(mention, ImportMsg.MENTION_REASON, text=words, reason=said(ImportMsg.TIME_COLUMN, words=words))

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, period_start, resolve_deadline
-from workplan_cli.i18n import Phrase, ProblemCode, ProblemPart
+from workplan_cli.i18n import ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Milestone, Note, Problem, Roles
 from workplan_cli.workcalendar import WorkCalendar
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, line_of
@@ -124,7 +124,7 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
                 else resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year), assigned=assigned)
             )
         except DeadlineError as err:
-            reason = Phrase(err.reason, err.reason_zh)
+            reason = err.said
             reader.problem(
                 fields["deadline"], ProblemCode.BAD_DEADLINE, id=milestone_id, phrase=err.phrase, reason=reason
             )

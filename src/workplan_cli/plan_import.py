@@ -99,7 +99,7 @@ class ImportReport:
 def _fate_text(mention: Mention, lang: str) -> str:
     from workplan_cli.import_drafts import REASONS
 
-    reason = REASONS.get(mention.reason) or Phrase(mention.reason, mention.reason_zh or mention.reason)
+    reason = mention.why or REASONS.get(mention.reason) or Phrase(mention.reason, mention.reason)
     if mention.fate == "deadline":
         key = ImportMsg.FATE_RANGE if mention.start else ImportMsg.FATE_DEADLINE
         text = tr(key, lang, due=mention.due, start=mention.start)
@@ -114,7 +114,7 @@ def _fate_text(mention: Mention, lang: str) -> str:
     if mention.owner:
         text += f"  {mention.owner}"
     if mention.repaired:
-        text += tr(ImportMsg.FATE_REPAIRED, lang, note=Phrase(mention.repaired, mention.repaired_zh))
+        text += tr(ImportMsg.FATE_REPAIRED, lang, note=mention.repaired)
     return text
 
 

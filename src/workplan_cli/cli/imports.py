@@ -83,8 +83,7 @@ def import_report(
             milestones=str(sum(len(i.milestones) for i in initiatives)),
         )
     err = console(stderr=True)
-    warnings = result.draft.warnings_zh if lang == "zh" else result.draft.warnings
-    for warning in warnings:
+    for warning in (message.text(lang) for message in result.draft.warnings):
         err.print(Text(tr(Msg.WARNING, lang, message=warning), style="yellow"))
     needing = result.draft.counts()["needs-person"]
     written = Message(UsageMsg.PLAN_WRITTEN_TO, out=out) if result.written else ""
