@@ -35,10 +35,13 @@ from workplan_cli import __version__
 from workplan_cli.model import Initiative, PlanSettings, Problem
 
 FORMAT = 4
-try:  # CPython's unpickler itself: the pickle module around it costs every warm run a millisecond to import
+try:  # CPython's pickler itself: the pickle module around it costs every run a millisecond to import
+    from _pickle import dumps as _dumps
     from _pickle import load as _load
 except ImportError:  # another Python
+    from pickle import dumps as _dumps
     from pickle import load as _load
+_HIGHEST = 5  # pickle.HIGHEST_PROTOCOL of Python 3.8 and later
 MAGIC = b"workplan-cache\n"
 RACY_SECONDS = 2.0
 CHUNK = 5000  # files per pickle in the cache file
@@ -221,9 +224,7 @@ def append_update(
 ) -> bool:
     """Append one update to the cache file read as ``source``, in one write; False when that file is
     not the one read (replaced or grown since) or is not the user's own, or the write fails."""
-    import pickle
-
-    data = pickle.dumps((dict(changed), tuple(removed), settings), protocol=pickle.HIGHEST_PROTOCOL)
+    data = _dumps((dict(changed), tuple(removed), settings), _HIGHEST)
     try:
         if not _own_folder(path.parent):
             return False
@@ -372,10 +373,12 @@ def write_own_text(path: Path, text: str) -> None:
 def _remove_stale_temps(folder: Path) -> None:
     """Temp files of writers killed before their rename. A young one may be a live writer's."""
     limit = time.time() - STALE_TEMP_SECONDS
-    for temp in folder.glob(".plan-*.tmp"):
-        with contextlib.suppress(OSError):
-            if temp.lstat().st_mtime < limit:
-                temp.unlink()
+    with contextlib.suppress(OSError), os.scandir(folder) as found:
+        for entry in found:
+            if entry.name.startswith(".plan-") and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    if entry.stat(follow_symlinks=False).st_mtime < limit:
+                        os.unlink(entry.path)
 
 
 BACKGROUND_FROM = 1000  # files in the cache; below this, writing it takes less than a fork

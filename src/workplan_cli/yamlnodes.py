@@ -9,7 +9,6 @@ This layer knows YAML, not plans: the settings and initiative schemas are built 
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -206,6 +205,8 @@ def is_empty(node: yaml.Node | None) -> bool:
 
 def _key_hint(key: str, known: Iterable[str]) -> Message:
     """The closest known key to an unknown one, or else the known keys."""
+    import difflib  # only for a key that is not known
+
     close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
     return (
         Message(ProblemPart.CLOSE_KEY, key=close[0])
