@@ -385,3 +385,49 @@ def test_a_copied_table_whose_merged_cells_shifted_its_rows_keeps_each_task_its_
     ]
     ranges = [m for m in draft.mentions if m.text == "2月26日-3月3日"]
     assert [(r.fate, r.start, r.due) for r in ranges] == [("deadline", date(2024, 2, 26), date(2024, 3, 3))]
+
+
+def test_spaces_typed_beside_nian_yue_ri_hide_no_deadline() -> None:
+    text = (
+        "XX市2021年城市建设行动方案\n一、重点工作\n"
+        "1.加快改造。5 月底前开工项目50个，12 月底前完成验收。对 2020 年已达标的街道提档升级。\n"
+    )
+    found = [(m.text, m.fate, m.due) for m in parse_report(text).mentions]
+    assert found == [
+        ("2021年", "not-a-deadline", None),
+        ("5 月底前", "deadline", date(2021, 5, 31)),
+        ("12 月底前", "deadline", date(2021, 12, 31)),
+        ("2020 年", "not-a-deadline", None),
+    ]
+
+
+def test_a_notice_signed_next_to_its_attachment_line_and_its_bracketed_own_number() -> None:
+    for signed in ("附件：进度情况表\n二〇二四年七月九日\n", "2024年7月9日\n附件：进度情况表\n"):
+        text = (
+            "XX厅关于实行2024年旬报制度的通知\n（X农函字〔2024〕42号）\n各市农业局：\n"
+            f"根据《通知》（发改投资〔2024〕1037号）要求，请各地于3月底前报送情况。\n{signed}附件：\n进度情况表\n"
+        )
+        draft = parse_report(text)
+        found = [(m.text, m.fate, m.reason) for m in draft.mentions]
+        assert (draft.year, draft.year_reason) == (2024, "title")
+        assert found[:2] == [
+            ("2024年", "not-a-deadline", "plan-year"),
+            ("〔2024〕42号", "not-a-deadline", "own-document-number"),
+        ]
+        assert ("〔2024〕1037号", "not-a-deadline", "cited-document") in found
+        assert [(m.fate, m.reason) for m in draft.mentions if m.text in ("二〇二四年七月九日", "2024年7月9日")] == [
+            ("not-a-deadline", "signing-date")
+        ]
+        assert [m.phrase for i in draft.initiatives for m in i.milestones if m.phrase] == ["于3月底前"]
+
+
+def test_several_days_of_each_month_are_a_cadence_each() -> None:
+    text = "XX厅关于2024年旬报制度的通知\n各市：\n请各地于每月9日、19日、28日前，将当月进展报送省厅。\n"
+    draft = parse_report(text)
+    assert [(m.text, m.fate) for m in draft.mentions[1:]] == [
+        ("每月9日", "recurring"),
+        ("19日", "recurring"),
+        ("28日前", "recurring"),
+    ]
+    milestones = [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones]
+    assert milestones == [(p, "各地将当月进展报送省厅") for p in ("每月9日", "每月19日", "每月28日前")]

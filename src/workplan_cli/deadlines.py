@@ -634,6 +634,7 @@ _MENTION_PATTERN = (
 
 
 _MORE_DAYS = re.compile(r"(?<=[日号])(?:及|和|与|、)(\d{1,4}[日号])(?!\d)")
+_MORE_MONTHLY_DAYS = re.compile(r"(?:及|和|与|、|,|，)\s*((?:[1-9]|[12]\d|3[01])[日号](?:前|之前)?)(?!\d)")
 _STATUS_LABEL = re.compile(r"(?:资料|資料|数据|數據)(?:时间|日期)\s*[:：]?\s*$")
 _RUN_TOGETHER_LINE = _Lazy(r"\s*((?:19|20)\d\d[01]?\d[0-3]?\d)\s*")
 
@@ -663,6 +664,29 @@ class DateMention:
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date-like mention in ``text``, in order, with its span in the original text."""
     folded = normalize_chars(text)
+    kept = _without_date_spaces(folded)
+    if kept is None:
+        return _find_date_mentions(text, folded)
+    # 12 月底前, 到2020 年: spaces typed between a number and 年/月/日 (a document converted from a
+    # PDF or Word) are looked through; each mention keeps its span, spaces and all, in the original
+    found = _find_date_mentions("".join(text[i] for i in kept), "".join(folded[i] for i in kept))
+    return [
+        DateMention(kept[m.start], kept[m.end - 1] + 1, text[kept[m.start] : kept[m.end - 1] + 1], m.kind, m.context)
+        for m in found
+    ]
+
+
+_DATE_SPACE = re.compile(r"(?<=\d)[ \u3000\t]{1,2}(?=[年月日号])|(?<=[年月])[ \u3000\t]{1,2}(?=\d)")
+
+
+def _without_date_spaces(folded: str) -> list[int] | None:
+    """The positions of ``folded`` to keep when the spaces beside 年/月/日 are looked through, or None
+    when there are none (the common case, at no cost)."""
+    spaces = {i for m in _DATE_SPACE.finditer(folded) for i in range(m.start(), m.end())}
+    return [i for i in range(len(folded)) if i not in spaces] if spaces else None
+
+
+def _find_date_mentions(text: str, folded: str) -> list[DateMention]:
     if alone := _RUN_TOGETHER_LINE.fullmatch(folded):
         # 2024327 alone on a line (a signing date whose 年 and 月 were lost in copying)
         return [DateMention(alone.start(1), alone.end(1), text[alone.start(1) : alone.end(1)], "date")]
@@ -705,6 +729,15 @@ def find_date_mentions(text: str) -> list[DateMention]:
         elif re.match(r"(?:起|开始|始)", after) or before.endswith(("自", "从")):
             context = "from"
         found.append(DateMention(start, end, text[start:end], kind, context))
+        if kind == "recurring" and re.fullmatch(r"每(?:个)?月\d{1,2}[日号](?:前|之前)?", m[0]):
+            # 每月9日、19日、28日前 (a report each ten days): each day listed is a cadence of its own,
+            # a mention with context "monthly" (import reads it as 每月19日前)
+            at = end
+            while more := _MORE_MONTHLY_DAYS.match(folded, at):
+                found.append(
+                    DateMention(more.start(1), more.end(1), text[more.start(1) : more.end(1)], kind, "monthly")
+                )
+                at = more.end()
         if kind == "date" and (more := _MORE_DAYS.match(folded, end)):
             # 於826日及30日邀集…: a second day listed after a date, in its month
             found.append(DateMention(more.start(1), more.end(1), text[more.start(1) : more.end(1)], "date", context))

@@ -113,7 +113,12 @@ class MentionFates:
             # The report's own number stands in its head: alone on a short line, at the start of one,
             # or after 文号：; a number after 根据/按照 or inside 《》（） is one it cites.
             whole_before = PINYIN.sub("", line[:col])
-            cited = any(word in whole_before for word in CITING) or bool(re.search(r"[《（(]", whole_before))
+            alone_in_brackets = bool(re.fullmatch(r"\s*[(（][^()（）]{0,12}", whole_before)) and bool(
+                re.fullmatch(r"[)）]\s*", line[end:])
+            )  # (鲁农函字〔2009〕42号) on a line of its own: the notice's own number, bracketed
+            cited = any(word in whole_before for word in CITING) or (
+                bool(re.search(r"[《（(]", whole_before)) and not alone_in_brackets
+            )
             placed: bool = len(line.strip()) <= 40 or mention.col <= 12  # (the column in the whole line)
             if re.search(r"文\s*号\s*[:：]?\s*\S{0,10}$", whole_before):
                 placed, cited = True, False
@@ -251,6 +256,8 @@ class MentionFates:
                 self._warn(mention, ImportMsg.WARN_REPAIRED, text=mention.text, note=note)
         elif month := self._month_before(mention):
             milestone.phrase = f"{month}{mention.text}"  # 5月6日和8日: the 8th of that month
+        if mention.context == "monthly":
+            milestone.phrase = f"每月{mention.text}"  # 每月9日、19日、28日前: the 19th of each month too
         if mention.kind == "recurring" and (begins := self._cadence_start(mention)):
             milestone.phrase = f"自{begins}起{mention.text}"  # 从2022年3月起,务于每月25日前: from March on
         if day := self._day_of_listed_month(mention):

@@ -175,7 +175,10 @@ def line_regions(lines: list[str]) -> list[str]:
 
 
 # A document number on a line of its own: 高政字〔2024〕5号, 鞍立政发[2023]2号.
-_OWN_NUMBER_LINE = re.compile(r"[^\s。，,]{0,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号")
+# Also in brackets of its own under the title: (鲁农函字〔2009〕42号).
+_OWN_NUMBER_LINE = re.compile(
+    r"[(（]?[^\s。，,()（）]{0,12}[〔\[［(（【]\s*(?:19|20)\d\d\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号[)）]?"
+)
 
 
 def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
@@ -222,7 +225,22 @@ def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
         office = lines[above].strip()
         if above > title_index and len(office) <= 30 and not any(ch in office for ch in "。；，,;：:"):
             regions[above] = "signoff"
+    # A notice signed before its attachment: the date alone on its line just above or below the
+    # 附件：… line (二〇〇九年七月九日 / 附件：) signs the notice, as one at the very end does.
+    for index, line in enumerate(lines):
+        if regions[index] == "body" and DATE_ONLY_LINE.match(normalize_chars(line)):
+            neighbours = [_next_filled(regions, index, step) for step in (-1, 1)]
+            if any(n is not None and regions[n] == "attachment" for n in neighbours):
+                regions[index] = "signoff"
     return regions
+
+
+def _next_filled(regions: list[str], index: int, step: int) -> int | None:
+    """The nearest line above (step -1) or below (step 1) that is not blank."""
+    index += step
+    while 0 <= index < len(regions) and regions[index] == "blank":
+        index += step
+    return index if 0 <= index < len(regions) else None
 
 
 # Inside a line: a section number right after the end of a sentence (…制定本实施办法。一、指导思想…).
