@@ -431,3 +431,13 @@ def test_several_days_of_each_month_are_a_cadence_each() -> None:
     ]
     milestones = [(m.phrase, m.task) for i in draft.initiatives for m in i.milestones]
     assert milestones == [(p, "各地将当月进展报送省厅") for p in ("每月9日", "每月19日", "每月28日前")]
+
+
+def test_a_damaged_day_listed_after_another_is_one_mention_with_its_qian() -> None:
+    text = "XX区2021年重点工作分工方案\n一、督查\n一是各责任单位须分别于615日、1215日前将进展报至牵头单位。\n"
+    found = [(m.text, m.fate, m.due) for m in parse_report(text).mentions]
+    assert found == [
+        ("2021年", "not-a-deadline", None),
+        ("于615日", "deadline", date(2021, 6, 15)),
+        ("1215日前", "deadline", date(2021, 12, 15)),  # once, not also as 1215日
+    ]

@@ -728,6 +728,10 @@ def _find_date_mentions(text: str, folded: str) -> list[DateMention]:
             context = "since"
         elif re.match(r"(?:起|开始|始)", after) or before.endswith(("自", "从")):
             context = "from"
+        if found and found[-1].start == start and found[-1].end <= end:
+            found.pop()  # 分别于615日、1215日前: the day listed after a date, found again whole with its 前
+        elif found and found[-1].end > start:
+            continue  # inside a day already listed
         found.append(DateMention(start, end, text[start:end], kind, context))
         if kind == "recurring" and re.fullmatch(r"每(?:个)?月\d{1,2}[日号](?:前|之前)?", m[0]):
             # 每月9日、19日、28日前 (a report each ten days): each day listed is a cadence of its own,
