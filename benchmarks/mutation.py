@@ -42,6 +42,8 @@ TESTS = {
         "tests/test_deadlines.py",
         "tests/test_workdays.py",
         "tests/test_importer.py",  # the date mentions of a report (find_date_mentions)
+        "tests/test_import_mentions.py",  # the same, on made-up texts of each real shape
+        "tests/test_import_corpus.py",  # and on the published reports with their truth
     ],
     "schedule": [
         "tests/test_schedule.py",

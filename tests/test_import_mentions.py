@@ -441,3 +441,12 @@ def test_a_damaged_day_listed_after_another_is_one_mention_with_its_qian() -> No
         ("于615日", "deadline", date(2021, 6, 15)),
         ("1215日前", "deadline", date(2021, 12, 15)),  # once, not also as 1215日
     ]
+
+
+def test_a_spaced_mention_keeps_its_exact_span_in_the_original_text() -> None:
+    from workplan_cli.deadlines import find_date_mentions
+
+    text = "甲，12 月底前完成；到2020 年。2024 年 3 月 28 日"
+    found = [(m.start, m.end, m.text) for m in find_date_mentions(text)]
+    assert found == [(2, 8, "12 月底前"), (11, 18, "到2020 年"), (19, 34, "2024 年 3 月 28 日")]
+    assert all(text[start:end] == written for start, end, written in found)
