@@ -163,13 +163,14 @@ def line_regions(lines: list[str]) -> list[str]:
         if state == "body" and (folded.startswith(_CLOSING) or signing_line(folded)):
             state = "signoff"
             # The office's name just above the signing date belongs to the sign-off too.
-            previous = len(regions) - 1
-            while previous >= 0 and regions[previous] == "blank":
-                previous -= 1
-            if DATE_ONLY_LINE.match(folded) and previous >= 0 and regions[previous] == "body":
-                above = lines[previous].strip()
-                if len(above) <= 30 and not any(ch in above for ch in "。；，,;：:"):
-                    regions[previous] = "signoff"
+            previous = _next_filled(regions, len(regions), -1)
+            if (
+                DATE_ONLY_LINE.match(folded)
+                and previous is not None
+                and regions[previous] == "body"
+                and _office_name(lines[previous])
+            ):
+                regions[previous] = "signoff"
         regions.append(state)
     return regions
 
@@ -219,11 +220,8 @@ def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
         last -= 1
     if last > title_index and regions[last] == "body" and signing_line(normalize_chars(lines[last])):
         regions[last] = "signoff"
-        above = last - 1
-        while above > title_index and regions[above] == "blank":
-            above -= 1
-        office = lines[above].strip()
-        if above > title_index and len(office) <= 30 and not any(ch in office for ch in "。；，,;：:"):
+        above = _next_filled(regions, last, -1)
+        if above is not None and above > title_index and _office_name(lines[above]):
             regions[above] = "signoff"
     # A notice signed before its attachment: the date alone on its line just above or below the
     # 附件：… line (二〇〇九年七月九日 / 附件：) signs the notice, as one at the very end does.
@@ -233,6 +231,12 @@ def regions_without_sections(lines: list[str], regions: list[str]) -> list[str]:
             if any(n is not None and regions[n] == "attachment" for n in neighbours):
                 regions[index] = "signoff"
     return regions
+
+
+def _office_name(line: str) -> bool:
+    """Whether a line could be the office signing above its date: short, and no sentence."""
+    name = line.strip()
+    return len(name) <= 30 and not any(ch in name for ch in "。；，,;：:")
 
 
 def _next_filled(regions: list[str], index: int, step: int) -> int | None:
