@@ -22,7 +22,6 @@ from workplan_cli.import_year import year_written_in
 _PLAN_YEAR_TARGET = re.compile(
     r"(?:[，,]\s*)?(?:[^，,。；;是的度]{0,12}?)(?:计划|力争|争取|确保|新建|建成|完成|实现|累计|达到|新增|启动|开工)"
 )
-_LATER_TIME = re.compile(r"[上下]半年|年底|年末|年内|季度|[\d一二三四五六七八九十]{1,2}月")
 
 
 class MentionFates:
@@ -203,7 +202,7 @@ class MentionFates:
                 and clause_start
                 and region == "body"
                 and _PLAN_YEAR_TARGET.match(sentence_after)
-                and not _LATER_TIME.search(sentence_after)  # 2021年计划于下半年…: 下半年 is the deadline
+                and not self._time_later_in(mention, len(sentence_after))  # 2021年计划于下半年…: 下半年 governs
             ):
                 return None  # 2022年，全市新建5G基站2600个: the plan year's own target, due by its end
             if written_year == self.year and region in ("head", "attachment", "section"):
@@ -302,6 +301,18 @@ class MentionFates:
         except DeadlineError as err:
             return err.said.key != ImportMsg.PHRASE_DAMAGED
         return True
+
+    def _time_later_in(self, mention: Mention, reach: int) -> bool:
+        """Whether another time (a date, cadence, holiday or period the finder found) follows the
+        mention within ``reach`` characters after it on its line."""
+        on_line = self.by_line.get(mention.line, [])
+        index = bisect.bisect_right(on_line, mention.col, key=lambda m: m.col)  # the mentions after it
+        for later in on_line[index:]:
+            if later.col >= mention.end + reach:
+                break  # past the sentence: the rest of the line is further still
+            if later.kind in ("date", "recurring", "holiday", "period"):
+                return True
+        return False
 
     def _month_before(self, mention: Mention) -> str:
         """For a bare day listed after a date (5月6日和8日), that date's year and month as written."""
