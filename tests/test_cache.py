@@ -457,7 +457,7 @@ def test_an_update_is_never_appended_to_a_cache_replaced_since_it_was_read(gener
     replacement.write_bytes(path.read_bytes())
     os.replace(replacement, path)  # another command wrote it meanwhile: the same bytes, another file
     other = path.stat()
-    assert not cache.append_update(path, stored.source, {}, ["dept-001/1-1.yaml"], None)
+    assert not cache.append_update(path, stored.source, cache.Files(), ["dept-001/1-1.yaml"], None)
     assert path.stat().st_size == other.st_size
 
 

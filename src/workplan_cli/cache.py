@@ -27,14 +27,15 @@ import os
 import stat
 import time
 import zlib
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from workplan_cli import __version__
 from workplan_cli.model import Initiative, PlanSettings, Problem
 
-FORMAT = 4
+FORMAT = 5
 try:  # CPython's pickler itself: the pickle module around it costs every run a millisecond to import
     from _pickle import dumps as _dumps
     from _pickle import load as _load
@@ -53,27 +54,145 @@ STALE_TEMP_SECONDS = 600  # a temp file older than this belongs to a writer that
 
 
 class FileResult(NamedTuple):
-    """What loading one file gave: the initiative (or None) and its problems.
-
-    A named tuple: it pickles as a plain tuple, a hundred thousand times per warm load.
-    """
+    """What loading one file gave: the initiative (or None) and its problems."""
 
     initiative: Initiative | None
     problems: tuple[Problem, ...]
     cacheable: bool = True
 
 
-class Entries(dict[str, Entry]):
-    """Cached entries by path relative to the plan folder; the folder name their paths were written
-    with; and workplan.yaml's settings when they were stored (keyed, as the whole cache is, by that
-    file's key: a warm run then reads no YAML at all)."""
+class Files:
+    """Files' entries as columns, in the order the plan folder was walked: each file's path relative to
+    the folder (None where an update removed it), its key's digest, its initiative and its problems.
+
+    Columns, not a tuple per file: a city's plan of 100,000 files held a digest, an entry tuple and a
+    FileResult apiece, 30 MB and a tenth of a warm load. Only what a cache stores is kept (a file is
+    stored only when cacheable, see ``storable``).
+    """
+
+    __slots__ = ("digests", "initiatives", "problems", "rels")
+
+    def __init__(self) -> None:
+        self.rels: list[str | None] = []
+        self.digests = array("q")
+        self.initiatives: list[Initiative | None] = []
+        self.problems: dict[int, tuple[Problem, ...]] = {}  # by position: few files have any
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+    def add(self, rel: str, key_digest: int, initiative: Initiative | None, problems: tuple[Problem, ...]) -> None:
+        if problems:
+            self.problems[len(self.rels)] = problems
+        self.rels.append(rel)
+        self.digests.append(key_digest)
+        self.initiatives.append(initiative)
+
+    def take(self, other: Files, at: int) -> None:
+        """Add the entry at ``at`` of ``other`` (its objects, not copies)."""
+        rel = other.rels[at]
+        assert rel is not None
+        self.add(rel, other.digests[at], other.initiatives[at], other.problems.get(at, ()))
+
+    def set(
+        self, at: int, rel: str, key_digest: int, initiative: Initiative | None, problems: tuple[Problem, ...]
+    ) -> None:
+        self.rels[at] = rel
+        self.digests[at] = key_digest
+        self.initiatives[at] = initiative
+        if problems:
+            self.problems[at] = problems
+        else:
+            self.problems.pop(at, None)
+
+    def result(self, at: int) -> FileResult:
+        return FileResult(self.initiatives[at], self.problems.get(at, ()))
+
+    def columns(self, start: int = 0, stop: int | None = None) -> tuple[object, ...]:
+        """A slice as the cache file stores it: plain lists, the digests as bytes, problems by position."""
+        stop = len(self.rels) if stop is None else stop
+        problems = {at - start: found for at, found in self.problems.items() if start <= at < stop}
+        return (self.rels[start:stop], self.digests[start:stop].tobytes(), self.initiatives[start:stop], problems)
+
+    def extend_columns(self, columns: tuple[object, ...]) -> None:
+        """Add a slice written by ``columns``."""
+        rels, digests, initiatives, problems = columns
+        if not (isinstance(rels, list) and isinstance(digests, bytes) and isinstance(initiatives, list)):
+            raise ValueError("not a cache chunk")
+        if not isinstance(problems, dict) or len(digests) != 8 * len(rels) or len(initiatives) != len(rels):
+            raise ValueError("not a cache chunk")
+        offset = len(self.rels)
+        self.rels += rels
+        self.digests.frombytes(digests)
+        self.initiatives += initiatives
+        self.problems.update({offset + at: found for at, found in problems.items()})
+
+
+class Entries(Mapping[str, "Entry"]):
+    """The stored files (see ``Files``), looked up by path relative to the plan folder; the folder name
+    their paths were written with; and workplan.yaml's settings when they were stored (keyed, as the
+    whole cache is, by that file's key: a warm run then reads no YAML at all).
+
+    ``position`` finds a file where the walk expects it first (the cache is written in walk order), so a
+    warm run builds no index of 100,000 paths unless files were added or moved.
+    """
 
     def __init__(self, *, written_as: str = "", settings: PlanSettings | None = None) -> None:
-        super().__init__()
+        self.files = Files()
         self.written_as = written_as
         self.settings = settings
         self.source: tuple[int, int, int] | None = None  # device, inode and size of the file as read
         self.appended = 0  # entries read from updates appended after the whole cache was written
+        self.live = 0  # files not removed by an update
+        self._index: dict[str, int] | None = None
+
+    def position(self, rel: str, expected: int) -> int | None:
+        rels = self.files.rels
+        if expected < len(rels) and rels[expected] == rel:
+            return expected
+        if self._index is None:
+            self._index = {name: at for at, name in enumerate(rels) if name is not None}
+        return self._index.get(rel)
+
+    def _changed(self, changed: Files, removed: Sequence[str]) -> None:
+        """An update read after the whole cache: entries replaced, added and removed."""
+        for at, rel in enumerate(changed.rels):
+            assert rel is not None
+            where = self.position(rel, -1) if len(changed) > 16 or self._index is not None else self._find(rel)
+            initiative, problems = changed.initiatives[at], changed.problems.get(at, ())
+            if where is None:
+                if self._index is not None:
+                    self._index[rel] = len(self.files)
+                self.files.add(rel, changed.digests[at], initiative, problems)
+                self.live += 1
+            else:
+                self.files.set(where, rel, changed.digests[at], initiative, problems)
+        for rel in removed:
+            where = self.position(rel, -1) if self._index is not None else self._find(rel)
+            if where is not None:
+                self.files.rels[where] = None
+                if self._index is not None:
+                    del self._index[rel]
+                self.live -= 1
+
+    def _find(self, rel: str) -> int | None:
+        """A few paths of an update, without building the index (a list scan is a millisecond)."""
+        try:
+            return self.files.rels.index(rel)
+        except ValueError:
+            return None
+
+    def __getitem__(self, rel: str) -> Entry:
+        at = self.position(rel, -1)
+        if at is None:
+            raise KeyError(rel)
+        return self.files.digests[at], self.files.result(at)
+
+    def __iter__(self) -> Iterator[str]:
+        return (rel for rel in self.files.rels if rel is not None)
+
+    def __len__(self) -> int:
+        return self.live
 
 
 NO_ENTRIES = Entries()
@@ -158,7 +277,8 @@ def read_cache(path: Path, folder: Path, settings_key: FileKey) -> Entries:
                 return NO_ENTRIES
             entries = Entries(written_as=written_as, settings=settings)
             for _ in range(chunks):
-                entries.update(_load(stream))
+                entries.files.extend_columns(_load(stream))
+            entries.live = len(entries.files)
             _read_updates(stream, entries)
             info = os.fstat(stream.fileno())
             entries.source = (info.st_dev, info.st_ino, stream.tell())
@@ -173,15 +293,15 @@ def _read_updates(stream: BinaryIO, entries: Entries) -> None:
     rewrites the whole cache."""
     while True:
         try:
-            changed, removed, settings = _load(stream)
+            columns, removed, settings = _load(stream)
+            changed = Files()
+            changed.extend_columns(columns)
         except EOFError:
             return
         except Exception:
             entries.appended = COMPACT_AFTER
             return
-        entries.update(changed)
-        for rel in removed:
-            entries.pop(rel, None)
+        entries._changed(changed, removed)
         entries.settings = settings if settings is not None else entries.settings
         entries.appended += len(changed) + len(removed)
 
@@ -193,10 +313,10 @@ def update_cache(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, Entry],
+    entries: Files,
     settings: PlanSettings,
     stored: Entries,
-    changed: Mapping[str, Entry],
+    changed: Files,
     removed: Sequence[str],
 ) -> None:
     """Store what changed since the cache was read: appended to it as a small update when that is
@@ -218,13 +338,13 @@ def update_cache(
 def append_update(
     path: Path,
     source: tuple[int, int, int],
-    changed: Mapping[str, Entry],
+    changed: Files,
     removed: Sequence[str],
     settings: PlanSettings | None,
 ) -> bool:
     """Append one update to the cache file read as ``source``, in one write; False when that file is
     not the one read (replaced or grown since) or is not the user's own, or the write fails."""
-    data = _dumps((dict(changed), tuple(removed), settings), _HIGHEST)
+    data = _dumps((changed.columns(), tuple(removed), settings), _HIGHEST)
     try:
         if not _own_folder(path.parent):
             return False
@@ -288,14 +408,13 @@ def write_cache(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, Entry],
+    entries: Files,
     settings: PlanSettings | None = None,
 ) -> None:
     """Store the entries (those the caller found safe to trust next time, see ``storable``) and the
     settings (if settled); any failure only means no cache."""
     now = clock_ns()
     settings = settings if settled(settings_key, now) else None
-    kept = entries
     import pickle
     import tempfile  # only when writing: a warm run reads and leaves
 
@@ -312,12 +431,11 @@ def write_cache(
             stream.write(MAGIC)
             # In chunks: unpickling holds a memo of every object it has built until it returns,
             # which for a city-size plan in one piece was a third more memory than the plan itself.
-            items = list(kept.items())
-            chunks = [dict(items[i : i + CHUNK]) for i in range(0, len(items), CHUNK)]
-            header = (_identity(folder, settings_key), str(folder), len(chunks), settings)
+            starts = range(0, len(entries), CHUNK)
+            header = (_identity(folder, settings_key), str(folder), len(starts), settings)
             pickle.dump(header, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            for chunk in chunks:
-                pickle.dump(chunk, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for start in starts:
+                pickle.dump(entries.columns(start, start + CHUNK), stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)
     except Exception:
         with contextlib.suppress(OSError):
@@ -382,7 +500,7 @@ def _remove_stale_temps(folder: Path) -> None:
 
 
 BACKGROUND_FROM = 1000  # files in the cache; below this, writing it takes less than a fork
-_deferred: list[tuple[Path, Path, FileKey, Mapping[str, Entry], PlanSettings | None]] | None = None
+_deferred: list[tuple[Path, Path, FileKey, Files, PlanSettings | None]] | None = None
 
 
 def defer_writes() -> None:
@@ -407,7 +525,7 @@ def write_cache_soon(
     path: Path,
     folder: Path,
     settings_key: FileKey,
-    entries: Mapping[str, Entry],
+    entries: Files,
     settings: PlanSettings | None = None,
 ) -> None:
     """Write the cache; a large one in a forked child so the command is not kept waiting (and, after

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from workplan_cli.cache import FileResult
+from workplan_cli.cache import FileResult, Files
 from workplan_cli.i18n import ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Plan, Problem, id_sort_key
 from workplan_cli.planfolder import SETTINGS_FILE, walk
@@ -51,50 +51,72 @@ def load_plan(
 
         settings = load_settings(folder)
 
-    results: dict[str, cache.Entry] = {}
-    to_parse: list[tuple[str, cache.FileKey]] = []
-    for rel, info in walk(str(folder)):
+    base = str(folder)
+    files = cache.Files()  # every file, in walk order: cached entries (their very objects) or parsed now
+    to_parse: list[tuple[int, str, cache.FileKey]] = []  # (position in files, path, key) of what is parsed now
+    untrusted: set[int] = set()  # positions not to be stored (unreadable, or see cache.storable)
+    expected = matched = 0
+    for rel, info in walk(base):
         if isinstance(info, OSError):
             problem = Problem(ProblemCode.CANNOT_READ, folder / rel, 0, 0, {"reason": info})
-            results[rel] = (0, cache.FileResult(None, (problem,), cacheable=False))
+            untrusted.add(len(files))
+            files.add(rel, 0, None, (problem,))
             continue
         key = cache.file_key(info)
-        hit = stored.get(rel)
-        if hit is not None and hit[0] == cache.digest(key):
-            results[rel] = hit
-        else:
-            to_parse.append((rel, key))
-            results[rel] = (0, _PENDING)  # its place, so that problems come in file order, cached or not
-    parsed = _parse_files(folder, [rel for rel, _ in to_parse], settings.year, progress, keep_text)
-    for (rel, key), result in zip(to_parse, parsed, strict=True):
-        results[rel] = (cache.digest(key), result)
-    base = str(folder)
-    if stored and stored.written_as != base:
-        for rel, (key_digest, result) in results.items():
-            # Cached for a folder reached by another path (plan vs /home/…/plan): fix the paths.
-            if result.initiative is not None and result.initiative.path != os.path.join(base, rel):
-                results[rel] = (key_digest, _relocated(result, folder / rel))
+        key_digest = cache.digest(key)
+        at = stored.position(rel, expected) if stored else None
+        if at is not None:
+            expected, matched = at + 1, matched + 1
+            if stored.files.digests[at] == key_digest:
+                files.take(stored.files, at)
+                continue
+        to_parse.append((len(files), rel, key))
+        files.add(rel, key_digest, None, ())  # its place, so that problems come in file order
+    parsed = _parse_files(folder, [rel for _, rel, _ in to_parse], settings.year, progress, keep_text)
     now = cache.clock_ns()
-    fresh = [cache.storable(key, r, now) for (_, key), r in zip(to_parse, parsed, strict=True)]
-    changed = {rel: results[rel] for (rel, _), storable in zip(to_parse, fresh, strict=True) if storable}
-    removed = [rel for rel in stored if rel not in results]
+    changed = cache.Files()
+    for (at, rel, key), result in zip(to_parse, parsed, strict=True):
+        files.set(at, rel, files.digests[at], result.initiative, result.problems)
+        if cache.storable(key, result, now):
+            changed.take(files, at)
+        else:
+            untrusted.add(at)
+    if stored and stored.written_as != base:
+        _relocate(files, folder)  # cached for a folder reached by another path (plan vs /home/…/plan)
+    removed = [] if matched == len(stored) else sorted(set(stored) - {rel for rel in files.rels if rel})
     settings_now_storable = stored.settings is None and cache.settled(settings_key, now)
     if cache_path and (changed or removed or settings_now_storable):
-        untrusted = {rel for (rel, _), storable in zip(to_parse, fresh, strict=True) if not storable}
-        kept = {rel: entry for rel, entry in results.items() if entry[1].cacheable and rel not in untrusted}
+        kept = files if not untrusted else _without(files, untrusted)
         cache.update_cache(cache_path, folder, settings_key, kept, settings, stored, changed, removed)
 
-    initiatives = [r.initiative for _, r in results.values() if r.initiative is not None]
+    initiatives = [initiative for initiative in files.initiatives if initiative is not None]
     if settings.assign:
         from workplan_cli.initiativefile import with_assigned_roles
 
         initiatives = [with_assigned_roles(initiative, settings.assign) for initiative in initiatives]
-    problems = [p for _, r in results.values() for p in r.problems]
+    problems = [problem for at in sorted(files.problems) for problem in files.problems[at]]
     problems.extend(_cross_file_duplicates(initiatives))
     return Plan(folder, settings, tuple(sorted(initiatives, key=_initiative_order)), tuple(problems))
 
 
-_PENDING = FileResult(None, ())
+def _without(files: Files, untrusted: set[int]) -> Files:
+    kept = Files()
+    for at in range(len(files)):
+        if at not in untrusted:
+            kept.take(files, at)
+    return kept
+
+
+def _relocate(files: Files, folder: Path) -> None:
+    """Paths in the initiatives and problems as the folder is named now."""
+    base = str(folder)
+    for at, rel in enumerate(files.rels):
+        initiative = files.initiatives[at]
+        assert rel is not None
+        if initiative is not None and initiative.path != os.path.join(base, rel):
+            files.initiatives[at] = initiative._replace(path=str(folder / rel))
+        if at in files.problems:
+            files.problems[at] = tuple(replace(p, path=folder / rel) for p in files.problems[at])
 
 
 def _initiative_order(initiative: Initiative) -> tuple[Any, ...]:
@@ -112,14 +134,6 @@ def with_text(initiative: Initiative, plan_year: int) -> Initiative:
     reread = load_file(initiative.file, plan_year).initiative
     own_id = initiative.id.rpartition(":")[2]  # several plans at once: 青羊:2.1 is 2.1 in its file
     return initiative._replace(text=reread.text) if reread is not None and reread.id == own_id else initiative
-
-
-def _relocated(result: FileResult, path: Path) -> FileResult:
-    assert result.initiative is not None
-    return result._replace(
-        initiative=result.initiative._replace(path=str(path)),
-        problems=tuple(replace(p, path=path) for p in result.problems),
-    )
 
 
 def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResult:
