@@ -18,6 +18,7 @@ PURE = {
     "workplan_cli.deadlines",
     "workplan_cli.workcalendar",
     "workplan_cli.yamltext",
+    "workplan_cli.yamlfast",
     "workplan_cli.model",
 }
 # Reading and writing plan files (and reading reports).

@@ -22,6 +22,7 @@ import yaml
 
 from workplan_cli.i18n import Listed, Message, MessageKey, ProblemCode, ProblemPart
 from workplan_cli.model import Problem, parse_day
+from workplan_cli.yamlfast import compose as compose_written_form
 
 MAX_FILE_BYTES = 1024 * 1024  # an initiative is a few KB; anything this big is the wrong file
 MAX_DEPTH = 32  # a plan file nests five levels (file, milestones, milestone, notes, note)
@@ -165,7 +166,22 @@ def _depth_problem(path: Path, node: yaml.Node) -> Problem | None:
 
 
 def compose(path: Path, text: str) -> yaml.Node:
-    """The file's node tree; FileBroken for invalid YAML, anchors and aliases, or too deep nesting."""
+    """The file's node tree; FileBroken for invalid YAML, anchors and aliases, or too deep nesting.
+
+    The form workplan writes is composed by ``yamlfast`` (the same nodes, faster); anything else,
+    errors included, by libyaml.
+    """
+    node: yaml.Node | None = compose_written_form(text)  # never holds anchors, aliases or tags
+    if node is None:
+        node = _compose_any(path, text)
+    if (text.count("[") + text.count("{") > _HALF_DEPTH or _DEEP_INDENT.search(text)) and (
+        deep := _depth_problem(path, node)
+    ):
+        raise FileBroken(deep)
+    return node
+
+
+def _compose_any(path: Path, text: str) -> yaml.Node:
     try:
         if "&" in text:  # an alias needs an anchor: most files need no scan
             _refuse_anchors(path, text)
@@ -183,10 +199,6 @@ def compose(path: Path, text: str) -> yaml.Node:
         raise FileBroken(Problem(ProblemCode.TOO_DEEP, path, 0, 0, {"levels": MAX_DEPTH})) from None
     if node is None:
         raise FileBroken(Problem(ProblemCode.EMPTY_FILE, path, 0))
-    if (text.count("[") + text.count("{") > _HALF_DEPTH or _DEEP_INDENT.search(text)) and (
-        deep := _depth_problem(path, node)
-    ):
-        raise FileBroken(deep)
     return node
 
 
