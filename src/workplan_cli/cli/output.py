@@ -4,6 +4,7 @@ trailing spaces in a pipe, the pager, JSON, edit outcomes, errors, and the progr
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import io
 import os
@@ -122,11 +123,20 @@ def paged(env: Mapping[str, str], *, enabled: bool = True) -> Iterator[Console]:
 
 
 def print_json(entries: Iterable[Entry]) -> None:
-    """JSON straight to stdout, streamed: no Rich console is needed for it."""
-    from workplan_cli.views.jsonview import iter_json
+    """JSON straight to stdout, streamed: no Rich console is needed for it. As UTF-8 bytes to the
+    stream under stdout when it writes UTF-8 anyway: decoding and encoding again cost `list --json`
+    a tenth of its time on a city's plan (200 MB)."""
+    from workplan_cli.views.jsonview import iter_json, iter_json_bytes
 
-    for chunk in iter_json(entries):
-        sys.stdout.write(chunk)
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    if raw is None or os.linesep != "\n" or codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+        for text in iter_json(entries):
+            stream.write(text)
+        return
+    stream.flush()  # whatever was written as text goes first
+    for chunk in iter_json_bytes(entries):
+        raw.write(chunk)
 
 
 def print_outcomes(outcomes: Iterable[Outcome], lang: str) -> None:

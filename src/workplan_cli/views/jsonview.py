@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from datetime import date
+from itertools import islice
 from typing import Any
 
-from workplan_cli.model import Note
-from workplan_cli.progress import ScheduleProgress
+from workplan_cli.model import Note, Status
+from workplan_cli.progress import Colour, ScheduleProgress
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import json_text
 
@@ -22,13 +23,33 @@ def days_late(entry: Entry) -> int | None:
     return None
 
 
-def entry_object(entry: Entry) -> dict[str, Any]:
+# The colour of a milestone with no reported percent (no notes), which cannot be behind schedule:
+# what ``Entry.colour_with`` says for it, looked up instead of worked out for each of a city's milestones.
+_PLAIN_COLOUR = {Status.OVERDUE: Colour.RED, Status.DUE: Colour.BLUE}
+
+# ``schedule_progress`` objects by what they are worked out from (see ``entry_object``).
+SharedProgress = dict[tuple[object, ...], dict[str, Any] | None]
+
+
+def entry_object(entry: Entry, shared: SharedProgress | None = None) -> dict[str, Any]:
     """One milestone as JSON values; dates, statuses and tuples left for the encoder to write (orjson
     writes a date as YYYY-MM-DD, an enum as its value and a tuple as an array, as ``compact_json``
-    does without orjson): converting them here was most of `list --json`'s time on a large plan."""
+    does without orjson): converting them here was most of `list --json`'s time on a large plan.
+
+    ``shared`` keeps the ``schedule_progress`` objects of milestones without notes, keyed by what
+    they are worked out from: a city's 300,000 milestones have a few hundred distinct ones, and the
+    encoder writes a shared object as it writes its copies."""
     milestone, initiative = entry.milestone, entry.initiative
-    progress = entry.progress  # once: the colour is read from it too
     notes = milestone.notes
+    status = entry.status
+    if notes or shared is None:
+        progress = entry.progress  # once: the colour is read from it too
+        schedule_progress = None if progress is None else _progress(progress)
+        colour = entry.colour_with(progress)
+    else:
+        # No notes: no percent, so the progress is unrated, overdue or done, and the colour the status's.
+        schedule_progress = _shared_progress(entry, shared)
+        colour = _PLAIN_COLOUR.get(status)
     days_left = entry.days_left
     return {
         "id": milestone.id,
@@ -41,7 +62,7 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "start": milestone.deadline.start,
         "deadline": entry.due,
         "period": entry.period,
-        "status": entry.status,
+        "status": status,
         "done": milestone.done,
         "days_left": days_left,
         "days_late": days_late(entry),
@@ -54,16 +75,23 @@ def entry_object(entry: Entry) -> dict[str, Any]:
         "notes": [_note(n) for n in notes] if notes else (),
         "file": initiative.path,
         "line": milestone.line,
-        "schedule_progress": None
-        if progress is None
-        else {
-            "start": progress.start,
-            "expected": progress.expected,
-            "reported": progress.reported,
-            "pace": progress.pace,
-        },
-        "colour": entry.colour_with(progress),
+        "schedule_progress": schedule_progress,
+        "colour": colour,
     }
+
+
+def _shared_progress(entry: Entry, shared: SharedProgress) -> dict[str, Any] | None:
+    """``_progress(entry.progress)`` of a milestone without notes, from ``shared`` when an earlier one
+    had the same inputs (every input of ``milestone_progress`` but the notes, which are none)."""
+    milestone = entry.milestone
+    done, today = milestone.done, entry.today
+    closed = done is not None and today is not None and done <= today  # all ``done`` counts for
+    key = (entry.due, today, entry.plan_year, entry.period, milestone.deadline.start, milestone.assigned, closed)
+    if key in shared:
+        return shared[key]
+    progress = entry.progress
+    found = shared[key] = None if progress is None else _progress(progress)
+    return found
 
 
 def _progress(progress: ScheduleProgress) -> dict[str, Any]:
@@ -114,18 +142,49 @@ def _iso_day(value: object) -> str:
 
 
 def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
-    """The JSON array in pieces, one milestone per line, so large plans stream instead of buffering
-    (in pieces of a few hundred lines: a write per line cost a tenth of `list --json`)."""
-    lines = ["["]
-    separator = "\n  "
-    for entry in entries:
-        lines.append(separator + json_text(compact_json(entry_object(entry))))
-        separator = ",\n  "
-        if len(lines) >= 500:
-            yield "".join(lines)
-            lines = []
-    lines.append("\n]\n" if separator != "\n  " else "]\n")
-    yield "".join(lines)
+    """``iter_json_bytes`` as text."""
+    for chunk in iter_json_bytes(entries):
+        yield chunk.decode()
+
+
+# Milestones encoded by one orjson call and written at once: one call and one write per milestone
+# cost `list --json` on a city's plan about as much as building its objects.
+CHUNK = 500
+
+# The bytes that start every character ``json_text`` rewrites in UTF-8 (DEL, C1 controls U+0080-009F,
+# bidi overrides U+202A-202E and U+2066-2069); a chunk with none of them is left as orjson wrote it.
+_UNSAFE_LEAD_BYTES = b"\x7f\xc2\xe2"
+_OTHER_BYTES = bytes(range(256)).translate(None, _UNSAFE_LEAD_BYTES)
+
+
+def iter_json_bytes(entries: Iterable[Entry]) -> Iterator[bytes]:
+    """The JSON array as UTF-8, in pieces of ``CHUNK`` milestones, one milestone per line, so large
+    plans stream instead of buffering."""
+    shared: SharedProgress = {}
+    objects = (entry_object(entry, shared) for entry in entries)
+    separator = b"[\n  "
+    while chunk := list(islice(objects, CHUNK)):
+        yield separator + _encode_lines(chunk)
+        separator = b",\n  "
+    yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
+
+
+def _encode_lines(objects: list[dict[str, Any]]) -> bytes:
+    """The objects as ``compact_json`` and ``json_text`` write each, one a line, joined by ",\\n  ".
+
+    orjson writes the list in one call; each milestone's object starts with its "id" key, and
+    ``},{"id":`` is found nowhere else in the output (in a string each quote is escaped, and no
+    nested object has an "id"), so the line breaks go there."""
+    import orjson
+
+    try:
+        dumped = orjson.dumps(objects)
+    except orjson.JSONEncodeError:  # a lone surrogate somewhere: each object as compact_json writes it
+        return ",\n  ".join(json_text(compact_json(o)) for o in objects).encode()
+    lines = dumped[1:-1].replace(b'},{"id":', b'},\n  {"id":')
+    if lines.translate(None, _OTHER_BYTES):  # perhaps a character to rewrite: json_text decides
+        return json_text(lines.decode()).encode()
+    return lines
 
 
 def dumps(value: object) -> str:
