@@ -92,12 +92,17 @@ def load_initiative(
 
 def _roles(reader: NodeReader, fields: Fields) -> dict[str, Any]:
     """lead, co_units (text or a list), leader; names interned, as a plan repeats a few dozen units."""
+    if "lead" not in fields and "co_units" not in fields and "leader" not in fields:
+        return _NO_ROLES  # most initiatives and milestones: spared four reads of absent keys
     co_units = reader.unit_list(fields, "co_units", "'co_units'")
     return {
         "lead": sys.intern(reader.text(fields, "lead") or ""),
         "co_units": tuple(sys.intern(unit) for unit in co_units),
         "leader": sys.intern(reader.text(fields, "leader") or ""),
     }
+
+
+_NO_ROLES: dict[str, Any] = {"lead": "", "co_units": (), "leader": ""}
 
 
 def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
@@ -114,7 +119,9 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
     if not milestone_id.startswith(f"{initiative_id}."):
         reader.problem(fields["id"], ProblemCode.MILESTONE_ID_PREFIX, id=milestone_id, initiative=initiative_id)
     phrase = reader.text(fields, "deadline")
-    assigned = reader.date(fields, "assigned")
+    # The keys below are absent from most milestones: each is read only when present (reading an
+    # absent key gives None and no problem), which a large plan's load feels.
+    assigned = reader.date(fields, "assigned") if "assigned" in fields else None
     deadline: Deadline = OPEN_ENDED
     if phrase is not None and phrase.strip():
         try:
@@ -135,11 +142,11 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
                 fields["deadline"], ProblemCode.DAMAGED_DEADLINE, id=milestone_id, phrase=phrase, repair=deadline.note
             )
     notes = []
-    for note_node in reader.sequence(fields, "notes"):
+    for note_node in reader.sequence(fields, "notes") if "notes" in fields else ():
         note = _note(reader, note_node)
         if note is not None:
             notes.append(note)
-    closed_through = reader.text(fields, "closed_through")
+    closed_through = reader.text(fields, "closed_through") if "closed_through" in fields else None
     if closed_through is not None and not _is_period_of(deadline, closed_through):
         reader.problem(
             fields["closed_through"],
@@ -155,14 +162,14 @@ def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_yea
         deadline=deadline,
         task=task.strip(),
         done=reader.date(fields, "done"),
-        owner=reader.text(fields, "owner") or "",
+        owner=(reader.text(fields, "owner") or "") if "owner" in fields else "",
         notes=tuple(notes),
         line=line_of(node),
         assigned=assigned,
         closed_through=closed_through,
-        deadline_was=reader.text(fields, "deadline_was") or None,
-        carried_from=reader.text(fields, "carried_from") or None,
-        done_requested=reader.date(fields, "done_requested"),
+        deadline_was=(reader.text(fields, "deadline_was") or None) if "deadline_was" in fields else None,
+        carried_from=(reader.text(fields, "carried_from") or None) if "carried_from" in fields else None,
+        done_requested=reader.date(fields, "done_requested") if "done_requested" in fields else None,
         **_roles(reader, fields),
     )
 

@@ -17,6 +17,7 @@ mutations of them.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -45,7 +46,9 @@ _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,99}")
 _NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
 _ESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|(["\\/bfnrt]))')
 _ESCAPED = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
-_KEY_TAGS: dict[str, str] = {}  # keys already checked: a plan repeats a dozen keys thousands of times
+# Keys already checked, each with its tag and one shared (interned) copy of its text: a plan
+# repeats a dozen keys thousands of times, and the schema compares them with its own literals.
+_KEYS_SEEN: dict[str, tuple[str, str]] = {}
 
 ScalarNode, MappingNode, SequenceNode = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
 _BEFORE_ROOT = MappingNode(_MAP, [], None, None, False)
@@ -138,13 +141,14 @@ def compose(text: str) -> yaml.MappingNode | None:
             if rest[-1] != ":":
                 return None
             key = rest[:-1]
-        key_tag = _KEY_TAGS.get(key)
-        if key_tag is None:
+        seen = _KEYS_SEEN.get(key)
+        if seen is None:
             if _KEY.fullmatch(key) is None:
                 return None
-            key_tag = _NULL if key in null_words else _STR
-            if len(_KEY_TAGS) < 512:
-                _KEY_TAGS[key] = key_tag
+            seen = (_NULL if key in null_words else _STR, sys.intern(key))
+            if len(_KEYS_SEEN) < 512:
+                _KEYS_SEEN[key] = seen
+        key_tag, key = seen
         column = indent + len(key)
         key_node = ScalarNode(
             key_tag,

@@ -265,7 +265,11 @@ class NodeReader:
             return None
         fields = Fields(node)
         for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            key = key_node.value
+            if isinstance(key_node, yaml.ScalarNode) and key in known and key not in fields:
+                fields[key] = value_node  # the usual key, first said before the checks below
+                continue
+            key = key if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 self.problem(key_node, ProblemCode.KEY_NOT_TEXT, what=what)
                 continue
@@ -280,7 +284,7 @@ class NodeReader:
 
     def text(self, fields: Fields, key: str, *, required: bool = False) -> str | None:
         node = fields.get(key)
-        if is_empty(node):
+        if node is None or (node.tag == _NULL and isinstance(node, yaml.ScalarNode)):  # is_empty, inlined: hot
             if required:
                 self.problem(node or fields.node, ProblemCode.MISSING_KEY, key=key)
             return None
