@@ -479,3 +479,24 @@ def test_a_cold_load_split_between_forked_helpers_gives_what_one_process_does(
 
     monkeypatch.setattr(planfiles, "_collect", sent_nothing_usable)
     assert snapshot(generated, use_cache=False) == alone  # their shares parsed here instead
+
+
+def test_files_added_before_and_among_the_stored_ones_and_a_removed_one_shift_no_entry(generated: Path) -> None:
+    """The cache is matched in walk order: a file walked first, one in the middle and one gone move
+    every later file's place, and each must still get its own entry, never its neighbour's."""
+    snapshot(generated, use_cache=True)
+    first = generated / "dept-000" / "0-1.yaml"
+    first.parent.mkdir()
+    source = (generated / "dept-001" / "1-2.yaml").read_text(encoding="utf-8")
+    first.write_text(source.replace('"1.2', '"99.2').replace("title: ", "title: 最先的"), encoding="utf-8")
+    middle = generated / "dept-001" / "1-2a.yaml"
+    middle.write_text(source.replace('"1.2', '"98.2').replace("title: ", "title: 中间的"), encoding="utf-8")
+    (generated / "dept-001" / "1-3.yaml").unlink()
+    age_all(generated)
+    uncached = snapshot(generated, use_cache=False)
+    assert "最先的" in uncached[0] and "中间的" in uncached[0]
+    assert snapshot(generated, use_cache=True) == uncached  # the update is stored here
+    stored = stored_entries_with_settings(generated)
+    assert "最先的" in str(stored["dept-000/0-1.yaml"]) and "中间的" in str(stored["dept-001/1-2a.yaml"])
+    assert "dept-001/1-3.yaml" not in stored and len(stored) == 301
+    assert snapshot(generated, use_cache=True) == uncached  # from the cache and its update

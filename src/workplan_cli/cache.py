@@ -105,6 +105,12 @@ class Files:
         else:
             self.problems.pop(at, None)
 
+    def head(self, count: int) -> Files:
+        """The first ``count`` entries (the same objects)."""
+        head = Files()
+        head.extend_columns(self.columns(0, count))
+        return head
+
     def result(self, at: int) -> FileResult:
         return FileResult(self.initiatives[at], self.problems.get(at, ()))
 

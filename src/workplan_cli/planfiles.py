@@ -52,11 +52,26 @@ def load_plan(
         settings = load_settings(folder)
 
     base = str(folder)
-    files = cache.Files()  # every file, in walk order: cached entries (their very objects) or parsed now
+    # Every file, in walk order: cached entries (their very objects) or parsed now. While the files
+    # walked are the stored ones, in their places and unchanged (a warm run: all of them), they are
+    # only counted, and taken at once when the first one differs or the walk ends.
+    stored_rels, stored_digests = stored.files.rels, stored.files.digests
+    files: Files | None = None
     to_parse: list[tuple[int, str, cache.FileKey]] = []  # (position in files, path, key) of what is parsed now
     untrusted: set[int] = set()  # positions not to be stored (unreadable, or see cache.storable)
     expected = matched = 0
     for rel, info in walk(base):
+        if files is None:
+            if (
+                not isinstance(info, OSError)
+                and expected < len(stored_rels)
+                and stored_rels[expected] == rel
+                and stored_digests[expected] == cache.digest(cache.file_key(info))
+            ):
+                expected += 1
+                continue
+            files = stored.files.head(expected)
+            matched = expected
         if isinstance(info, OSError):
             problem = Problem(ProblemCode.CANNOT_READ, folder / rel, 0, 0, {"reason": info})
             untrusted.add(len(files))
@@ -72,6 +87,9 @@ def load_plan(
                 continue
         to_parse.append((len(files), rel, key))
         files.add(rel, key_digest, None, ())  # its place, so that problems come in file order
+    if files is None:
+        files = stored.files if 0 < expected == len(stored_rels) else stored.files.head(expected)
+        matched = expected
     parsed = _parse_files(folder, [rel for _, rel, _ in to_parse], settings.year, progress, keep_text)
     now = cache.clock_ns()
     changed = cache.Files()
