@@ -285,3 +285,18 @@ def test_compose_gives_libyamls_problems_for_what_the_fast_composer_refuses(tmp_
     with pytest.raises(FileBroken) as broken:
         compose(tmp_path / "x.yaml", "a: b\n c: d\n")
     assert (broken.value.problem.line, broken.value.problem.code.name) == (2, "YAML_SYNTAX")
+
+
+def test_deep_nesting_is_left_to_libyaml_and_measured(tmp_path: Path) -> None:
+    """Blocks nested beyond what the fast composer takes go to libyaml, and compose's depth check."""
+    from workplan_cli.yamlnodes import MAX_DEPTH, FileBroken
+
+    def nested(levels: int) -> str:
+        return "".join(f"{'  ' * level}k{level}:\n" for level in range(levels)) + f"{'  ' * levels}- x\n"
+
+    assert yamlfast.compose(nested(10)) is not None
+    assert differences(nested(10)) == []
+    assert yamlfast.compose(nested(20)) is None
+    with pytest.raises(FileBroken) as broken:
+        compose(tmp_path / "x.yaml", nested(MAX_DEPTH + 1))
+    assert broken.value.problem.code.name == "TOO_DEEP"

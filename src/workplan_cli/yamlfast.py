@@ -40,6 +40,10 @@ _NAME = "<unicode string>"
 # Characters libyaml refuses or treats as line breaks (NEL, LS, PS), and tab and CR, which need
 # rules this composer does not implement: any of them sends the text to libyaml.
 _UNUSUAL_CHARACTER = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Nesting: a key opens a block only while fewer than this many are open, and an item's mapping
+# adds one more, so no node accepted is more than _MOST_OPEN + 2 levels down, well within
+# yamlnodes.MAX_DEPTH (32): callers need not measure the depth.
+_MOST_OPEN = 15
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,99}")
 # A plain scalar starting with one of these is an indicator, a quoted or block scalar, an alias,
 # a tag, a directive, or reserved; a space would be dropped.
@@ -93,6 +97,8 @@ def compose(text: str) -> yaml.MappingNode | None:
             items, key_node, key_indent, after_colon = pending
             pending = None
             if indent > key_indent or (indent == key_indent and entry):
+                if len(stack) >= _MOST_OPEN:
+                    return None  # deep: libyaml composes, and yamlnodes measures the depth
                 mark = Mark(name, start + indent, row, indent, None, None)
                 node = (SequenceNode if entry else MappingNode)(_SEQ if entry else _MAP, [], mark, None, False)
                 items.append((key_node, node))

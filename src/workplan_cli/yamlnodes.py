@@ -87,6 +87,9 @@ class FileBroken(Exception):
         self.problem = problem
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_text(path: Path) -> str:
     """The file's text without a BOM, or FileBroken naming what is wrong with it.
 
@@ -96,7 +99,7 @@ def read_text(path: Path) -> str:
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a device can act
             raise FileBroken(_not_regular(path))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, _OPEN_FLAGS)
         try:
             info = os.fstat(fd)  # what was opened, in case the path was swapped meanwhile
             if not stat.S_ISREG(info.st_mode):
@@ -124,7 +127,7 @@ def read_text(path: Path) -> str:
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1  # in bytes: the line is not text
         raise FileBroken(Problem(ProblemCode.NOT_UTF8, path, line, column, {"byte": data[err.start]})) from None
     text = text.removeprefix("\ufeff")
-    if not text.strip():
+    if not text or text.isspace():
         raise FileBroken(Problem(ProblemCode.EMPTY_FILE, path, 0))
     return text
 
@@ -171,9 +174,10 @@ def compose(path: Path, text: str) -> yaml.Node:
     The form workplan writes is composed by ``yamlfast`` (the same nodes, faster); anything else,
     errors included, by libyaml.
     """
-    node: yaml.Node | None = compose_written_form(text)  # never holds anchors, aliases or tags
-    if node is None:
-        node = _compose_any(path, text)
+    node: yaml.Node | None = compose_written_form(text)
+    if node is not None:
+        return node  # no anchors, aliases or tags, and never nested deeper than MAX_DEPTH (see yamlfast)
+    node = _compose_any(path, text)
     if (text.count("[") + text.count("{") > _HALF_DEPTH or _DEEP_INDENT.search(text)) and (
         deep := _depth_problem(path, node)
     ):
