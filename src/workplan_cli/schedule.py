@@ -136,15 +136,16 @@ def entry_for(
     work_calendar: DayCountCalendar | None = None,
     plan_year: int = 0,
 ) -> Entry:
-    due, period = current_due(milestone)
-    status = status_of(due, milestone.done, today, warn_days)
     done = milestone.done
-    span = (today, due) if due is not None and done is None else (due, done) if due and done and done > due else None
+    deadline = milestone.deadline
+    # A deadline that is not a cadence (or a cadence closed altogether) is its own: asked of
+    # current_due only when there are periods to walk, for a city's 300,000 milestones.
+    due, period = (deadline.due, None) if deadline.recurrence is None or done is not None else current_due(milestone)
+    status = status_of(due, done, today, warn_days)
     counted: int | None = None
     unknown: Localized | str | None = None
-    if span is not None:
-        start, end = span
-        assert start is not None and end is not None
+    if due is not None and (done is None or done > due):  # days left while open, days late once done late
+        start, end = (today, due) if done is None else (due, done)
         try:
             counted = work_calendar.working_days_between(start, end) if work_calendar else (end - start).days
         except ValueError as err:  # an unpublished year (UnpublishedYearError): say so rather than guess
@@ -166,8 +167,9 @@ def known_milestone(m: Milestone, day: date) -> Milestone:
     """The milestone as its file could have said on ``day``: a done date, a request for closing or a
     note (progress entry) dated after it was not known yet, so it is left out. Every view works on
     this, so `list/due/stats/digest --as-of D` agree with `report --as-of D` about what was done."""
-    later = (m.done is not None and m.done > day) or (m.done_requested is not None and m.done_requested > day)
-    if not later and all(note.on <= day for note in m.notes):
+    done, requested, notes = m.done, m.done_requested, m.notes
+    later = (done is not None and done > day) or (requested is not None and requested > day)
+    if not later and (not notes or all(note.on <= day for note in notes)):  # most have no notes: no generator
         return m
     return m._replace(
         done=m.done if m.done is not None and m.done <= day else None,
