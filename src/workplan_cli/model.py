@@ -198,6 +198,10 @@ class Initiative(NamedTuple):
     def file(self) -> Path:
         return Path(self.path)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Unpickled by tuple.__new__ of its fields, as Milestone: no Python call per initiative.
+        return tuple.__new__, (Initiative, tuple(self))
+
     def owner_of(self, milestone: Milestone) -> str:
         return milestone.owner or self.owner
 
