@@ -18,8 +18,9 @@ import yaml
 
 from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, period_start, resolve_deadline
 from workplan_cli.i18n import ProblemCode, ProblemPart
-from workplan_cli.model import Initiative, Milestone, Note, Problem, Roles
+from workplan_cli.model import Initiative, Milestone, Note, Problem, Roles, parse_day
 from workplan_cli.workcalendar import WorkCalendar
+from workplan_cli.yamlfast import Values, read_flat
 from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, line_of
 
 ROLE_KEYS = ("lead", "co_units", "leader")  # 牵头单位, 配合单位, 责任领导: on an initiative, or a milestone's own
@@ -52,6 +53,12 @@ def load_initiative(
     keep_text: bool = True,
 ) -> Initiative | None:
     """One initiative file, or None when it is too broken to use. Problems are appended."""
+    written = _as_written(path, text, plan_year, keep_text)
+    return written if written is not None else _read_nodes(path, text, plan_year, problems, keep_text)
+
+
+def _read_nodes(path: Path, text: str, plan_year: int, problems: list[Problem], keep_text: bool) -> Initiative | None:
+    """``load_initiative`` through YAML nodes, for any file: every problem found, with its line."""
     reader = NodeReader(path, problems)
     try:
         node = compose(path, text)
@@ -87,6 +94,93 @@ def load_initiative(
         path=str(path),
         line=line_of(fields["id"]),
         **_roles(reader, fields),
+    )
+
+
+# What the written form's straight reading takes: every other key (notes, assigned, co_units,
+# closed_through, ...) sends the file through the node reader.
+_PLAIN_INITIATIVE_KEYS = frozenset(("id", "section", "title", "owner", "lead", "leader", "text"))
+_PLAIN_MILESTONE_KEYS = frozenset(MILESTONE_KEYS) - {"notes", "assigned", "co_units", "closed_through"}
+
+
+def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initiative | None:
+    """The initiative of a file in the form workplan writes, read straight from its lines (without
+    YAML nodes) when the node reader would find no problem in it; None for anything else, which
+    the node reader then reads, problems and all. A cold load of a large plan is mostly this.
+
+    Each value is what the node reader takes from the same text (yamlfast.read_flat gives exactly
+    its scalars); tests compare the two readings on every initiative file of the repository and
+    thousands of mutations of them.
+    """
+    flat = read_flat(text)
+    if flat is None:
+        return None
+    values, rows, lists = flat
+    for key in rows:
+        if key not in _PLAIN_INITIATIVE_KEYS and key != "milestones" and not key.startswith("x-"):
+            return None
+    items = lists.get("milestones")
+    initiative_id, title = values.get("id"), values.get("title")
+    if not items or initiative_id is None or title is None or any(k in lists for k in _PLAIN_INITIATIVE_KEYS):
+        return None
+    prefix = f"{initiative_id}."
+    milestones: list[Milestone] = []
+    ids: set[str] = set()
+    for row, item in items:
+        milestone = _milestone_as_written(item, row, prefix, plan_year)
+        if milestone is None or milestone.id in ids:
+            return None
+        ids.add(milestone.id)
+        milestones.append(milestone)
+    return Initiative(
+        id=initiative_id,
+        section=sys.intern(values.get("section") or ""),
+        title=title,
+        owner=sys.intern(values.get("owner") or ""),
+        text=(values.get("text") or "") if keep_text else "",
+        milestones=tuple(milestones),
+        path=str(path),
+        line=rows["id"] + 1,
+        lead=sys.intern(values.get("lead") or ""),
+        co_units=(),
+        leader=sys.intern(values.get("leader") or ""),
+    )
+
+
+def _milestone_as_written(item: Values, row: int, prefix: str, plan_year: int) -> Milestone | None:
+    """A milestone of the written form with nothing to report, as ``_milestone`` reads it; else None."""
+    for key in item:
+        if key not in _PLAIN_MILESTONE_KEYS and not key.startswith("x-"):
+            return None
+    milestone_id, task, phrase = item.get("id"), item.get("task"), item.get("deadline")
+    if milestone_id is None or not task or not task.strip() or not milestone_id.startswith(prefix):
+        return None
+    deadline: Deadline = OPEN_ENDED
+    if phrase is not None and phrase.strip():
+        try:
+            deadline = _resolve_shared(phrase, plan_year)
+        except DeadlineError:
+            return None
+        if deadline.note:
+            return None
+    try:
+        done = parse_day(raw.strip()) if (raw := item.get("done")) else None
+        done_requested = parse_day(raw.strip()) if (raw := item.get("done_requested")) else None
+    except ValueError:
+        return None
+    return Milestone(
+        id=milestone_id,
+        phrase=sys.intern(phrase) if phrase and phrase.strip() else None,
+        deadline=deadline,
+        task=task.strip(),
+        done=done,
+        owner=item.get("owner") or "",
+        line=row + 1,
+        deadline_was=item.get("deadline_was") or None,
+        carried_from=item.get("carried_from") or None,
+        done_requested=done_requested,
+        lead=sys.intern(item.get("lead") or ""),
+        leader=sys.intern(item.get("leader") or ""),
     )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -149,11 +149,9 @@ def compose(text: str) -> yaml.MappingNode | None:
             key = rest[:-1]
         seen = _KEYS_SEEN.get(key)
         if seen is None:
-            if _KEY.fullmatch(key) is None:
+            if _checked_key(key) is None:
                 return None
-            seen = (_NULL if key in null_words else _STR, sys.intern(key))
-            if len(_KEYS_SEEN) < 512:
-                _KEYS_SEEN[key] = seen
+            seen = _KEYS_SEEN.get(key) or (_NULL if key in null_words else _STR, sys.intern(key))
         key_tag, key = seen
         column = indent + len(key)
         key_node = ScalarNode(
@@ -206,23 +204,146 @@ def compose(text: str) -> yaml.MappingNode | None:
     return root
 
 
+Values = dict[str, "str | None"]  # a flat mapping's keys and scalars (None: null)
+
+
+class FlatFile(NamedTuple):
+    """A file of the written form as plain values: what a reader of the node tree would get from
+    it, when its top-level mapping holds only scalars and lists of flat mappings."""
+
+    values: Values  # the top-level keys holding a scalar
+    rows: dict[str, int]  # each top-level key's row (0-based)
+    lists: dict[str, list[tuple[int, Values]]]  # the top-level keys holding a list: each item's row and values
+
+
+_OUTSIDE = object()  # a value outside the subset
+
+
+def read_flat(text: str) -> FlatFile | None:
+    """``text`` as a FlatFile, when it is in the subset ``compose`` reads and shaped as an initiative
+    file is: keys at the left edge, each holding a scalar, a ``|-`` block or a list whose items
+    (``  - ``) are mappings of scalars (keys at column 4); None for anything else. Skips the
+    nodes a cold load of a large plan would build only to read these values."""
+    if text[-1:] != "\n" or _UNUSUAL_CHARACTER.search(text) is not None:
+        return None
+    lines = text.split("\n")
+    count = len(lines)
+    values: Values = {}
+    rows: dict[str, int] = {}
+    lists: dict[str, list[tuple[int, Values]]] = {}
+    written_empty: str | None = None  # a top-level key with nothing after its colon: a list follows, or null
+    items: list[tuple[int, Values]] | None = None  # the list being read
+    item: Values | None = None  # the item being read
+    row = -1
+    while row + 1 < count:
+        row += 1
+        line = lines[row]
+        if not line:
+            continue
+        first = line[0]
+        if first == "#":
+            continue
+        if first != " ":  # a top-level key
+            if written_empty is not None:
+                values[written_empty] = None
+                written_empty = None
+            items = item = None
+            pair = _key_line(line)
+            if pair is None or pair[0] in rows:
+                return None  # duplicates are for the node reader to report
+            checked, value = pair
+            rows[checked] = row
+            if not value:
+                written_empty = checked
+            elif value == "|-":
+                column = len(checked) + 2
+                block = _literal(lines, row, 0, column, column)  # for its value: offsets unused
+                if block is None:
+                    return None
+                values[checked] = block[0].value
+                row = block[1]
+            else:
+                scalar = _flat_scalar(value)
+                if scalar is _OUTSIDE:
+                    return None
+                values[checked] = scalar  # type: ignore[assignment]
+            continue
+        rest = line.lstrip(" ")
+        if not rest:
+            return None
+        if rest[0] == "#":
+            continue
+        indent = len(line) - len(rest)
+        if indent == 2 and rest[:2] == "- ":
+            if written_empty is not None:
+                items = lists[written_empty] = []
+                written_empty = None
+            elif items is None:
+                return None
+            rest = rest[2:]
+            if not rest:
+                return None
+            item = {}
+            items.append((row, item))
+        elif indent != 4 or item is None:
+            return None
+        pair = _key_line(rest)
+        if pair is None or pair[0] in item:
+            return None
+        checked, value = pair
+        scalar = _flat_scalar(value) if value else None
+        if scalar is _OUTSIDE:
+            return None
+        item[checked] = scalar  # type: ignore[assignment]
+    if written_empty is not None:
+        values[written_empty] = None
+    return FlatFile(values, rows, lists) if rows else None
+
+
+def _key_line(rest: str) -> tuple[str, str] | None:
+    """The key (its shared copy) and the value's text of a ``key: value`` line from the key on."""
+    key, colon, value = rest.partition(": ")
+    if not colon:
+        if rest[-1] != ":":
+            return None
+        key = rest[:-1]
+    checked = _checked_key(key)
+    return None if checked is None else (checked, value)
+
+
+def _checked_key(key: str) -> str | None:
+    """The key's one shared copy, or None for a key outside the subset."""
+    seen = _KEYS_SEEN.get(key)
+    if seen is None:
+        if _KEY.fullmatch(key) is None:
+            return None
+        seen = (_NULL if key in _NULL_WORDS else _STR, sys.intern(key))
+        if len(_KEYS_SEEN) < 512:
+            _KEYS_SEEN[key] = seen
+    return seen[1]
+
+
+def _flat_scalar(written: str) -> object:
+    """A plain or double-quoted scalar's text as the node reader reads it (None when null), or _OUTSIDE."""
+    first = written[0]
+    if first == '"':
+        quoted = _quoted(written)
+        return _OUTSIDE if quoted is None else quoted
+    if first in _NOT_PLAIN_START or "#" in written or ": " in written or written[-1] in ": ":
+        return _OUTSIDE
+    return None if written in _NULL_WORDS else written
+
+
 def _scalar(written: str, start: int, row: int, column: int) -> yaml.ScalarNode | None:
     """A plain or double-quoted scalar making up the rest of the line, or None outside the subset."""
     first = written[0]
     end_column = column + len(written)
+    style: str | None = '"'
+    tag = _STR
     if first == '"':
-        if len(written) < 2 or written[-1] != '"':
-            return None  # unclosed, or followed by something: a comment, or a quote continued below
-        value = written[1:-1]
-        if "\\" in value:
-            unescaped = _unescaped(value)
-            if unescaped is None:
-                return None
-            value = unescaped
-        elif '"' in value:
+        value = _quoted(written)
+        if value is None:
             return None
-        style: str | None = '"'
-        tag = _STR
     else:
         if first in _NOT_PLAIN_START or "#" in written or ": " in written or written[-1] in ": ":
             return None
@@ -235,6 +356,16 @@ def _scalar(written: str, start: int, row: int, column: int) -> yaml.ScalarNode 
         Mark(_NAME, start + end_column, row, end_column, None, None),
         style,
     )
+
+
+def _quoted(written: str) -> str | None:
+    """The text of a double-quoted scalar making up the rest of a line, or None outside the subset."""
+    if len(written) < 2 or written[-1] != '"':
+        return None  # unclosed, or followed by something: a comment, or a quote continued below
+    value = written[1:-1]
+    if "\\" in value:
+        return _unescaped(value)
+    return None if '"' in value else value
 
 
 def _unescaped(quoted: str) -> str | None:
