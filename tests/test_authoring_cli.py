@@ -238,6 +238,23 @@ def test_log_after_two_clones_merged_tells_each_close_with_its_author(
     assert closes == {("2.1.1", "Office A"), ("2.1.2", "Office B")}
 
 
+def test_an_initiative_added_mid_year_with_a_cadence_starts_then(plan_dir: Path, invoke: Invoke) -> None:
+    """As `add milestone`: `add initiative` records assigned: on its milestone (--as-of, else today; or
+    --assigned), so 每月10日前 added on June 12 owes July's report first, not an overdue January."""
+    plan = ["--plan", str(plan_dir)]
+    added = ["add", "initiative", "--section", "3", "--title", "月度调度", "--deadline", "每月10日前"]
+    assert invoke([*added, "--as-of", "2024-06-12", *plan]).exit_code == 0
+    (written,) = [path for path in plan_dir.glob("3-*.yaml") if "月度调度" in path.read_text(encoding="utf-8")]
+    assert "    assigned: 2024-06-12\n" in written.read_text(encoding="utf-8")
+    rows = json.loads(invoke(["list", "--as-of", "2024-06-12", "--json", *plan]).stdout)
+    (row,) = [row for row in rows if row["title"] == "月度调度"]
+    assert (row["period"], row["deadline"], row["status"]) == ("2024-07", "2024-07-10", "upcoming")
+    given = ["add", "initiative", "--section", "3", "--title", "整改", "--deadline", "5个工作日内"]
+    assert invoke([*given, "--assigned", "2024-09-27", *plan]).exit_code == 0
+    rows = json.loads(invoke(["list", "--as-of", "2024-09-27", "--json", *plan]).stdout)
+    assert next(row for row in rows if row["title"] == "整改")["deadline"] == "2024-10-10"
+
+
 def test_a_recurring_milestone_added_mid_year_starts_then(plan_dir: Path, invoke: Invoke) -> None:
     """F32: 每月10日前 added on June 12 records assigned: 2024-06-12, so its first report is July's,
     not an overdue January; done closes July, the next one is August."""

@@ -163,16 +163,18 @@ def add_initiative(
     owner: str = "",
     lead: str = "",
     heading: str | None = None,
+    assigned: date | None = None,
 ) -> Outcome:
     """A new initiative file: the next free item of its section (2.4 after 2.3) with one milestone.
 
     Without ``task`` the one milestone is the title itself, ongoing unless ``phrase`` is given.
+    ``assigned`` is recorded on that milestone, as ``add_milestone`` does: its time starts then.
     """
     if not section.isdigit():
         raise UsageError(EditMsg.SECTION_NOT_A_NUMBER, section=section)
     if not title.strip():
         raise UsageError(EditMsg.TITLE_EMPTY)
-    deadline = resolved_phrase(phrase, plan.settings.year)
+    deadline = resolved_phrase(phrase, plan.settings.year, assigned=assigned)
     with plan_lock(plan.folder):
         # Read the plan again under the lock: someone may have added one since it was loaded.
         current = load_plan(plan.folder, use_cache=False, keep_text=False)
@@ -192,6 +194,8 @@ def add_initiative(
         written = render_initiative(draft).encode("utf-8")
         if lead.strip():
             written = apply_changes(written, [Change(new_id, (("lead", lead.strip()),))], path)
+        if assigned is not None:
+            written = apply_changes(written, [Change(f"{new_id}.1", (("assigned", assigned.isoformat()),))], path)
         atomic_replace(path, written)
     said = Message(EditMsg.INITIATIVE_ADDED, id=new_id, file=path.name, when=_deadline_text(phrase, deadline))
     return Outcome(new_id, path, said, True)

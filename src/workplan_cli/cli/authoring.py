@@ -38,6 +38,18 @@ DeadlineOption = Annotated[
 OwnerOption = Annotated[str, typer.Option("--owner", metavar="UNIT", help="The unit responsible (责任单位).")]
 
 
+AssignedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--assigned",
+        metavar="YYYY-MM-DD",
+        help="The day the task was given: a recurring deadline starts then, 5个工作日内 counts from it "
+        "(default: today, or --as-of).",
+        show_default=False,
+    ),
+]
+
+
 @add_commands.command("milestone")
 @handle_errors
 def add_milestone(
@@ -46,16 +58,7 @@ def add_milestone(
     task: Annotated[str, typer.Option("--task", help="What is to be done (具体任务).", show_default=False)],
     deadline: DeadlineOption = None,
     owner: OwnerOption = "",
-    assigned: Annotated[
-        str | None,
-        typer.Option(
-            "--assigned",
-            metavar="YYYY-MM-DD",
-            help="The day the task was given: a recurring deadline starts then, 5个工作日内 counts from it "
-            "(default: today, or --as-of).",
-            show_default=False,
-        ),
-    ] = None,
+    assigned: AssignedOption = None,
     as_of: AsOfOption = None,
     plan: PlanOption = None,
     commit: CommitOption = None,
@@ -94,6 +97,8 @@ def add_initiative(
         str | None,
         typer.Option("--heading", help="The heading of a new section (二、…).", show_default=False),
     ] = None,
+    assigned: AssignedOption = None,
+    as_of: AsOfOption = None,
     plan: PlanOption = None,
     commit: CommitOption = None,
 ) -> None:
@@ -104,8 +109,21 @@ def add_initiative(
     from workplan_cli.authoring import add_initiative as add
 
     run = AppContext.of(ctx)
+    given = parse_day(assigned, "--assigned") if assigned else None
     with run.editing(plan) as loaded:
-        outcome = add(loaded, section, title=title, task=task, phrase=deadline, owner=owner, lead=lead, heading=heading)
+        # recorded as assigned: on its milestone, whose time starts on the day it is added (as add milestone)
+        given = given or run.today(loaded, as_of)
+        outcome = add(
+            loaded,
+            section,
+            title=title,
+            task=task,
+            phrase=deadline,
+            owner=owner,
+            lead=lead,
+            heading=heading,
+            assigned=given,
+        )
     print_outcomes([outcome], run.lang)
     run.record(loaded, [outcome], commit, "add.initiative", title=title.strip())
 
