@@ -6,9 +6,10 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import islice
+from operator import attrgetter
 from typing import Any
 
-from workplan_cli.model import Note, Status
+from workplan_cli.model import Initiative, Milestone, Note, Status
 from workplan_cli.progress import Colour, ScheduleProgress
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import json_text
@@ -17,67 +18,87 @@ from workplan_cli.views.literal import json_text
 # what ``Entry.colour_with`` says for it, looked up instead of worked out for each of a city's milestones.
 _PLAIN_COLOUR = {Status.OVERDUE: Colour.RED, Status.DUE: Colour.BLUE}
 
-# ``schedule_progress`` objects by what they are worked out from (see ``entry_object``).
-SharedProgress = dict[tuple[object, ...], dict[str, Any] | None]
+# A milestone's fields that ``entry_objects`` reads from the object holding its usually empty ones.
+_read_extras = attrgetter("owner", "notes", "assigned", "lead", "co_units", "leader", "done_requested")
+_EXTRAS_HELD = "more" in getattr(Milestone, "_fields", ())  # else they are read from the milestone
 
 
-def entry_object(entry: Entry, shared: SharedProgress | None = None) -> dict[str, Any]:
-    """One milestone as JSON values; dates, statuses and tuples left for the encoder to write (orjson
+def entry_object(entry: Entry) -> dict[str, Any]:
+    """One milestone as JSON values (see ``entry_objects``)."""
+    return next(entry_objects((entry,)))
+
+
+def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
+    """Each milestone as JSON values; dates, statuses and tuples left for the encoder to write (orjson
     writes a date as YYYY-MM-DD, an enum as its value and a tuple as an array, as ``compact_json``
     does without orjson): converting them here was most of `list --json`'s time on a large plan.
 
-    ``shared`` keeps the ``schedule_progress`` objects of milestones without notes, keyed by what
+    Built in one loop, not a call per milestone, with what an initiative says read once for its
+    milestones, and the ``schedule_progress`` objects of milestones without notes shared by what
     they are worked out from (every input of ``milestone_progress`` but the notes, which are none):
     a city's 300,000 milestones have a few hundred distinct ones, and the encoder writes a shared
     object as it writes its copies."""
-    # The entry unpacked once: reading a dozen of its fields by name cost a tenth of this function.
-    initiative, milestone, status, due, days_left, days_late, period, in_workdays, _, today, plan_year = entry
-    notes = milestone.notes
-    deadline = milestone.deadline
-    done = milestone.done
-    if days_late is None and done is None and days_left is not None and days_left < 0:
-        days_late = -days_left  # open past its deadline: late by as many days as are left, negative
-    if notes or shared is None:
-        progress = entry.progress  # once: the colour is read from it too
-        schedule_progress = None if progress is None else _progress(progress)
-        colour = entry.colour_with(progress)
-    else:
-        # No notes: no percent, so the progress is unrated, overdue or done, and the colour the status's.
-        closed = done is not None and today is not None and done <= today  # all ``done`` counts for
-        key = (due, today, plan_year, period, deadline.start, milestone.assigned, closed)
-        if key in shared:
-            schedule_progress = shared[key]
+    shared: dict[tuple[object, ...], dict[str, Any] | None] = {}
+    last_initiative: Initiative | None = None
+    last_extras: object = None
+    for entry in entries:
+        # The entry unpacked at once: reading a dozen of its fields by name cost a tenth of the loop.
+        initiative, milestone, status, due, days_left, days_late, period, in_workdays, _, today, plan_year = entry
+        if initiative is not last_initiative:
+            last_initiative = initiative
+            initiative_id, title, section, path = initiative.id, initiative.title, initiative.section, initiative.path
+            owner, lead, co_units, leader = initiative.owner, initiative.lead, initiative.co_units, initiative.leader
+        # The fields most milestones leave empty are one object the model shares among them
+        # (``Milestone.more``), each read through a property: read once for each such object.
+        extras = milestone.more if _EXTRAS_HELD else milestone
+        if extras is not last_extras:
+            last_extras = extras
+            own_owner, notes, assigned, own_lead, own_co_units, own_leader, done_requested = _read_extras(extras)
+        deadline = milestone.deadline
+        done = milestone.done
+        if days_late is None and done is None and days_left is not None and days_left < 0:
+            days_late = -days_left  # open past its deadline: as many days late as it is overdue
+        if notes:
+            progress = entry.progress  # once: the colour is read from it too
+            schedule_progress = None if progress is None else _progress(progress)
+            colour = entry.colour_with(progress)
         else:
-            progress = entry.progress
-            schedule_progress = shared[key] = None if progress is None else _progress(progress)
-        colour = _PLAIN_COLOUR.get(status)
-    return {
-        "id": milestone.id,
-        "initiative": initiative.id,
-        "title": initiative.title,
-        "section": initiative.section,
-        "task": milestone.task,
-        "owner": milestone.owner or initiative.owner,
-        "phrase": milestone.phrase,
-        "start": deadline.start,
-        "deadline": due,
-        "period": period,
-        "status": status,
-        "done": done,
-        "days_left": days_left,
-        "days_late": days_late,
-        "day_unit": "working days" if in_workdays else "days",
-        "lead": milestone.lead or initiative.lead,
-        "co_units": milestone.co_units or initiative.co_units,
-        "leader": milestone.leader or initiative.leader,
-        "done_requested": milestone.done_requested,
-        "percent": milestone.percent if notes else None,
-        "notes": [_note(n) for n in notes] if notes else (),
-        "file": initiative.path,
-        "line": milestone.line,
-        "schedule_progress": schedule_progress,
-        "colour": colour,
-    }
+            # No notes: no percent, so the progress is unrated, overdue or done, and the colour the status's.
+            closed = done is not None and today is not None and done <= today  # all ``done`` counts for
+            key = (due, today, plan_year, period, deadline.start, assigned, closed)
+            if key in shared:
+                schedule_progress = shared[key]
+            else:
+                progress = entry.progress
+                schedule_progress = shared[key] = None if progress is None else _progress(progress)
+            colour = _PLAIN_COLOUR.get(status)
+        yield {
+            "id": milestone.id,
+            "initiative": initiative_id,
+            "title": title,
+            "section": section,
+            "task": milestone.task,
+            "owner": own_owner or owner,
+            "phrase": milestone.phrase,
+            "start": deadline.start,
+            "deadline": due,
+            "period": period,
+            "status": status,
+            "done": done,
+            "days_left": days_left,
+            "days_late": days_late,
+            "day_unit": "working days" if in_workdays else "days",
+            "lead": own_lead or lead,
+            "co_units": own_co_units or co_units,
+            "leader": own_leader or leader,
+            "done_requested": done_requested,
+            "percent": milestone.percent if notes else None,
+            "notes": [_note(n) for n in notes] if notes else (),
+            "file": path,
+            "line": milestone.line,
+            "schedule_progress": schedule_progress,
+            "colour": colour,
+        }
 
 
 def _progress(progress: ScheduleProgress) -> dict[str, Any]:
@@ -129,8 +150,8 @@ def _iso_day(value: object) -> str:
 
 def iter_json(entries: Iterable[Entry]) -> Iterator[str]:
     """``iter_json_bytes`` as text."""
-    for chunk in iter_json_bytes(entries):
-        yield chunk.decode()
+    for piece in iter_json_bytes(entries):
+        yield str(piece, "utf-8")
 
 
 # Milestones encoded by one orjson call and written at once: one call and one write per milestone
@@ -143,19 +164,20 @@ _UNSAFE_LEAD_BYTES = b"\x7f\xc2\xe2"
 _OTHER_BYTES = bytes(range(256)).translate(None, _UNSAFE_LEAD_BYTES)
 
 
-def iter_json_bytes(entries: Iterable[Entry]) -> Iterator[bytes]:
+def iter_json_bytes(entries: Iterable[Entry]) -> Iterator[bytes | memoryview]:
     """The JSON array as UTF-8, in pieces of ``CHUNK`` milestones, one milestone per line, so large
-    plans stream instead of buffering."""
-    shared: SharedProgress = {}
-    objects = (entry_object(entry, shared) for entry in entries)
+    plans stream instead of buffering. Each chunk is a view of what orjson wrote, not a copy: a
+    city's plan is 200 MB of JSON."""
+    objects = entry_objects(entries)
     separator = b"[\n  "
     while chunk := list(islice(objects, CHUNK)):
-        yield separator + _encode_lines(chunk)
+        yield separator
+        yield _encode_lines(chunk)
         separator = b",\n  "
     yield b"[]\n" if separator == b"[\n  " else b"\n]\n"
 
 
-def _encode_lines(objects: list[dict[str, Any]]) -> bytes:
+def _encode_lines(objects: list[dict[str, Any]]) -> memoryview:
     """The objects as ``compact_json`` and ``json_text`` write each, one a line, joined by ",\\n  ".
 
     orjson writes the list in one call; each milestone's object starts with its "id" key, and
@@ -166,11 +188,11 @@ def _encode_lines(objects: list[dict[str, Any]]) -> bytes:
     try:
         dumped = orjson.dumps(objects)
     except orjson.JSONEncodeError:  # a lone surrogate somewhere: each object as compact_json writes it
-        return ",\n  ".join(json_text(compact_json(o)) for o in objects).encode()
-    lines = dumped[1:-1].replace(b'},{"id":', b'},\n  {"id":')
+        return memoryview(",\n  ".join(json_text(compact_json(o)) for o in objects).encode())
+    lines = dumped.replace(b'},{"id":', b'},\n  {"id":')
     if lines.translate(None, _OTHER_BYTES):  # perhaps a character to rewrite: json_text decides
-        return json_text(lines.decode()).encode()
-    return lines
+        lines = json_text(lines.decode()).encode()
+    return memoryview(lines)[1:-1]  # without the list's brackets
 
 
 def dumps(value: object) -> str:
