@@ -216,9 +216,6 @@ class FlatFile(NamedTuple):
     lists: dict[str, list[tuple[int, Values]]]  # the top-level keys holding a list: each item's row and values
 
 
-_OUTSIDE = object()  # a value outside the subset
-
-
 def read_flat(text: str) -> FlatFile | None:
     """``text`` as a FlatFile, when it is in the subset ``compose`` reads and shaped as an initiative
     file is: keys at the left edge, each holding a scalar, a ``|-`` block or a list whose items
@@ -228,12 +225,13 @@ def read_flat(text: str) -> FlatFile | None:
         return None
     lines = text.split("\n")
     count = len(lines)
+    keys_seen, not_plain_start, null_words = _KEYS_SEEN, _NOT_PLAIN_START, _NULL_WORDS
     values: Values = {}
     rows: dict[str, int] = {}
     lists: dict[str, list[tuple[int, Values]]] = {}
     written_empty: str | None = None  # a top-level key with nothing after its colon: a list follows, or null
     items: list[tuple[int, Values]] | None = None  # the list being read
-    item: Values | None = None  # the item being read
+    item: Values = {}  # the item being read
     row = -1
     while row + 1 < count:
         row += 1
@@ -243,72 +241,72 @@ def read_flat(text: str) -> FlatFile | None:
         first = line[0]
         if first == "#":
             continue
-        if first != " ":  # a top-level key
+        top_level = first != " "
+        if top_level:
             if written_empty is not None:
                 values[written_empty] = None
                 written_empty = None
-            items = item = None
-            pair = _key_line(line)
-            if pair is None or pair[0] in rows:
-                return None  # duplicates are for the node reader to report
-            checked, value = pair
+            items = None
+            rest = line
+        else:
+            rest = line.lstrip(" ")
+            if not rest:
+                return None
+            if rest[0] == "#":
+                continue
+            indent = len(line) - len(rest)
+            if indent == 2 and rest[:2] == "- ":
+                if written_empty is not None:
+                    items = lists[written_empty] = []
+                    written_empty = None
+                elif items is None:
+                    return None
+                rest = rest[2:]
+                if not rest:
+                    return None
+                item = {}
+                items.append((row, item))
+            elif indent != 4 or items is None:
+                return None
+        # A ``key: value`` line, at the top level or in the item being read.
+        key, colon, value = rest.partition(": ")
+        if not colon:
+            if rest[-1] != ":":
+                return None
+            key = rest[:-1]
+        seen = keys_seen.get(key)
+        checked = seen[1] if seen is not None else _checked_key(key)
+        if checked is None or checked in (rows if top_level else item):
+            return None  # duplicates are for the node reader to report
+        if top_level:
             rows[checked] = row
             if not value:
                 written_empty = checked
-            elif value == "|-":
+                continue
+            if value == "|-":
                 column = len(checked) + 2
                 block = _literal(lines, row, 0, column, column)  # for its value: offsets unused
                 if block is None:
                     return None
                 values[checked] = block[0].value
                 row = block[1]
-            else:
-                scalar = _flat_scalar(value)
-                if scalar is _OUTSIDE:
-                    return None
-                values[checked] = scalar  # type: ignore[assignment]
+                continue
+        elif not value:
+            item[checked] = None
             continue
-        rest = line.lstrip(" ")
-        if not rest:
-            return None
-        if rest[0] == "#":
-            continue
-        indent = len(line) - len(rest)
-        if indent == 2 and rest[:2] == "- ":
-            if written_empty is not None:
-                items = lists[written_empty] = []
-                written_empty = None
-            elif items is None:
+        first = value[0]
+        if first not in not_plain_start and "#" not in value and ": " not in value and value[-1] not in ": ":
+            scalar: str | None = None if value in null_words else value
+        elif first == '"':
+            scalar = _quoted(value)
+            if scalar is None:
                 return None
-            rest = rest[2:]
-            if not rest:
-                return None
-            item = {}
-            items.append((row, item))
-        elif indent != 4 or item is None:
+        else:
             return None
-        pair = _key_line(rest)
-        if pair is None or pair[0] in item:
-            return None
-        checked, value = pair
-        scalar = _flat_scalar(value) if value else None
-        if scalar is _OUTSIDE:
-            return None
-        item[checked] = scalar  # type: ignore[assignment]
+        (values if top_level else item)[checked] = scalar
     if written_empty is not None:
         values[written_empty] = None
     return FlatFile(values, rows, lists) if rows else None
-
-
-def _key_line(rest: str) -> tuple[str, str] | None:
-    """The key (its shared copy) and the value's text of a ``key: value`` line from the key on."""
-    key, colon, value = rest.partition(": ")
-    if not colon:
-        if rest[-1] != ":":
-            return None
-        key = rest[:-1]
-    checked = _checked_key(key)
-    return None if checked is None else (checked, value)
 
 
 def _checked_key(key: str) -> str | None:
@@ -321,17 +319,6 @@ def _checked_key(key: str) -> str | None:
         if len(_KEYS_SEEN) < 512:
             _KEYS_SEEN[key] = seen
     return seen[1]
-
-
-def _flat_scalar(written: str) -> object:
-    """A plain or double-quoted scalar's text as the node reader reads it (None when null), or _OUTSIDE."""
-    first = written[0]
-    if first == '"':
-        quoted = _quoted(written)
-        return _OUTSIDE if quoted is None else quoted
-    if first in _NOT_PLAIN_START or "#" in written or ": " in written or written[-1] in ": ":
-        return _OUTSIDE
-    return None if written in _NULL_WORDS else written
 
 
 def _scalar(written: str, start: int, row: int, column: int) -> yaml.ScalarNode | None:
