@@ -161,6 +161,23 @@ def test_the_svg_timeline_spans_the_plans_years_and_names_a_plan_not_read(city: 
     assert not any("outside the plan year" in text for text in texts)  # 2025-03-01 is inside the span
 
 
+def test_the_terminal_timeline_draws_one_chart_per_plan_year(city: Path, invoke: Invoke) -> None:
+    """A 2024 plan beside a 2025 one on a terminal: a chart for each year, each plan in its own year's
+    chart, not 锦江's 2025 months piled into the "Later" column of 2024."""
+    settings = city / "jinjiang" / "plan" / "workplan.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("year: 2024", "year: 2025"), encoding="utf-8")
+    result = invoke(["timeline", "--as-of", "2025-03-01", "--no-pager", *plans(city)], COLUMNS="200")
+    assert result.exit_code == 1  # the broken plan, as every view reports it
+    lines = result.stdout.splitlines()
+    starts = [n for n, line in enumerate(lines) if line.startswith("Plan year")]
+    assert [lines[n].split()[2] for n in starts] == ["2024", "2025"]
+    first, second = lines[starts[0] : starts[1]], lines[starts[1] :]
+    assert any(line.startswith("青羊:2.1 ") for line in first) and not any("锦江:" in line for line in first)
+    assert any(line.startswith("锦江:2.1 ") for line in second) and not any("青羊:" in line for line in second)
+    assert not any("Later" in line for line in second)  # 锦江's 2025 deadlines are in its months
+    assert any("today 2025-03-01" in line for line in second)
+
+
 def test_an_edit_of_a_prefixed_id_goes_to_that_plan_of_the_workspace(
     city: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -194,6 +194,7 @@ def timeline(
     Example: workplan timeline --as-of 2024-06-17 --svg timeline.svg
     """
     from workplan_cli.views.timeline import timeline as draw
+    from workplan_cli.views.timeline import timelines
 
     run = AppContext.of(ctx)
     loaded = run.open_plans(plan)
@@ -206,7 +207,10 @@ def timeline(
         run.report_problems(loaded)
         return
     with run.output() as out:
-        out.print(draw(entries, loaded.settings.year, today, run.lang, out.size.width), soft_wrap=False)
+        if run.many is not None and len(set(run.many.years.values())) > 1:  # one chart per plan year
+            out.print(timelines(entries, run.many.years, today, run.lang, out.size.width), soft_wrap=False)
+        else:
+            out.print(draw(entries, loaded.settings.year, today, run.lang, out.size.width), soft_wrap=False)
     if svg:
         from workplan_cli.views.timeline_svg import timeline_svg
 

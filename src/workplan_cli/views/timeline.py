@@ -8,7 +8,7 @@ The months take 3 to 5 columns each; a wide terminal spreads them to up to 8.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,6 +68,28 @@ def _pad(text: Text, width: int) -> Text:
     padded = text.copy()
     padded.append(" " * max(0, width - cell_len(text.plain)))
     return padded
+
+
+def timelines(
+    entries: Sequence[Entry],
+    years: Mapping[str, int],
+    today: date,
+    lang: str = "en",
+    width: int = 200,
+) -> RenderableType:
+    """Several plans (a workspace): one timeline per plan year, the earliest first, each holding the
+    plans of that year (their entries' ids start with the plan's name, 青羊:2.1.1), so that a 2025
+    plan's months are not piled into the "later" column of a 2024 one."""
+    by_year: dict[int, list[Entry]] = {year: [] for year in sorted(set(years.values()))}
+    for entry in entries:
+        year = years.get(entry.milestone.id.partition(":")[0])
+        if year is not None:
+            by_year[year].append(entry)
+    charts: list[RenderableType] = []
+    for year, chosen in by_year.items():
+        charts += [Text("")] if charts else []
+        charts.append(timeline(chosen, year, today, lang, width))
+    return Group(*charts)
 
 
 def timeline(entries: Sequence[Entry], year: int, today: date, lang: str = "en", width: int = 200) -> RenderableType:
