@@ -119,9 +119,12 @@ def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initi
     for key in rows:
         if key not in _PLAIN_INITIATIVE_KEYS and key != "milestones" and not key.startswith("x-"):
             return None
+    for key in lists:  # only the milestones are a list (x- keys are not read)
+        if key != "milestones" and not key.startswith("x-"):
+            return None
     items = lists.get("milestones")
     initiative_id, title = values.get("id"), values.get("title")
-    if not items or initiative_id is None or title is None or any(k in lists for k in _PLAIN_INITIATIVE_KEYS):
+    if not items or initiative_id is None or title is None:
         return None
     prefix = f"{initiative_id}."
     milestones: list[Milestone] = []
