@@ -284,6 +284,22 @@ def test_common_forms_of_notices_are_found_whole_and_a_weekly_meeting_is_a_caden
     ]
 
 
+def test_a_cadence_with_an_hour_of_the_day_is_found_and_read_as_its_day() -> None:
+    """每月28日15点前 was lost without a word (the digits after 日 looked like a longer number)."""
+    text = (
+        "XX县2017年林区公路建设工作通知\n一、工作要求\n"
+        "（一）纸质材料加盖公章并在每月28日15点前送县林业局413室。（二）每季度末月25日12时30分前报送台账。\n"
+    )
+    draft = parse_report(text)
+    assert [(m.text, m.fate) for m in draft.mentions[1:]] == [
+        ("每月28日15点前", "recurring"),
+        ("每季度末月25日12时30分前", "recurring"),
+    ]
+    monthly, quarterly = (m for i in draft.initiatives for m in i.milestones if m.phrase)
+    assert (monthly.phrase, quarterly.phrase) == ("每月28日15点前", "每季度末月25日12时30分前")
+    assert resolve_deadline("每月28日15点前", 2017).recurrence == resolve_deadline("每月28日前", 2017).recurrence
+
+
 def test_every_row_of_a_task_table_becomes_a_milestone_whatever_its_time_cell_says() -> None:
     text = (
         "XX区2024年重点工作任务清单\n一、重点任务\n序号 | 工作任务 | 责任单位 | 完成时限\n"

@@ -389,11 +389,16 @@ def _repair_lost_month(phrase: str, m: re.Match[str], plan_year: int) -> tuple[_
 _ROC_YEAR = _Lazy(r"(?:民国|民國)(1[01]\d)年|(?<!\d)(1[01]\d)年(?=\d{1,2}月|(?:底|末)|[上下]半年|第?[一二三四1-4]季度)")
 
 
+def _without_hour(text: str) -> str:
+    """6月30日24时前, 每月28日15点前: the day; the hour adds nothing to it (3月31日（星期日）前 is
+    handled beside it)."""
+    return re.sub(r"([日号])\d{1,2}[时点](?:\d{1,2}分)?(?=前|之前|以前|$)", r"\1", text)
+
+
 def _strip(core: str) -> tuple[str, bool]:
     """Remove a leading 于/在… and a trailing 前/之前/以前; say whether a suffix was there."""
     core = re.sub(rf"^{_PREFIX}", "", core)
-    # 6月30日24时前 and 3月31日（星期日）前 are that day: the hour and the weekday add nothing to it
-    core = re.sub(r"([日号])\d{1,2}[时点](?:\d{1,2}分)?(?=前|之前|以前|$)", r"\1", core)
+    core = _without_hour(core)
     core = re.sub(r"([日号])\s*[(（](?:星期|周)[一二三四五六日天][)）](?=前|之前|以前|$)", r"\1", core)
     core = _ROC_YEAR.sub(lambda m: f"{int(m[1] or m[2]) + 1911}年", core)
     stripped = re.sub(rf"{_SUFFIX}$", "", core)
@@ -426,7 +431,7 @@ def resolve_deadline(
         begins, _ = _period(phrase, m["point"], plan_year, has_suffix=False)
         return Deadline(due=None, recurrence=replace(cadence, first=begins.first))
     if text.startswith("每") or text in ("月度", "季度"):
-        return Deadline(due=None, recurrence=_recurrence(phrase, text, plan_year))
+        return Deadline(due=None, recurrence=_recurrence(phrase, _without_hour(text), plan_year))
     if m := _WORKING_DAYS.fullmatch(text):
         return Deadline(due=_within_working_days(phrase, parse_numeral(m["count"]), work_calendar, assigned))
     if m := _HOLIDAY.fullmatch(text):
@@ -610,6 +615,7 @@ _MENTION_PATTERN = (
     rf"(?:的)?(?:最后一周的?(?:周|星期)[一二三四五六日]|最后一个月的?{_NUM}[日号]|第[一1]个月的?{_NUM}[日号]"
     rf"|首月的?{_NUM}[日号]|末月的?{_NUM}[日号]|{_NUM}月(?:{_NUM}[日号]|底|末)|{_NUM}[日号]|底|末|初"
     r"|(?<=周)[一二三四五六日天](?![次一二三四五六七八九十])|(?<=星期)[一二三四五六日天])?"
+    r"(?:(?<=[日号])\d{1,2}[时点](?:\d{1,2}分)?(?=前|之前|以前))?"  # 每月28日15点前: the hour of the day
     r"(?:前|之前|以前)?)"
     rf"|(?P<percase>(?:会后|事后)?(?:\d{{1,3}}|{_CN}{{1,3}})个?(?:工作日|自然日|日|天|小时|个月)(?:内|以内))"
     rf"|(?P<holiday>(?:{_MY})?[\"“]?(?:春节|元旦|清明节?|劳动节|端午节?|中秋节?|国庆节?)[\"”]?(?:节|假期|长假)?"
