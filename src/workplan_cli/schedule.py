@@ -290,6 +290,19 @@ def filter_entries(
     """``--status`` (any of), ``--owner`` (exact), ``--section`` (its number, or part of its heading),
     ``--unit`` (the lead, a co-unit or the owner), ``--leader`` (exact)."""
     wanted = set(statuses or ())
+    if not wanted and owner is None and section is None and unit is None and leader is None:
+        return iter(entries)  # nothing to filter: no step per entry (a city's plan has 300,000)
+    return _filtered(entries, wanted, owner, section, unit, leader)
+
+
+def _filtered(
+    entries: Iterable[Entry],
+    wanted: set[Status],
+    owner: str | None,
+    section: str | None,
+    unit: str | None,
+    leader: str | None,
+) -> Iterator[Entry]:
     for entry in entries:
         if wanted and entry.status not in wanted:
             continue
