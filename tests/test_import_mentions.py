@@ -466,3 +466,34 @@ def test_a_spaced_mention_keeps_its_exact_span_in_the_original_text() -> None:
     found = [(m.start, m.end, m.text) for m in find_date_mentions(text)]
     assert found == [(2, 8, "12 月底前"), (11, 18, "到2020 年"), (19, 34, "2024 年 3 月 28 日")]
     assert all(text[start:end] == written for start, end, written in found)
+
+
+def test_a_report_of_what_was_done_tells_past_events_not_deadlines() -> None:
+    """A half-year supervision report copied without its title: its opening says a report follows
+    (现将有关情况汇报如下), and what it tells (…进行了督查) was done, not due."""
+    text = (
+        "5月6日至12日，区督查室组成督查组，对2024年重点任务上半年工作落实情况进行了督查。现将有关情况汇报如下。\n"
+        "一、总体情况\n一是多数单位按序时推进。二是3月召开了推进会。\n"
+    )
+    draft = parse_report(text, year=2024)
+    fates = [(m.text, m.fate, m.reason) for m in draft.mentions]
+    assert ("5月6日至12日", "not-a-deadline", "past-event") in fates
+    assert ("上半年", "not-a-deadline", "past-event") in fates
+    assert not [m for i in draft.initiatives for m in i.milestones if m.phrase]
+
+
+def test_an_attachment_title_and_the_period_of_a_table_s_figures_are_not_deadlines() -> None:
+    """2024年…任务安排表 under 附件 is a title (its 计划 is no target); 1-4月…资金使用情况(表3) names the
+    months a table covers; 关于1-4月…通报 is the period a title names, and its 于 is 关于's."""
+    text = (
+        "关于1-4月重点工作的推进情况通报\n各单位：\n"
+        "一、情况\n一是办公室梳理了1-4月建设项目资金使用情况(表3)、1-4月采购项目推进情况（表4）。"
+        "二是请各单位于5月底前赶上进度。\n"
+        "附件\n2024年全区主要工作计划任务安排表\n"
+    )
+    draft = parse_report(text, year=2024)
+    fates = [(m.text, m.fate, m.reason) for m in draft.mentions]
+    assert fates[0] == ("1-4月", "not-a-deadline", "period-label")
+    assert fates.count(("1-4月", "not-a-deadline", "period-label")) == 3
+    assert ("2024年", "not-a-deadline", "plan-year") in fates
+    assert [m.phrase for i in draft.initiatives for m in i.milestones if m.phrase] == ["于5月底前"]

@@ -24,6 +24,17 @@ _PLAN_YEAR_TARGET = re.compile(
 )
 
 
+# A line that is a document's or table's title (no sentence in it): 2018年…主要工作计划任务安排表
+_TITLE_LINE = re.compile(r"[^。；;，,：:]{4,60}(?:表|方案|计划|清单|要点|安排|通知|意见|办法)")
+# What follows a period when it names the figures of a table or a summary: 1-4月“双高”建设项目资金使用情况(表3)
+_FIGURES_OF = re.compile(r"[^。；;，,、前]{0,30}情况\s*(?:[(（]\s*(?:表|附表|附件)\s*\d{1,2}\s*[)）])?\s*")
+
+
+def _month_span_of_title(text: str) -> bool:
+    """1-4月, 10月份, 上半年 in a title: the period the report covers (no 前, 底 or day: not a deadline)."""
+    return bool(re.fullmatch(r"(?:\d{1,2}\s*[-－—~～至到]\s*)?\d{1,2}月份?|[上下]半年", normalize_chars(text)))
+
+
 class MentionFates:
     """Gives every date mention of a report its fate: a deadline, recurring, not a deadline (with the
     reason, from what it is and where it stands) or needs a person; and resolves the deadlines."""
@@ -164,7 +175,7 @@ class MentionFates:
             return "not-a-deadline", "past-event"  # 7月15日召開第1次委員會議: what the report tells was done
         sentence_after = re.split(r"[。；;]", line[end:])[0]
         if mention.kind == "date" and re.search(
-            r"(?:印发|出台|召开|发布|举行|举办|签署|签订|审议通过|通过)了", sentence_after
+            r"(?:印发|出台|召开|发布|举行|举办|签署|签订|审议通过|通过|进行|开展|组织)了", sentence_after
         ):
             return "not-a-deadline", "past-event"  # 2024年3月28日，县政府印发了…: an event told in the past tense
         if mention.kind == "date" and re.match(r"\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\s*(?:前|之前|以前))", after):
@@ -180,6 +191,12 @@ class MentionFates:
             return "not-a-deadline", "period-label"
         if re.match(r"(?:的)?(?:进展|推进|完成|工作|执行|办理)?情况", after):
             return "not-a-deadline", "period-label"  # 10月份进展情况: the period a report covers
+        if (
+            mention.kind == "date"
+            and not re.search(r"(?:前|底|末)$", normalize_chars(mention.text))
+            and _FIGURES_OF.fullmatch(re.split(r"[、，,。；;]", line[end:])[0])
+        ):
+            return "not-a-deadline", "period-label"  # 1-4月资金使用情况(表3): the period a table's figures cover
         if mention.kind == "date" and (
             re.match(r"[”\"’]?(?:劳动竞赛|竞赛|是|时间紧|的关键)", after) or before.endswith("大干")
         ):
@@ -201,6 +218,7 @@ class MentionFates:
                 written_year == self.year
                 and clause_start
                 and region == "body"
+                and not _TITLE_LINE.fullmatch(line.strip())  # 2018年…工作计划任务安排表: a title, not a target
                 and _PLAN_YEAR_TARGET.match(sentence_after)
                 and not self._time_later_in(mention, len(sentence_after))  # 2021年计划于下半年…: 下半年 governs
             ):
@@ -231,6 +249,8 @@ class MentionFates:
             short = len(line.strip()) <= 60 and not re.match(
                 r"(?:到|至)", normalize_chars(mention.text)
             )  # 到…: a target
+            if mention.kind == "date" and written_year is None and short and _month_span_of_title(mention.text):
+                return "not-a-deadline", "period-label"  # 关于1-4月…的推进情况通报: the months it covers
             if mention.kind in ("date", "holiday") and written_year == self.year and short:
                 # 关于2023年10月份…的通报: a month in a title names the period it covers; a whole
                 # date at the top of a page is when the page was made

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -284,7 +285,14 @@ _TELLS = re.compile(r"报告|通报|进度|进展|情形|情况|总结|汇报")
 _PLANS = re.compile(r"计划|计画|计畫|方案|要点|安排|意见|分解|政府工作报告|清单|台账|任务|思路|打算|重点|目标|部署")
 
 
-def tells_progress(title: str) -> bool:
-    """Whether a report's title says it tells what was done (…业务报告(106年2月), …进展情况通报), not a plan."""
+# 现将有关情况汇报如下 / 现将…落实情况报告如下: the opening of a report of what was done
+_TELLS_BELOW = re.compile(r"现将[^。；;]{0,30}情况(?:汇报|报告|通报)如下")
+
+
+def tells_progress(title: str, opening: Sequence[str] = ()) -> bool:
+    """Whether a report tells what was done (…业务报告(106年2月), …进展情况通报), not a plan: its title
+    says so, or its first lines say what follows is such a report (a copy without its title)."""
     folded = normalize_chars(title)
-    return bool(_TELLS.search(folded)) and not _PLANS.search(folded)
+    if _TELLS.search(folded) and not _PLANS.search(folded):
+        return True
+    return any(_TELLS_BELOW.search(normalize_chars(line)) for line in opening)

@@ -73,7 +73,7 @@ def parse_report(text: str, *, year: int | None = None, work_calendar: DeadlineC
     context = _Context(choice.year, source, mentions, regions, lines, work_calendar)
     context.school_year = names_school_year(lines[:40], choice.year)
     context.full_phrases = full_phrases
-    context.progress_report = tells_progress(title)
+    context.progress_report = tells_progress(title, [line for line in lines[:5] if line.strip()][:3])
     initiatives: list[DraftInitiative] = []
     if opening := context.opening_with_deadlines():
         # A notice's own instructions (请于3月15日前报送…) before its sections: initiative 0.1.
