@@ -11,6 +11,7 @@ from workplan_cli.deadlines import OPEN_ENDED, Deadline, resolve_deadline
 from workplan_cli.errors import UsageError
 from workplan_cli.model import Initiative, Milestone, Note, Plan, PlanSettings, Status
 from workplan_cli.schedule import (
+    Entry,
     check_filters,
     current_due,
     dated_after,
@@ -62,6 +63,16 @@ def test_days_left_count_down_to_the_deadline_and_days_late_up_from_it() -> None
     assert late.days_left is None and late.days_late == 5
     on_time = entry_for(initiative, milestone(done=date(2024, 3, 31)), date(2024, 6, 1), 14)
     assert on_time.days_late is None
+
+
+def test_an_entry_has_every_field_of_its_type() -> None:
+    """entry_for builds the tuple itself: a field added to Entry must be given there too."""
+    initiative = Initiative("1.1", "s", "t", "", "", (), "x.yaml")
+    entry = entry_for(initiative, milestone(), date(2024, 4, 15), 14, plan_year=2024)
+    assert len(entry) == len(Entry._fields) and type(entry) is Entry
+    assert entry == Entry(
+        initiative, milestone(), Status.OVERDUE, MARCH.due, -15, None, None, False, None, date(2024, 4, 15), 2024
+    )
 
 
 def test_initiative_is_done_when_all_dated_milestones_are() -> None:
