@@ -175,7 +175,7 @@ def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResu
 
 
 PARALLEL_FROM = 2000  # files to parse; below this a forked helper costs more than it saves
-_PICKLING = 0.15  # a helper's pickling of its results, against parsing them (~6 vs ~40 us a file, measured)
+_PICKLING = 0.25  # a helper's pickle.dumps of its results, against parsing them (~11 vs ~40 us a file, measured)
 
 
 def _parse_files(
