@@ -86,9 +86,11 @@ def choose_year(lines: list[str], explicit: int | None) -> YearChoice:
         r"((?:19|20)\d\d)\s*(?:年|学年|[—–\-~至到]\s*(?:19|20)\d\d)"
         r"|[〔\[［(（【—–\-~至到]((?:19|20)\d\d)[〕\]］)）】年学]"
         r"|^\s*((?:19|20)\d\d)\s*$"  # a year alone on its line: the year cell of a calendar grid
+        r"|([一二三四五六七八九〇零]{4})\s*年"  # 二○○一年四月四日: a signing date in Chinese numerals
     )
     folded_lines = (PINYIN.sub("", normalize_chars(line)) for line in lines)
-    candidates = sorted({int(m[1] or m[2] or m[3]) for line in folded_lines for m in re.finditer(written, line)})
+    found = (m[1] or m[2] or m[3] or parse_numeral(m[4]) for line in folded_lines for m in re.finditer(written, line))
+    candidates = sorted({int(year) for year in found if 1900 <= int(year) <= 2199})
     listed = ", ".join(str(y) for y in candidates)
     if len(candidates) == 1:
         # Still asked, not assumed: a lone year outside the title and the own number is as often a
