@@ -501,7 +501,10 @@ def test_an_attachment_title_and_the_period_of_a_table_s_figures_are_not_deadlin
 
 def test_a_signing_date_in_chinese_numerals_is_offered_as_the_plan_year() -> None:
     """二○○一年四月四日 under a notice without a year in its title: asked, with 2001 among the candidates."""
-    text = "关于建立工作落实情况报告制度的通知\n各部门：\n一、报告内容\n一是每季度末报送落实情况。\n市政府办公厅\n二○○一年四月四日\n"
+    text = (
+        "关于建立工作落实情况报告制度的通知\n各部门：\n一、报告内容\n一是每季度末报送落实情况。\n"
+        "市政府办公厅\n二○○一年四月四日\n"
+    )
     with pytest.raises(YearUnclearError) as unclear:
         parse_report(text)
     assert unclear.value.candidates == [2001]
