@@ -101,6 +101,7 @@ def _read_nodes(path: Path, text: str, plan_year: int, problems: list[Problem], 
 # closed_through, ...) sends the file through the node reader.
 _PLAIN_INITIATIVE_KEYS = frozenset(("id", "section", "title", "owner", "lead", "leader", "text"))
 _PLAIN_MILESTONE_KEYS = frozenset(MILESTONE_KEYS) - {"notes", "assigned", "co_units", "closed_through"}
+_FILE_KEYS = _PLAIN_INITIATIVE_KEYS | {"milestones"}
 
 
 def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initiative | None:
@@ -116,9 +117,8 @@ def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initi
     if flat is None:
         return None
     values, rows, lists = flat
-    for key in rows:
-        if key not in _PLAIN_INITIATIVE_KEYS and key != "milestones" and not key.startswith("x-"):
-            return None
+    if not _FILE_KEYS.issuperset(rows) and not all(k in _FILE_KEYS or k.startswith("x-") for k in rows):
+        return None
     for key in lists:  # only the milestones are a list (x- keys are not read)
         if key != "milestones" and not key.startswith("x-"):
             return None
@@ -152,9 +152,10 @@ def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initi
 
 def _milestone_as_written(item: Values, row: int, prefix: str, plan_year: int) -> Milestone | None:
     """A milestone of the written form with nothing to report, as ``_milestone`` reads it; else None."""
-    for key in item:
-        if key not in _PLAIN_MILESTONE_KEYS and not key.startswith("x-"):
-            return None
+    if not _PLAIN_MILESTONE_KEYS.issuperset(item) and not all(
+        k in _PLAIN_MILESTONE_KEYS or k.startswith("x-") for k in item
+    ):
+        return None
     milestone_id, task, phrase = item.get("id"), item.get("task"), item.get("deadline")
     if milestone_id is None or not task or not task.strip() or not milestone_id.startswith(prefix):
         return None
