@@ -283,3 +283,13 @@ def test_list_json_on_the_command_line_writes_the_same_bytes(invoke: Invoke, tmp
         result = invoke(["list", "--json", "--plan", str(folder), "--as-of", day.isoformat()])
         assert result.exit_code == 0
         assert result.stdout_bytes == straightforward_json(schedule(plan, day)).encode()
+
+
+def test_timeline_json_holds_the_same_objects(rich_plan: Plan) -> None:
+    for day in DAYS:
+        entries = schedule(rich_plan, day)
+        timeline = json.loads(jsonview.dumps(jsonview.timeline_object(entries, 2024, day)))
+        expected: dict[str, list[Any]] = {}  # by initiative id, as the timeline groups them (1.1 is there twice)
+        for entry in entries:
+            expected.setdefault(entry.initiative.id, []).append(json.loads(json.dumps(straightforward_object(entry))))
+        assert {row["id"]: row["milestones"] for row in timeline["initiatives"]} == expected, day

@@ -23,11 +23,6 @@ _read_extras = attrgetter("owner", "notes", "assigned", "lead", "co_units", "lea
 _EXTRAS_HELD = "more" in getattr(Milestone, "_fields", ())  # else they are read from the milestone
 
 
-def entry_object(entry: Entry) -> dict[str, Any]:
-    """One milestone as JSON values (see ``entry_objects``)."""
-    return next(entry_objects((entry,)))
-
-
 def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
     """Each milestone as JSON values; dates, statuses and tuples left for the encoder to write (orjson
     writes a date as YYYY-MM-DD, an enum as its value and a tuple as an array, as ``compact_json``
@@ -199,11 +194,12 @@ def dumps(value: object) -> str:
 def timeline_object(entries: Iterable[Entry], year: int, today: date) -> dict[str, Any]:
     """`timeline --json`: the plan year, today, and each initiative with its milestones."""
     initiatives: dict[str, dict[str, Any]] = {}
-    for entry in entries:
+    listed = list(entries)
+    for entry, milestone in zip(listed, entry_objects(listed), strict=True):  # built in one loop
         initiative = entry.initiative
         row = initiatives.setdefault(
             initiative.id,
             {"id": initiative.id, "title": initiative.title, "section": initiative.section, "milestones": []},
         )
-        row["milestones"].append(entry_object(entry))
+        row["milestones"].append(milestone)
     return {"year": year, "today": today.isoformat(), "initiatives": list(initiatives.values())}
