@@ -300,3 +300,19 @@ def test_deep_nesting_is_left_to_libyaml_and_measured(tmp_path: Path) -> None:
     with pytest.raises(FileBroken) as broken:
         compose(tmp_path / "x.yaml", nested(MAX_DEPTH + 1))
     assert broken.value.problem.code.name == "TOO_DEEP"
+
+
+def test_read_text_reads_a_file_up_to_the_limit_whole_and_refuses_one_byte_more(tmp_path: Path) -> None:
+    """read_text asks for a file's size and a byte more: the whole file comes back, at the limit too."""
+    from workplan_cli.yamlnodes import MAX_FILE_BYTES, FileBroken
+
+    line = "x: " + "长" * 40 + "\n"
+    at_limit = tmp_path / "at-limit.yaml"
+    body = line * (MAX_FILE_BYTES // len(line.encode()))
+    at_limit.write_bytes(body.encode() + b"#" * (MAX_FILE_BYTES - len(body.encode())))
+    assert read_text(at_limit) == at_limit.read_text(encoding="utf-8")
+    over = tmp_path / "over.yaml"
+    over.write_bytes(at_limit.read_bytes() + b"\n")
+    with pytest.raises(FileBroken) as broken:
+        read_text(over)
+    assert broken.value.problem.code.name == "TOO_LARGE"
