@@ -31,8 +31,8 @@ def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
     Built in one loop, not a call per milestone, with what an initiative says read once for its
     milestones, and the ``schedule_progress`` objects of milestones without notes shared by what
     they are worked out from (every input of ``milestone_progress`` but the notes, which are none):
-    a city's 300,000 milestones have a few hundred distinct ones, and the encoder writes a shared
-    object as it writes its copies."""
+    the benchmark's city plan of 300,000 milestones has 575 distinct ones, and the encoder writes
+    a shared object as it writes its copies."""
     shared: dict[tuple[object, ...], dict[str, Any] | None] = {}
     last_initiative: Initiative | None = None
     last_extras: object = None
@@ -59,7 +59,7 @@ def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
             colour = entry.colour_with(progress)
         else:
             # No notes: no percent, so the progress is unrated, overdue or done, and the colour the status's.
-            closed = done is not None and today is not None and done <= today  # all ``done`` counts for
+            closed = done is not None and today is not None and done <= today  # all it asks of ``done``
             key = (due, today, plan_year, period, deadline.start, assigned, closed)
             if key in shared:
                 schedule_progress = shared[key]
