@@ -19,11 +19,13 @@ PURE = {
     "workplan_cli.workcalendar",
     "workplan_cli.yamltext",
     "workplan_cli.yamlfast",
+    "workplan_cli.writtenform",
     "workplan_cli.model",
 }
 # Reading and writing plan files (and reading reports).
 FILES = {
     "workplan_cli.yamlnodes",
+    "workplan_cli.filetext",
     "workplan_cli.settings",
     "workplan_cli.planfolder",
     "workplan_cli.planfiles",

@@ -1,5 +1,5 @@
 """The straight reading of the written form (``initiativefile._as_written``, built on
-``yamlfast.read_flat``) against the node reader: whenever it gives an initiative, the node reader
+``writtenform.read_flat``) against the node reader: whenever it gives an initiative, the node reader
 gives the same one and finds no problem. Over every YAML file of the repository and thousands of
 mutations of them (the mutations of ``test_yamlfast``), plus values chosen to test each check.
 """

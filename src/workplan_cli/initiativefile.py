@@ -1,8 +1,8 @@
 """The initiative schema: one initiative file's nodes into an ``Initiative``, its milestones and
 notes (progress entries), each problem named with its line; roles assigned in workplan.yaml.
 
-Built on ``yamlnodes`` (YAML with line numbers) and the deadline grammar; ``planfiles`` reads a
-whole folder with it.
+Built on ``yamlnodes`` (YAML with line numbers), ``writtenform`` (the form workplan writes, read
+without YAML) and the deadline grammar; ``planfiles`` reads a whole folder with it.
 """
 
 from __future__ import annotations
@@ -12,16 +12,18 @@ import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from workplan_cli.deadlines import OPEN_ENDED, Deadline, DeadlineError, period_start, resolve_deadline
 from workplan_cli.i18n import ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Milestone, Note, Problem, Roles, parse_day
 from workplan_cli.workcalendar import WorkCalendar
-from workplan_cli.yamlfast import Values, read_flat
-from workplan_cli.yamlnodes import Fields, FileBroken, NodeReader, compose, line_of
+from workplan_cli.writtenform import Values, read_flat
+
+if TYPE_CHECKING:
+    import yaml
+
+    from workplan_cli.yamlnodes import Fields, NodeReader
 
 ROLE_KEYS = ("lead", "co_units", "leader")  # 牵头单位, 配合单位, 责任领导: on an initiative, or a milestone's own
 INITIATIVE_KEYS = ("id", "section", "title", "owner", *ROLE_KEYS, "text", "milestones")
@@ -58,7 +60,12 @@ def load_initiative(
 
 
 def _read_nodes(path: Path, text: str, plan_year: int, problems: list[Problem], keep_text: bool) -> Initiative | None:
-    """``load_initiative`` through YAML nodes, for any file: every problem found, with its line."""
+    """``load_initiative`` through YAML nodes, for any file: every problem found, with its line.
+
+    PyYAML and the node reader are imported here, when a file needs them: a plan all in the
+    written form is read without them."""
+    from workplan_cli.yamlnodes import FileBroken, NodeReader, compose, line_of
+
     reader = NodeReader(path, problems)
     try:
         node = compose(path, text)
@@ -204,6 +211,8 @@ _NO_ROLES: dict[str, Any] = {"lead": "", "co_units": (), "leader": ""}
 
 
 def _milestone(reader: NodeReader, node: yaml.Node, initiative_id: str, plan_year: int) -> Milestone | None:
+    from workplan_cli.yamlnodes import line_of  # (see _read_nodes)
+
     fields = reader.mapping(node, ProblemPart.MILESTONE, MILESTONE_KEYS)
     if fields is None:
         return None

@@ -157,8 +157,8 @@ def with_text(initiative: Initiative, plan_year: int) -> Initiative:
 def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResult:
     """One initiative file, as the cache stores it (without the original paragraph, ``text``)."""
     from workplan_cli.deadlines import depends_on_calendar
+    from workplan_cli.filetext import FileBroken, read_text  # not yamlnodes: the written form needs no PyYAML
     from workplan_cli.initiativefile import load_initiative
-    from workplan_cli.yamlnodes import FileBroken, read_text
 
     problems: list[Problem] = []
     try:
