@@ -105,11 +105,9 @@ class Files:
         else:
             self.problems.pop(at, None)
 
-    def head(self, count: int) -> Files:
-        """The first ``count`` entries (the same objects)."""
-        head = Files()
-        head.extend_columns(self.columns(0, count))
-        return head
+    def take_range(self, other: Files, start: int, stop: int) -> None:
+        """Add the entries ``start`` to ``stop`` of ``other`` (its objects, not copies)."""
+        self.extend_columns(other.columns(start, stop))
 
     def result(self, at: int) -> FileResult:
         return FileResult(self.initiatives[at], self.problems.get(at, ()))

@@ -53,25 +53,26 @@ def load_plan(
 
     base = str(folder)
     # Every file, in walk order: cached entries (their very objects) or parsed now. While the files
-    # walked are the stored ones, in their places and unchanged (a warm run: all of them), they are
-    # only counted, and taken at once when the first one differs or the walk ends.
+    # walked are the stored ones, in their places and unchanged (a warm run: all of them; after an
+    # edit: all but one), they are only counted, and each such run of them is taken at once.
     stored_rels, stored_digests = stored.files.rels, stored.files.digests
-    files: Files | None = None
+    files = Files()
     to_parse: list[tuple[int, str, cache.FileKey]] = []  # (position in files, path, key) of what is parsed now
     untrusted: set[int] = set()  # positions not to be stored (unreadable, or see cache.storable)
-    expected = matched = 0
+    run_start = expected = matched = 0  # the run of stored entries being counted: run_start to expected
     for rel, info in walk(base):
-        if files is None:
-            if (
-                not isinstance(info, OSError)
-                and expected < len(stored_rels)
-                and stored_rels[expected] == rel
-                and stored_digests[expected] == cache.digest(cache.file_key(info))
-            ):
-                expected += 1
-                continue
-            files = stored.files.head(expected)
-            matched = expected
+        if (
+            not isinstance(info, OSError)
+            and expected < len(stored_rels)
+            and stored_rels[expected] == rel
+            and stored_digests[expected] == cache.digest(cache.file_key(info))
+        ):
+            expected += 1
+            continue
+        if expected > run_start:
+            files.take_range(stored.files, run_start, expected)
+            matched += expected - run_start
+        run_start = expected
         if isinstance(info, OSError):
             problem = Problem(ProblemCode.CANNOT_READ, folder / rel, 0, 0, {"reason": info})
             untrusted.add(len(files))
@@ -81,15 +82,19 @@ def load_plan(
         key_digest = cache.digest(key)
         at = stored.position(rel, expected) if stored else None
         if at is not None:
-            expected, matched = at + 1, matched + 1
+            run_start = expected = at + 1
+            matched += 1
             if stored.files.digests[at] == key_digest:
                 files.take(stored.files, at)
                 continue
         to_parse.append((len(files), rel, key))
         files.add(rel, key_digest, None, ())  # its place, so that problems come in file order
-    if files is None:
-        files = stored.files if 0 < expected == len(stored_rels) else stored.files.head(expected)
-        matched = expected
+    if expected > run_start:
+        if run_start == 0 and not files and expected == len(stored_rels):
+            files = stored.files  # every file as stored: nothing to copy
+        else:
+            files.take_range(stored.files, run_start, expected)
+        matched += expected - run_start
     parsed = _parse_files(folder, [rel for _, rel, _ in to_parse], settings.year, progress, keep_text)
     now = cache.clock_ns()
     changed = cache.Files()
