@@ -23,7 +23,7 @@ PATH = Path("plan/9-1.yaml")
 def disagreement(text: str) -> str | None:
     """What goes wrong when the straight reading gives an initiative for ``text``; None if nothing."""
     for keep_text in (False, True):
-        straight = _as_written(PATH, text, PLAN_YEAR, keep_text)
+        straight = _as_written(str(PATH), text, PLAN_YEAR, keep_text)
         if straight is None:
             continue
         if yamlfast.compose(text) is None:
@@ -40,9 +40,9 @@ def disagreement(text: str) -> str | None:
 def test_the_shipped_plan_is_read_straight_and_as_the_node_reader_reads_it() -> None:
     for path in CANONICAL:
         text = path.read_text(encoding="utf-8")
-        assert _as_written(path, text, PLAN_YEAR, False) is not None, path.name
+        assert _as_written(str(path), text, PLAN_YEAR, False) is not None, path.name
         assert disagreement(text) is None, path.name
-    assert _as_written(PATH, GENERATED, PLAN_YEAR, False) is not None
+    assert _as_written(str(PATH), GENERATED, PLAN_YEAR, False) is not None
 
 
 @pytest.mark.parametrize(("name", "text"), texts(), ids=[name for name, _ in texts()])
@@ -59,7 +59,7 @@ def test_mutated_files_read_straight_as_the_node_reader_reads_them() -> None:
         for mutated in mutations(text, rng, 300 if name.startswith("plan") else 40):
             found = disagreement(mutated)
             assert found is None, f"{name} mutated to {mutated!r}: {found}"
-            straight += _as_written(PATH, mutated, PLAN_YEAR, False) is not None
+            straight += _as_written(str(PATH), mutated, PLAN_YEAR, False) is not None
     assert straight > 800
 
 
@@ -106,7 +106,7 @@ def test_each_check_of_the_straight_reading(old: str, new: str, read_straight: b
     """Each value the straight reading takes or leaves to the node reader; either way, the same result."""
     text = BASE.replace(old, new, 1)
     assert text != BASE
-    assert (_as_written(PATH, text, PLAN_YEAR, False) is not None) == read_straight
+    assert (_as_written(str(PATH), text, PLAN_YEAR, False) is not None) == read_straight
     assert disagreement(text) is None
 
 
@@ -114,7 +114,7 @@ def test_which_broken_file_samples_are_read_straight() -> None:
     straight = sorted(
         name.rpartition("/")[2]
         for name, text in texts()
-        if name.startswith("tests/samples/broken/") and _as_written(PATH, text, PLAN_YEAR, False) is not None
+        if name.startswith("tests/samples/broken/") and _as_written(str(PATH), text, PLAN_YEAR, False) is not None
     )
     assert straight == ["a-good.yaml", "duplicate-id.yaml", "id-looks-like-number.yaml"]
 

@@ -26,7 +26,7 @@ class FileBroken(Exception):
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path | str) -> str:
     """The file's text without a BOM, or FileBroken naming what is wrong with it.
 
     Only a regular file is read, and never more than MAX_FILE_BYTES of it: a FIFO named
@@ -52,28 +52,32 @@ def read_text(path: Path) -> str:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
+                if len(chunk) < step:
+                    break  # a regular file reads short only at its end: no further read to be told so
             if size > MAX_FILE_BYTES:
                 raise FileBroken(_too_large(path, size))
             data = b"".join(chunks)
         finally:
             os.close(fd)
     except OSError as err:
-        raise FileBroken(Problem(ProblemCode.CANNOT_READ, path, 0, 0, {"reason": err})) from None
+        raise FileBroken(Problem(ProblemCode.CANNOT_READ, Path(path), 0, 0, {"reason": err})) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1  # in bytes: the line is not text
-        raise FileBroken(Problem(ProblemCode.NOT_UTF8, path, line, column, {"byte": data[err.start]})) from None
+        raise FileBroken(Problem(ProblemCode.NOT_UTF8, Path(path), line, column, {"byte": data[err.start]})) from None
     text = text.removeprefix("\ufeff")
     if not text or text.isspace():
-        raise FileBroken(Problem(ProblemCode.EMPTY_FILE, path, 0))
+        raise FileBroken(Problem(ProblemCode.EMPTY_FILE, Path(path), 0))
     return text
 
 
-def _not_regular(path: Path) -> Problem:
-    return Problem(ProblemCode.NOT_REGULAR_FILE, path, 0)
+def _not_regular(path: Path | str) -> Problem:
+    return Problem(ProblemCode.NOT_REGULAR_FILE, Path(path), 0)
 
 
-def _too_large(path: Path, size: int) -> Problem:
-    return Problem(ProblemCode.TOO_LARGE, path, 0, 0, {"mib": size / 1024 / 1024, "limit_kib": MAX_FILE_BYTES // 1024})
+def _too_large(path: Path | str, size: int) -> Problem:
+    return Problem(
+        ProblemCode.TOO_LARGE, Path(path), 0, 0, {"mib": size / 1024 / 1024, "limit_kib": MAX_FILE_BYTES // 1024}
+    )

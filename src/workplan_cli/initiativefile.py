@@ -47,7 +47,7 @@ NOTE_KEYS = ("date", "text", *ENTRY_KEYS)
 
 
 def load_initiative(
-    path: Path,
+    path: Path | str,
     text: str,
     plan_year: int,
     problems: list[Problem],
@@ -55,8 +55,8 @@ def load_initiative(
     keep_text: bool = True,
 ) -> Initiative | None:
     """One initiative file, or None when it is too broken to use. Problems are appended."""
-    written = _as_written(path, text, plan_year, keep_text)
-    return written if written is not None else _read_nodes(path, text, plan_year, problems, keep_text)
+    written = _as_written(str(path), text, plan_year, keep_text)
+    return written if written is not None else _read_nodes(Path(path), text, plan_year, problems, keep_text)
 
 
 def _read_nodes(path: Path, text: str, plan_year: int, problems: list[Problem], keep_text: bool) -> Initiative | None:
@@ -111,7 +111,7 @@ _PLAIN_MILESTONE_KEYS = frozenset(MILESTONE_KEYS) - {"notes", "assigned", "co_un
 _FILE_KEYS = _PLAIN_INITIATIVE_KEYS | {"milestones"}
 
 
-def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initiative | None:
+def _as_written(path: str, text: str, plan_year: int, keep_text: bool) -> Initiative | None:
     """The initiative of a file in the form workplan writes, read straight from its lines (without
     YAML nodes) when the node reader would find no problem in it; None for anything else, which
     the node reader then reads, problems and all. A cold load of a large plan is mostly this.
@@ -149,7 +149,7 @@ def _as_written(path: Path, text: str, plan_year: int, keep_text: bool) -> Initi
         owner=sys.intern(values.get("owner") or ""),
         text=(values.get("text") or "") if keep_text else "",
         milestones=tuple(milestones),
-        path=str(path),
+        path=path,
         line=rows["id"] + 1,
         lead=sys.intern(values.get("lead") or ""),
         co_units=(),

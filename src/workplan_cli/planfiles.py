@@ -159,8 +159,9 @@ def with_text(initiative: Initiative, plan_year: int) -> Initiative:
     return initiative._replace(text=reread.text) if reread is not None and reread.id == own_id else initiative
 
 
-def load_file(path: Path, plan_year: int, *, keep_text: bool = True) -> FileResult:
-    """One initiative file, as the cache stores it (without the original paragraph, ``text``)."""
+def load_file(path: Path | str, plan_year: int, *, keep_text: bool = True) -> FileResult:
+    """One initiative file, as the cache stores it (without the original paragraph, ``text``).
+    ``path`` may be text: a cold load of a city's plan makes no Path object per file."""
     from workplan_cli.deadlines import depends_on_calendar
     from workplan_cli.filetext import FileBroken, read_text  # not yamlnodes: the written form needs no PyYAML
     from workplan_cli.initiativefile import load_initiative
@@ -216,8 +217,12 @@ def _parse_serially(
     keep_text: bool,
 ) -> list[FileResult]:
     results = []
+    # Each file's path as str(folder / rel) would write it, without a Path object per file: the
+    # folder's own text with a separator (nothing for "."), then the relative path.
+    prefix = str(folder / "x")[:-1] if os.sep == "/" else None
     for count, rel in enumerate(rels, 1):
-        results.append(load_file(folder / rel, plan_year, keep_text=keep_text))
+        path = prefix + rel if prefix is not None else str(folder / rel)
+        results.append(load_file(path, plan_year, keep_text=keep_text))
         if progress is not None and count % 200 == 0:
             progress(count, len(rels))
     return results
