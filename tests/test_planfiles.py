@@ -152,3 +152,18 @@ def test_the_readme_lists_every_problem_code() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     listed = re.findall(r"^\| `([a-z0-9-]+)` \| ", readme, flags=re.MULTILINE)
     assert [code for code in listed if code in {c.value for c in ProblemCode}] == [c.value for c in ProblemCode]
+
+
+def test_a_milestone_id_with_another_prefix_used_in_two_files_is_named_in_both(tmp_path: Path) -> None:
+    """9.9.1 under 1.1 in one file and under 2.1 in another: each file says its id has another prefix,
+    and the clash between the two files is reported (only such files have their milestones compared)."""
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED_PLAN, plan)
+    for name, initiative in (("x-1.yaml", "7.1"), ("x-2.yaml", "8.1")):
+        (plan / name).write_text(
+            f'id: "{initiative}"\ntitle: 甲\nmilestones:\n  - id: "9.9.1"\n    task: 乙\n', encoding="utf-8"
+        )
+    problems = [str(problem) for problem in load_plan(plan).problems]
+    assert sum("should start with" in text for text in problems) == 2, problems
+    (clash,) = [text for text in problems if "x-1.yaml" in text and "x-2.yaml" in text]
+    assert clash.startswith(f"{plan / 'x-2.yaml'}:4:") and "9.9.1" in clash
