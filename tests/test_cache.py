@@ -500,3 +500,28 @@ def test_files_added_before_and_among_the_stored_ones_and_a_removed_one_shift_no
     assert "最先的" in str(stored["dept-000/0-1.yaml"]) and "中间的" in str(stored["dept-001/1-2a.yaml"])
     assert "dept-001/1-3.yaml" not in stored and len(stored) == 301
     assert snapshot(generated, use_cache=True) == uncached  # from the cache and its update
+
+
+def test_a_file_edited_without_touching_its_deadlines_is_read_again_without_the_grammar(
+    generated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its phrases mean what the cache stored for them: the run after such an edit resolves none (and
+    compiles none of the grammar's patterns); a phrase that did change is resolved as always."""
+    from workplan_cli import initiativefile
+
+    snapshot(generated, use_cache=True)
+    path = generated / "dept-001" / "1-5.yaml"
+    rewrite(path, "title: ", "title: 改过的")
+    age(path)
+    expected = snapshot(generated, use_cache=False)
+    monkeypatch.setattr(initiativefile, "_KNOWN", {})
+    monkeypatch.setattr(initiativefile, "_resolve_once", lambda *args: pytest.fail(f"resolved {args}"))
+    assert snapshot(generated, use_cache=True) == expected
+    assert "改过的" in expected[0]
+    monkeypatch.undo()
+    text = path.read_text(encoding="utf-8")
+    phrase = next(line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("deadline:"))
+    rewrite(path, f"deadline: {phrase}", "deadline: 2025年12月底前")
+    age(path)
+    assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
+    assert '"phrase":"2025年12月底前"' in snapshot(generated, use_cache=True)[0]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -340,11 +340,31 @@ def _note(reader: NodeReader, node: yaml.Node) -> Note | None:
     )
 
 
-@functools.lru_cache(maxsize=8192)
 def _resolve_shared(phrase: str, plan_year: int) -> Deadline:
     """A large plan repeats a few dozen phrases (3月底前…) thousands of times: resolve each once,
-    and share the frozen result (less memory too)."""
+    and share the frozen result (less memory too); a phrase this run already knows the meaning of
+    (see ``remember_deadlines``) is not resolved at all."""
+    known = _KNOWN.get((phrase, plan_year))
+    return known if known is not None else _resolve_once(phrase, plan_year)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_once(phrase: str, plan_year: int) -> Deadline:
     return resolve_deadline(phrase, plan_year, work_calendar=calendar_for(plan_year))
+
+
+_KNOWN: dict[tuple[str, int], Deadline] = {}
+
+
+def remember_deadlines(initiatives: Iterable[Initiative | None], plan_year: int) -> None:
+    """What the phrases of these initiatives (as the cache stored them, for this plan year and this
+    build of workplan) mean, for the files read again now: a file edited by hand usually keeps its
+    phrases, and then the run after the edit compiles none of the grammar's patterns (a few ms).
+    A phrase resolved with its ``assigned`` day is not shared, as it is not when read."""
+    for initiative in initiatives:
+        for milestone in initiative.milestones if initiative is not None else ():
+            if milestone.phrase is not None and milestone.assigned is None:
+                _KNOWN[(milestone.phrase, plan_year)] = milestone.deadline
 
 
 def _is_period_of(deadline: Deadline, label: str) -> bool:

@@ -59,6 +59,7 @@ def load_plan(
     files = Files()
     to_parse: list[tuple[int, str, cache.FileKey]] = []  # (position in files, path, key) of what is parsed now
     untrusted: set[int] = set()  # positions not to be stored (unreadable, or see cache.storable)
+    reread: list[int] = []  # positions in the stored files of those changed since
     run_start = expected = matched = 0  # the run of stored entries being counted: run_start to expected
     for rel, info in walk(base):
         if (
@@ -87,6 +88,7 @@ def load_plan(
             if stored.files.digests[at] == key_digest:
                 files.take(stored.files, at)
                 continue
+            reread.append(at)
         to_parse.append((len(files), rel, key))
         files.add(rel, key_digest, None, ())  # its place, so that problems come in file order
     if expected > run_start:
@@ -95,6 +97,10 @@ def load_plan(
         else:
             files.take_range(stored.files, run_start, expected)
         matched += expected - run_start
+    if reread:  # files stored before and changed since: what their phrases meant is known
+        from workplan_cli.initiativefile import remember_deadlines
+
+        remember_deadlines((stored.files.initiatives[at] for at in reread), settings.year)
     parsed = _parse_files(folder, [rel for _, rel, _ in to_parse], settings.year, progress, keep_text)
     now = cache.clock_ns()
     changed = cache.Files()
