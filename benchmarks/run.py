@@ -373,7 +373,10 @@ def main() -> None:
     compile_bytecode()
     rows = measure(bench, sizes)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    print(f"\nPaired medians of {args.runs} runs a side; {utc_now()}, load {load:.1f} at the end\n")
+    print(
+        f"\nPaired medians of {args.runs} runs a side ({2 * args.runs} after an edit); "
+        f"{utc_now()}, load {load:.1f} at the end\n"
+    )
     print_table(rows)
     print(f"\nPlans and Taskwarrior databases are in {workdir}")
 
