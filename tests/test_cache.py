@@ -525,3 +525,29 @@ def test_a_file_edited_without_touching_its_deadlines_is_read_again_without_the_
     age(path)
     assert snapshot(generated, use_cache=True) == snapshot(generated, use_cache=False)
     assert '"phrase":"2025年12月底前"' in snapshot(generated, use_cache=True)[0]
+
+
+def test_an_update_of_many_files_keeps_each_file_s_problems_in_its_own_place(generated: Path) -> None:
+    """Seventeen files changed at once, the first and the last one walked with a problem: the update is
+    applied through the index of paths, and each problem is still reported with its file, in file order."""
+    from workplan_cli.planfolder import walk
+
+    snapshot(generated, use_cache=True)
+    rels = [rel for rel, _ in walk(str(generated))]
+    for rel in [*rels[:16], rels[-1]]:
+        rewrite(generated / rel, "title: ", "title: 改过的")
+    for rel in (rels[0], rels[-1]):
+        rewrite(generated / rel, "milestones:", "oops: 1\nmilestones:")  # an unknown key: a problem
+    for rel in [*rels[:16], rels[-1]]:
+        age(generated / rel)  # (not workplan.yaml: its change would make the whole cache new)
+    expected = snapshot(generated, use_cache=False)
+    assert any("oops" in problem for problem in expected[1])
+    assert snapshot(generated, use_cache=True) == expected  # stores the update
+    stored = stored_entries_with_settings(generated)
+    assert stored.appended == 17
+    _, last = stored[rels[-1]]
+    assert [problem.code for problem in last.problems] == ["unknown-key"]
+    loaded = load_plan(generated, keep_text=False)
+    assert [str(problem) for problem in loaded.problems] == [
+        str(problem) for problem in load_plan(generated, use_cache=False, keep_text=False).problems
+    ]

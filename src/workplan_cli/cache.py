@@ -151,18 +151,22 @@ class Entries(Mapping[str, "Entry"]):
         self._index: dict[str, int] | None = None
 
     def position(self, rel: str, expected: int) -> int | None:
+        """Where the file ``rel`` is stored: at ``expected`` when it is there, else by the index."""
         rels = self.files.rels
-        if expected < len(rels) and rels[expected] == rel:
+        if 0 <= expected < len(rels) and rels[expected] == rel:
             return expected
+        return self._lookup(rel)
+
+    def _lookup(self, rel: str) -> int | None:
         if self._index is None:
-            self._index = {name: at for at, name in enumerate(rels) if name is not None}
+            self._index = {name: at for at, name in enumerate(self.files.rels) if name is not None}
         return self._index.get(rel)
 
     def _changed(self, changed: Files, removed: Sequence[str]) -> None:
         """An update read after the whole cache: entries replaced, added and removed."""
         for at, rel in enumerate(changed.rels):
             assert rel is not None
-            where = self.position(rel, -1) if len(changed) > 16 or self._index is not None else self._find(rel)
+            where = self._lookup(rel) if len(changed) > 16 or self._index is not None else self._find(rel)
             initiative, problems = changed.initiatives[at], changed.problems.get(at, ())
             if where is None:
                 if self._index is not None:
@@ -172,7 +176,7 @@ class Entries(Mapping[str, "Entry"]):
             else:
                 self.files.set(where, rel, changed.digests[at], initiative, problems)
         for rel in removed:
-            where = self.position(rel, -1) if self._index is not None else self._find(rel)
+            where = self._lookup(rel) if self._index is not None else self._find(rel)
             if where is not None:
                 self.files.rels[where] = None
                 if self._index is not None:
@@ -187,7 +191,7 @@ class Entries(Mapping[str, "Entry"]):
             return None
 
     def __getitem__(self, rel: str) -> Entry:
-        at = self.position(rel, -1)
+        at = self._lookup(rel)
         if at is None:
             raise KeyError(rel)
         return self.files.digests[at], self.files.result(at)
