@@ -113,7 +113,7 @@ def test_invalid_yaml_is_refused_at_the_line_of_the_problem_in_both_languages() 
     assert str(err) == (
         "f.yaml:3: not valid YAML (did not find expected ',' or ']'); fix the file first, nothing was changed"
     )
-    assert err.text("zh") == "f.yaml:3：YAML 格式错误（did not find expected ',' or ']'）；请先修正文件，未做任何改动"
+    assert err.text("zh") == "f.yaml:3：YAML 格式错误（缺少“,”或“]”：方括号没有闭合）；请先修正文件，未做任何改动"
 
 
 def test_a_flow_style_milestone_is_refused_at_its_line() -> None:

@@ -167,3 +167,26 @@ def test_a_milestone_id_with_another_prefix_used_in_two_files_is_named_in_both(t
     assert sum("should start with" in text for text in problems) == 2, problems
     (clash,) = [text for text in problems if "x-1.yaml" in text and "x-2.yaml" in text]
     assert clash.startswith(f"{plan / 'x-2.yaml'}:4:") and "9.9.1" in clash
+
+
+def test_a_yaml_syntax_error_is_explained_in_chinese_and_kept_as_libyaml_says_it_in_english(tmp_path: Path) -> None:
+    """F19: the reason of a YAML error was PyYAML's English in a Chinese run too."""
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED_PLAN, plan)
+    (plan / "x-1.yaml").write_text(
+        'id: "7.1"\ntitle: 甲\nmilestones:\n  - id: "7.1.1"\n    task: 乙\n   - id: "7.1.2"\n    task: 丙\n',
+        encoding="utf-8",
+    )
+    (plan / "x-2.yaml").write_text('id: "8.1"\ntitle: [未闭合\nmilestones: []\n', encoding="utf-8")
+    problems = {problem.path.name: problem for problem in load_plan(plan).problems}
+    indent, bracket = problems["x-1.yaml"], problems["x-2.yaml"]
+    assert (
+        indent.message
+        == "not valid YAML: did not find expected '-' indicator (while parsing a block collection at line 4)"
+    )
+    assert indent.message_in("zh") == "YAML 格式错误：缺少“-”：列表的各项要对齐，每项以“- ”开头（第 4 行开始的列表）"
+    assert indent.line == 6
+    assert bracket.text("en").endswith(
+        "not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2)"
+    )
+    assert bracket.message_in("zh") == "YAML 格式错误：缺少“,”或“]”：方括号没有闭合（第 2 行开始的方括号列表）"

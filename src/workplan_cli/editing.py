@@ -24,7 +24,7 @@ import yaml
 from workplan_cli.errors import EditRefusedError
 from workplan_cli.i18n import EditMsg
 from workplan_cli.safewrite import atomic_replace, check_writable, locked
-from workplan_cli.yamlnodes import NULL_TAG, YAML_LOADER
+from workplan_cli.yamlnodes import NULL_TAG, YAML_LOADER, yaml_reason
 from workplan_cli.yamltext import quoted, scalar
 
 _NULL = NULL_TAG
@@ -73,7 +73,8 @@ class _Document:
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             where = f"{path}:{mark.line + 1}" if mark else str(path)
-            raise EditRefusedError(EditMsg.NOT_VALID_YAML, where=where, what=err.problem or err.context) from None
+            what = yaml_reason(err, with_context=False)
+            raise EditRefusedError(EditMsg.NOT_VALID_YAML, where=where, what=what) from None
         if not isinstance(node, yaml.MappingNode):
             raise EditRefusedError(EditMsg.NOT_AN_INITIATIVE_FILE, path=path)
         return node

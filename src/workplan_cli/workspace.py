@@ -27,7 +27,7 @@ import yaml
 from workplan_cli.errors import GitError, PlanNotFoundError, UsageError, WorkplanError
 from workplan_cli.i18n import FileMsg, Listed, Localized, Message, ProblemCode, ProblemPart
 from workplan_cli.model import Initiative, Plan, PlanSettings, Problem
-from workplan_cli.yamlnodes import YAML_LOADER
+from workplan_cli.yamlnodes import YAML_LOADER, yaml_reason
 
 WORKSPACE_FILE = "workspace.yaml"
 CLONES_FOLDER = ".workplan-clones"  # beside the workspace file: where remotes are cloned
@@ -92,7 +92,8 @@ def read_workspace(path: Path) -> Workspace:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 0
-        raise PlanNotFoundError(FileMsg.WORKSPACE_NOT_YAML, path=path, line=line, problem=err.problem) from None
+        what = yaml_reason(err, with_context=False)
+        raise PlanNotFoundError(FileMsg.WORKSPACE_NOT_YAML, path=path, line=line, problem=what) from None
     fields = {str(k.value): v for k, v in root.value} if isinstance(root, yaml.MappingNode) else {}
     plans = fields.get("plans")
     if not isinstance(plans, yaml.MappingNode) or not plans.value:

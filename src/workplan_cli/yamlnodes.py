@@ -22,7 +22,7 @@ import yaml
 from workplan_cli.filetext import MAX_FILE_BYTES as MAX_FILE_BYTES
 from workplan_cli.filetext import FileBroken as FileBroken
 from workplan_cli.filetext import read_text as read_text
-from workplan_cli.i18n import Listed, Message, MessageKey, ProblemCode, ProblemPart
+from workplan_cli.i18n import Listed, Message, MessageKey, Phrase, ProblemCode, ProblemPart
 from workplan_cli.model import Problem, parse_day
 from workplan_cli.yamlfast import compose as compose_written_form
 
@@ -125,6 +125,48 @@ def compose(path: Path, text: str) -> yaml.Node:
     return node
 
 
+# libyaml's reasons (PyYAML's pure-Python parser words them alike), said in Chinese for a Chinese
+# run; the English stays libyaml's own. The key is how the reason starts.
+_REASONS_ZH = (
+    ("did not find expected '-' indicator", "缺少“-”：列表的各项要对齐，每项以“- ”开头"),
+    ("did not find expected key", "缺少键：缩进不一致，或上一行没有写完"),
+    ("did not find expected ',' or ']'", "缺少“,”或“]”：方括号没有闭合"),
+    ("did not find expected ',' or '}'", "缺少“,”或“}”：花括号没有闭合"),
+    ("did not find expected node content", "缺少内容：某个值没有写完"),
+    ("mapping values are not allowed", "此处不能写“键: 值”：值里有未加引号的“: ”，或缩进不对"),
+    ("block sequence entries are not allowed", "此处不能开始“- ”列表项：缩进不对"),
+    ("found character that cannot start any token", "有不能开头的字符（常见：用 Tab 缩进，或以 @、` 开头）"),
+    ("found a tab character", "缩进里有制表符（Tab），请改用空格"),
+    ("could not find expected ':'", "缺少“:”：键后要有冒号"),
+    ("found unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    ("found unknown escape character", "双引号里有未知的转义（“\\”后面的字符）"),
+    ("expected <block end>", "缩进不一致：这一行的缩进与同一层的其他行不同"),
+    ("found undefined tag handle", "用了未定义的标签（!）"),
+)
+_CONTEXTS_ZH = {
+    "while parsing a block collection": "第 {line} 行开始的列表",
+    "while parsing a block mapping": "第 {line} 行开始的“键: 值”",
+    "while parsing a flow sequence": "第 {line} 行开始的方括号列表",
+    "while parsing a flow mapping": "第 {line} 行开始的花括号",
+    "while scanning a simple key": "第 {line} 行的键",
+    "while scanning a quoted scalar": "第 {line} 行开始的引号文字",
+    "while scanning a block scalar": "第 {line} 行开始的多行文字",
+}
+
+
+def yaml_reason(err: yaml.MarkedYAMLError, *, with_context: bool = True) -> Phrase:
+    """What libyaml says is wrong, in English as it says it and in Chinese where the reason is a known one
+    (``with_context``: and where the construct began, when that is on another line)."""
+    english = err.problem or err.context or "invalid YAML"
+    chinese = next((zh for start, zh in _REASONS_ZH if english.startswith(start)), english)
+    context, began, found = err.context, err.context_mark, err.problem_mark
+    if with_context and context and began and found and began.line != found.line:
+        english += f" ({context} at line {began.line + 1})"
+        where = _CONTEXTS_ZH.get(context, context + " 第 {line} 行").format(line=began.line + 1)
+        chinese += f"（{where}）"
+    return Phrase(english, chinese)
+
+
 def _compose_any(path: Path, text: str) -> yaml.Node:
     try:
         if "&" in text:  # an alias needs an anchor: most files need no scan
@@ -133,10 +175,7 @@ def _compose_any(path: Path, text: str) -> yaml.Node:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = err.problem or err.context or "invalid YAML"
-        if err.context and err.context_mark and err.problem_mark and err.context_mark.line != err.problem_mark.line:
-            what += f" ({err.context} at line {err.context_mark.line + 1})"
-        raise FileBroken(Problem(ProblemCode.YAML_SYNTAX, path, line, column, {"what": what})) from None
+        raise FileBroken(Problem(ProblemCode.YAML_SYNTAX, path, line, column, {"what": yaml_reason(err)})) from None
     except yaml.YAMLError as err:
         raise FileBroken(Problem(ProblemCode.YAML_SYNTAX, path, 0, 0, {"what": str(err)})) from None
     except RecursionError:  # the pure-Python composer recurses per level
