@@ -235,13 +235,10 @@ def straightforward_json(entries: list[Entry]) -> str:
 
 @pytest.mark.parametrize("chunk", [1, 3, 500])
 @pytest.mark.parametrize("workdays", [False, True])
-@pytest.mark.parametrize("extras_held", [True, False])
 def test_list_json_is_the_straightforward_json(
-    rich_plan: Plan, chunk: int, workdays: bool, extras_held: bool, monkeypatch: pytest.MonkeyPatch
+    rich_plan: Plan, chunk: int, workdays: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(jsonview, "CHUNK", chunk)  # chunk edges fall between, on and after the surrogates
-    # A model that holds a milestone's usually empty fields in one shared object, and one that does not.
-    monkeypatch.setattr(jsonview, "_EXTRAS_HELD", extras_held and jsonview._EXTRAS_HELD)
     for day in DAYS:
         calendar = WorkCalendar([2024, day.year]) if workdays else None
         entries = schedule(rich_plan, day, work_calendar=calendar)

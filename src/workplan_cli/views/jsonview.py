@@ -9,7 +9,7 @@ from itertools import islice
 from operator import attrgetter
 from typing import Any
 
-from workplan_cli.model import Initiative, Milestone, Note, Status
+from workplan_cli.model import Initiative, Note, Status
 from workplan_cli.progress import Colour, ScheduleProgress
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import json_text
@@ -20,7 +20,6 @@ _PLAIN_COLOUR = {Status.OVERDUE: Colour.RED, Status.DUE: Colour.BLUE}
 
 # A milestone's fields that ``entry_objects`` reads from the object holding its usually empty ones.
 _read_extras = attrgetter("owner", "notes", "assigned", "lead", "co_units", "leader", "done_requested")
-_EXTRAS_HELD = "more" in getattr(Milestone, "_fields", ())  # else they are read from the milestone
 
 
 def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
@@ -45,7 +44,7 @@ def entry_objects(entries: Iterable[Entry]) -> Iterator[dict[str, Any]]:
             owner, lead, co_units, leader = initiative.owner, initiative.lead, initiative.co_units, initiative.leader
         # The fields most milestones leave empty are one object the model shares among them
         # (``Milestone.more``), each read through a property: read once for each such object.
-        extras = milestone.more if _EXTRAS_HELD else milestone
+        extras = milestone.more
         if extras is not last_extras:
             last_extras = extras
             own_owner, notes, assigned, own_lead, own_co_units, own_leader, done_requested = _read_extras(extras)
