@@ -21,6 +21,11 @@ _SHOWN = (Status.OVERDUE, Status.DUE, Status.UPCOMING, Status.ONGOING, Status.DO
 _STYLE = {Status.OVERDUE: "red", Status.DUE: "yellow"}
 
 
+def plan_name(entry: Entry) -> str:
+    """The plan an entry of several plans belongs to: its ids are prefixed with the plan's name (青羊:2.1.1)."""
+    return entry.milestone.id.partition(":")[0]
+
+
 def per_plan_lines(
     entries: Iterable[Entry], names: Sequence[str], failed: Mapping[str, Localized], lang: str = "en"
 ) -> list[Text]:
@@ -28,7 +33,7 @@ def per_plan_lines(
     loaded says so. ``entries`` carry ids prefixed with the plan's name (青羊:2.1.1)."""
     counted: dict[str, dict[Status, int]] = {name: dict.fromkeys(_SHOWN, 0) for name in names}
     for entry in entries:
-        name = entry.milestone.id.partition(":")[0]
+        name = plan_name(entry)
         if name in counted:
             counted[name][entry.status] += 1
     width = max((cell_len(name) for name in names), default=0)

@@ -21,6 +21,7 @@ from workplan_cli.model import Initiative, Status
 from workplan_cli.schedule import Entry
 from workplan_cli.views.literal import literal
 from workplan_cli.views.plain import STATUS_STYLE, status_label
+from workplan_cli.views.plans import plan_name
 
 MARK = {Status.DONE: "✓", Status.OVERDUE: "●", Status.DUE: "◆", Status.UPCOMING: "○"}
 TODAY_STYLE = "bold magenta"
@@ -82,7 +83,7 @@ def timelines(
     plan's months are not piled into the "later" column of a 2024 one."""
     by_year: dict[int, list[Entry]] = {year: [] for year in sorted(set(years.values()))}
     for entry in entries:
-        year = years.get(entry.milestone.id.partition(":")[0])
+        year = years.get(plan_name(entry))
         if year is not None:
             by_year[year].append(entry)
     charts: list[RenderableType] = []
